@@ -1,0 +1,97 @@
+//! The course catalogue: every module under `content/`, loaded once at start into typed data.
+//!
+//! Like mdBook's `load_book`, [`load`] reads the whole tree, renders each lesson once with
+//! pulldown-cmark, sanitises the HTML with ammonia and checks every link, image and translation.
+//! A broken tree yields every [`Problem`] found, each as `path:line: message`; the loader never
+//! panics on bad content. Nothing here knows about HTTP or the database.
+
+mod front_matter;
+mod loader;
+mod markdown;
+mod problem;
+mod slug;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use loader::load;
+pub use problem::{Problem, Problems};
+pub use slug::is_valid_slug;
+
+/// Everything the platform teaches, in every supported language.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    languages: Vec<String>,
+    modules: Vec<Module>,
+}
+
+impl Catalog {
+    /// Modules in teaching order.
+    pub fn modules(&self) -> &[Module] {
+        &self.modules
+    }
+
+    pub fn module(&self, slug: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.slug == slug)
+    }
+
+    /// The languages every module and lesson is written in; the first is the default.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+}
+
+/// One course module: a folder under `content/` with a `module.toml` and its lessons.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub order: u32,
+    pub minutes: u32,
+    /// Percentage needed to pass the module's quiz (quizzes come later).
+    pub pass_mark: Option<u8>,
+    pub texts: BTreeMap<String, ModuleText>,
+    pub lessons: Vec<Lesson>,
+    /// Files the lessons link to (images, documents), by their path relative to `dir`.
+    pub assets: BTreeMap<String, PathBuf>,
+}
+
+impl Module {
+    /// The module's title and summary in `lang`; every language is present once loaded.
+    pub fn text(&self, lang: &str) -> Option<&ModuleText> {
+        self.texts.get(lang)
+    }
+
+    /// The lesson with this slug and its position (0-based) in the module.
+    pub fn lesson(&self, slug: &str) -> Option<(usize, &Lesson)> {
+        self.lessons.iter().enumerate().find(|(_, l)| l.slug == slug)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleText {
+    pub title: String,
+    pub summary: String,
+}
+
+/// One lesson, in every language.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// The file name without its language and extension, e.g. `01-who-is-a-child`.
+    pub slug: String,
+    pub texts: BTreeMap<String, LessonText>,
+}
+
+impl Lesson {
+    pub fn text(&self, lang: &str) -> Option<&LessonText> {
+        self.texts.get(lang)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonText {
+    pub title: String,
+    /// Sanitised HTML, safe to insert into a page as is.
+    pub html: String,
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,322 @@
+//! Reads `content/` into a [`Catalog`], collecting every problem instead of stopping at the first.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::front_matter::{self, LessonMeta, ModuleMeta};
+use crate::markdown::{self, Reference, Resolved};
+use crate::problem::{Problem, Problems, line_of_key};
+use crate::slug::is_valid_slug;
+use crate::{Catalog, Lesson, LessonText, Module, ModuleText};
+
+const MODULE_FILE: &str = "module.toml";
+
+/// A module folder after the first pass: its metadata and which lesson files exist.
+struct Draft {
+    dir: PathBuf,
+    meta: ModuleMeta,
+    /// Lesson name → language → file.
+    lessons: BTreeMap<String, BTreeMap<String, PathBuf>>,
+}
+
+/// Loads every module under `root`. `languages` lists the languages each module and lesson
+/// must be written in, the default first.
+pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
+    let mut problems = Vec::new();
+    let mut drafts = Vec::new();
+    match module_dirs(root) {
+        Ok(dirs) => {
+            for dir in dirs {
+                if let Some(draft) = read_module(&dir, languages, &mut problems) {
+                    drafts.push(draft);
+                }
+            }
+        }
+        Err(e) => problems.push(Problem::new(root, 1, format!("cannot read the content folder: {e}"))),
+    }
+    check_unique_slugs(&drafts, &mut problems);
+    let lesson_index: HashMap<PathBuf, (String, String)> = drafts
+        .iter()
+        .flat_map(|d| {
+            d.lessons.iter().flat_map(move |(name, files)| {
+                files.values().map(move |path| (normalise(path), (d.meta.slug.clone(), name.clone())))
+            })
+        })
+        .collect();
+    let mut modules: Vec<Module> = drafts
+        .into_iter()
+        .map(|draft| build_module(root, draft, languages, &lesson_index, &mut problems))
+        .collect();
+    modules.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    if problems.is_empty() {
+        Ok(Catalog { languages: languages.to_vec(), modules })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Module folders in name order; folders starting with `.` or `_` are ignored.
+fn module_dirs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut dirs = Vec::new();
+    for entry in fs::read_dir(root)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if entry.file_type()?.is_dir() && !name.starts_with('.') && !name.starts_with('_') {
+            dirs.push(entry.path());
+        }
+    }
+    dirs.sort();
+    Ok(dirs)
+}
+
+fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) -> Option<Draft> {
+    let toml_path = dir.join(MODULE_FILE);
+    let meta = match fs::read_to_string(&toml_path) {
+        Ok(text) => match front_matter::parse_toml::<ModuleMeta>(&toml_path, &text, 1) {
+            Ok(meta) => {
+                check_module_meta(&toml_path, &text, &meta, languages, problems);
+                Some(meta)
+            }
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        },
+        Err(_) => {
+            problems.push(Problem::new(&toml_path, 1, "missing module.toml: every module folder needs one"));
+            None
+        }
+    };
+    let lessons = lesson_files(dir, languages, problems);
+    if lessons.is_empty() {
+        problems.push(Problem::new(&toml_path, 1, "this module has no lessons"));
+    }
+    meta.map(|meta| Draft { dir: dir.to_path_buf(), meta, lessons })
+}
+
+fn check_module_meta(path: &Path, text: &str, meta: &ModuleMeta, languages: &[String], problems: &mut Vec<Problem>) {
+    if !is_valid_slug(&meta.slug) {
+        problems.push(Problem::new(
+            path,
+            line_of_key(text, "slug"),
+            format!("invalid slug `{}`: use lowercase letters, digits and hyphens", meta.slug),
+        ));
+    }
+    if meta.pass_mark.is_some_and(|mark| mark > 100) {
+        problems.push(Problem::new(path, line_of_key(text, "pass_mark"), "pass_mark must be between 0 and 100"));
+    }
+    for (field, texts) in [("title", &meta.title), ("summary", &meta.summary)] {
+        for lang in languages {
+            if texts.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                problems.push(Problem::new(
+                    path,
+                    line_of_table(text, field),
+                    format!("missing translation: {field}.{lang}"),
+                ));
+            }
+        }
+        for lang in texts.keys().filter(|l| !languages.contains(l)) {
+            problems.push(Problem::new(path, line_of_table(text, field), unknown_language(lang, languages)));
+        }
+    }
+}
+
+/// The line of `[table]` or of `table = …`.
+fn line_of_table(text: &str, table: &str) -> usize {
+    let header = format!("[{table}]");
+    text.lines().position(|l| l.trim() == header).map_or_else(|| line_of_key(text, table), |i| i + 1)
+}
+
+fn unknown_language(lang: &str, languages: &[String]) -> String {
+    format!("unknown language `{lang}` (the platform's languages are: {})", languages.join(", "))
+}
+
+/// Lesson files by lesson name and language: `01-intro.fr.md` is lesson `01-intro` in French.
+fn lesson_files(
+    dir: &Path,
+    languages: &[String],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, BTreeMap<String, PathBuf>> {
+    let mut lessons: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        problems.push(Problem::new(dir, 1, "cannot read this module folder"));
+        return lessons;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        let Some(stem) = name.strip_suffix(".md") else { continue };
+        let Some((lesson, lang)) = stem.rsplit_once('.') else {
+            problems.push(Problem::new(&path, 1, "lesson file names end in the language: 01-intro.fr.md"));
+            continue;
+        };
+        if !languages.iter().any(|l| l == lang) {
+            problems.push(Problem::new(&path, 1, unknown_language(lang, languages)));
+            continue;
+        }
+        let numbered = lesson.split_once('-').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !numbered || !is_valid_slug(lesson) {
+            problems.push(Problem::new(
+                &path,
+                1,
+                "lesson file names start with their number and use lowercase letters, digits and hyphens: 01-intro.fr.md",
+            ));
+            continue;
+        }
+        lessons.entry(lesson.to_string()).or_default().insert(lang.to_string(), path);
+    }
+    lessons
+}
+
+fn check_unique_slugs(drafts: &[Draft], problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for draft in drafts {
+        if let Some(first) = seen.insert(&draft.meta.slug, &draft.dir) {
+            let path = draft.dir.join(MODULE_FILE);
+            let line = fs::read_to_string(&path).map_or(1, |t| line_of_key(&t, "slug"));
+            problems.push(Problem::new(
+                &path,
+                line,
+                format!("duplicate slug `{}`: already used by {}", draft.meta.slug, first.display()),
+            ));
+        }
+    }
+}
+
+fn build_module(
+    root: &Path,
+    draft: Draft,
+    languages: &[String],
+    lesson_index: &HashMap<PathBuf, (String, String)>,
+    problems: &mut Vec<Problem>,
+) -> Module {
+    let Draft { dir, meta, lessons: files } = draft;
+    let mut assets = BTreeMap::new();
+    let mut lessons = Vec::new();
+    let mut names: Vec<&String> = files.keys().collect();
+    names.sort_by_key(|name| (lesson_number(name), name.to_string()));
+    for name in names {
+        let by_lang = &files[name];
+        for lang in languages.iter().filter(|l| !by_lang.contains_key(*l)) {
+            let (_, present) = by_lang.iter().next().expect("a lesson name comes from at least one file");
+            problems.push(Problem::new(present, 1, format!("missing translation: no {name}.{lang}.md beside this file")));
+        }
+        let mut texts = BTreeMap::new();
+        for (lang, path) in by_lang {
+            let mut resolve = |kind: Reference, dest: &str| {
+                resolve_reference(root, &dir, &meta.slug, kind, dest, lesson_index, &mut assets)
+            };
+            if let Some(text) = read_lesson(path, &mut resolve, problems) {
+                texts.insert(lang.clone(), text);
+            }
+        }
+        lessons.push(Lesson { slug: name.clone(), texts });
+    }
+    let texts = languages
+        .iter()
+        .filter_map(|lang| {
+            let title = meta.title.get(lang)?.trim().to_string();
+            let summary = meta.summary.get(lang)?.trim().to_string();
+            Some((lang.clone(), ModuleText { title, summary }))
+        })
+        .collect();
+    Module { slug: meta.slug, dir, order: meta.order, minutes: meta.minutes, pass_mark: meta.pass_mark, texts, lessons, assets }
+}
+
+fn lesson_number(name: &str) -> u64 {
+    name.split('-').next().and_then(|n| n.parse().ok()).unwrap_or(u64::MAX)
+}
+
+fn read_lesson(
+    path: &Path,
+    resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
+    problems: &mut Vec<Problem>,
+) -> Option<LessonText> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.push(Problem::new(path, 1, format!("cannot read this file as UTF-8 text: {e}")));
+            return None;
+        }
+    };
+    let split = front_matter::split(path, &text).map_err(|p| problems.push(p)).ok()?;
+    let meta: LessonMeta =
+        front_matter::parse_toml(path, split.meta, 2).map_err(|p| problems.push(p)).ok()?;
+    if meta.title.trim().is_empty() {
+        problems.push(Problem::new(path, 2, "the lesson needs a title"));
+    }
+    let html = markdown::render(path, split.body, split.body_line, resolve, problems);
+    Some(LessonText { title: meta.title.trim().to_string(), html, sources: meta.sources })
+}
+
+/// Decides what a link or image in a lesson of module `slug` (folder `dir`) becomes.
+fn resolve_reference(
+    root: &Path,
+    dir: &Path,
+    slug: &str,
+    kind: Reference,
+    dest: &str,
+    lesson_index: &HashMap<PathBuf, (String, String)>,
+    assets: &mut BTreeMap<String, PathBuf>,
+) -> Resolved {
+    if dest.is_empty() {
+        return Resolved::Broken("empty link".into());
+    }
+    if dest.starts_with('#') || dest.starts_with('/') || has_scheme(dest) {
+        return Resolved::Keep;
+    }
+    let (file, fragment) = match dest.find(['#', '?']) {
+        Some(i) => dest.split_at(i),
+        None => (dest, ""),
+    };
+    let target = normalise(&dir.join(file));
+    let missing = |what: &str| Resolved::Broken(format!("{what}: `{dest}` does not exist"));
+    if !target.starts_with(normalise(root)) {
+        return Resolved::Broken(format!("broken link: `{dest}` points outside the content folder"));
+    }
+    if file.ends_with(".md") {
+        return match lesson_index.get(&target) {
+            Some((module, lesson)) => Resolved::Rewrite(format!("/modules/{module}/{lesson}{fragment}")),
+            None => missing("broken link"),
+        };
+    }
+    if !target.is_file() {
+        return missing(if kind == Reference::Image { "missing image" } else { "broken link" });
+    }
+    match target.strip_prefix(normalise(dir)) {
+        Ok(relative) => {
+            let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let url = format!("/media/{slug}/{relative}");
+            assets.insert(relative, target);
+            Resolved::Rewrite(url)
+        }
+        Err(_) => Resolved::Broken(format!("`{dest}` is outside this module's folder: put the file beside the lesson")),
+    }
+}
+
+/// `https:`, `mailto:` and the like: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+fn has_scheme(dest: &str) -> bool {
+    let Some((scheme, _)) = dest.split_once(':') else { return false };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Resolves `.` and `..` without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,109 @@
+//! The one place that turns lesson Markdown into safe HTML.
+//!
+//! Links and images are resolved while the events stream by (so a broken one is reported on
+//! its own line), then the HTML is passed through ammonia: raw HTML in a lesson can format
+//! text but never run script.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+
+use crate::problem::{Problem, line_at};
+
+/// What a link or image in a lesson points to, once resolved.
+pub(crate) enum Resolved {
+    /// Leave the address as written (web addresses, anchors).
+    Keep,
+    /// Replace it with this site address.
+    Rewrite(String),
+    /// Report this message at the link's line.
+    Broken(String),
+}
+
+/// Kinds of reference a lesson can make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    Link,
+    Image,
+}
+
+/// Classes that pulldown-cmark gives GitHub-style callouts (`> [!NOTE]`, `> [!WARNING]` …).
+const CALLOUT_CLASSES: [&str; 5] = [
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
+];
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder.add_allowed_classes("blockquote", CALLOUT_CLASSES);
+    builder
+});
+
+/// Renders `body` (which starts on file line `body_line` of `path`) to sanitised HTML.
+pub(crate) fn render(
+    path: &Path,
+    body: &str,
+    body_line: usize,
+    resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = resolve_one(Reference::Link, dest_url, resolve, |message| {
+                    problems.push(line_problem(path, body, body_line, range.start, message))
+                });
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = resolve_one(Reference::Image, dest_url, resolve, |message| {
+                    problems.push(line_problem(path, body, body_line, range.start, message))
+                });
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    let mut unsafe_html = String::with_capacity(body.len() * 2);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    sanitise(&unsafe_html)
+}
+
+/// Cleans HTML so that it can be inserted into a page: no script, no event handlers,
+/// no `javascript:` addresses.
+pub fn sanitise(html: &str) -> String {
+    SANITISER.clean(html).to_string()
+}
+
+fn resolve_one<'a>(
+    kind: Reference,
+    dest: CowStr<'a>,
+    resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
+    mut report: impl FnMut(String),
+) -> CowStr<'a> {
+    match resolve(kind, &dest) {
+        Resolved::Keep => dest,
+        Resolved::Rewrite(url) => url.into(),
+        Resolved::Broken(message) => {
+            report(message);
+            dest
+        }
+    }
+}
+
+fn line_problem(path: &Path, body: &str, body_line: usize, offset: usize, message: String) -> Problem {
+    Problem::new(path, body_line + line_at(body, offset) - 1, message)
+}

@@ -1,0 +1,17 @@
+//! The database schema, as an ordered list of migrations.
+//!
+//! Kept apart from the app and the server so the schema has one home. Migrations use
+//! sea-orm's portable schema helpers so that each one runs on SQLite and on PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_create_setting;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_create_setting::Migration)]
+    }
+}
