@@ -39,7 +39,11 @@ pub(crate) fn parse_toml<T: for<'de> Deserialize<'de>>(
     toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |span| line_at(text, span.start));
         let message = e.message().trim().to_string();
-        Problem::new(path, first_line + line - 1, format!("malformed front matter: {message}"))
+        Problem::new(
+            path,
+            first_line + line - 1,
+            format!("malformed front matter: {message}"),
+        )
     })
 }
 
@@ -57,7 +61,11 @@ const FENCE: &str = "+++";
 pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let missing = || {
-        Problem::new(path, 1, "missing front matter: the file must start with a line `+++`, the title, and another `+++`")
+        Problem::new(
+            path,
+            1,
+            "missing front matter: the file must start with a line `+++`, the title, and another `+++`",
+        )
     };
     let first_end = text.find('\n').ok_or_else(missing)?;
     if text[..first_end].trim_end() != FENCE {
@@ -70,9 +78,17 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Problem
             let meta = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let body_line = line_at(text, first_end + 1 + offset + line.len());
-            return Ok(Split { meta, body, body_line });
+            return Ok(Split {
+                meta,
+                body,
+                body_line,
+            });
         }
         offset += line.len();
     }
-    Err(Problem::new(path, 1, "malformed front matter: no closing `+++` line"))
+    Err(Problem::new(
+        path,
+        1,
+        "malformed front matter: no closing `+++` line",
+    ))
 }

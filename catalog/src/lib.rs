@@ -64,7 +64,10 @@ impl Module {
 
     /// The lesson with this slug and its position (0-based) in the module.
     pub fn lesson(&self, slug: &str) -> Option<(usize, &Lesson)> {
-        self.lessons.iter().enumerate().find(|(_, l)| l.slug == slug)
+        self.lessons
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.slug == slug)
     }
 }
 

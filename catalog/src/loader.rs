@@ -33,14 +33,20 @@ pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
                 }
             }
         }
-        Err(e) => problems.push(Problem::new(root, 1, format!("cannot read the content folder: {e}"))),
+        Err(e) => problems.push(Problem::new(
+            root,
+            1,
+            format!("cannot read the content folder: {e}"),
+        )),
     }
     check_unique_slugs(&drafts, &mut problems);
     let lesson_index: HashMap<PathBuf, (String, String)> = drafts
         .iter()
         .flat_map(|d| {
             d.lessons.iter().flat_map(move |(name, files)| {
-                files.values().map(move |path| (normalise(path), (d.meta.slug.clone(), name.clone())))
+                files
+                    .values()
+                    .map(move |path| (normalise(path), (d.meta.slug.clone(), name.clone())))
             })
         })
         .collect();
@@ -50,7 +56,10 @@ pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
         .collect();
     modules.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
     if problems.is_empty() {
-        Ok(Catalog { languages: languages.to_vec(), modules })
+        Ok(Catalog {
+            languages: languages.to_vec(),
+            modules,
+        })
     } else {
         Err(Problems(problems))
     }
@@ -85,7 +94,11 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
             }
         },
         Err(_) => {
-            problems.push(Problem::new(&toml_path, 1, "missing module.toml: every module folder needs one"));
+            problems.push(Problem::new(
+                &toml_path,
+                1,
+                "missing module.toml: every module folder needs one",
+            ));
             None
         }
     };
@@ -93,19 +106,36 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
     if lessons.is_empty() {
         problems.push(Problem::new(&toml_path, 1, "this module has no lessons"));
     }
-    meta.map(|meta| Draft { dir: dir.to_path_buf(), meta, lessons })
+    meta.map(|meta| Draft {
+        dir: dir.to_path_buf(),
+        meta,
+        lessons,
+    })
 }
 
-fn check_module_meta(path: &Path, text: &str, meta: &ModuleMeta, languages: &[String], problems: &mut Vec<Problem>) {
+fn check_module_meta(
+    path: &Path,
+    text: &str,
+    meta: &ModuleMeta,
+    languages: &[String],
+    problems: &mut Vec<Problem>,
+) {
     if !is_valid_slug(&meta.slug) {
         problems.push(Problem::new(
             path,
             line_of_key(text, "slug"),
-            format!("invalid slug `{}`: use lowercase letters, digits and hyphens", meta.slug),
+            format!(
+                "invalid slug `{}`: use lowercase letters, digits and hyphens",
+                meta.slug
+            ),
         ));
     }
     if meta.pass_mark.is_some_and(|mark| mark > 100) {
-        problems.push(Problem::new(path, line_of_key(text, "pass_mark"), "pass_mark must be between 0 and 100"));
+        problems.push(Problem::new(
+            path,
+            line_of_key(text, "pass_mark"),
+            "pass_mark must be between 0 and 100",
+        ));
     }
     for (field, texts) in [("title", &meta.title), ("summary", &meta.summary)] {
         for lang in languages {
@@ -118,7 +148,11 @@ fn check_module_meta(path: &Path, text: &str, meta: &ModuleMeta, languages: &[St
             }
         }
         for lang in texts.keys().filter(|l| !languages.contains(l)) {
-            problems.push(Problem::new(path, line_of_table(text, field), unknown_language(lang, languages)));
+            problems.push(Problem::new(
+                path,
+                line_of_table(text, field),
+                unknown_language(lang, languages),
+            ));
         }
     }
 }
@@ -126,11 +160,16 @@ fn check_module_meta(path: &Path, text: &str, meta: &ModuleMeta, languages: &[St
 /// The line of `[table]` or of `table = …`.
 fn line_of_table(text: &str, table: &str) -> usize {
     let header = format!("[{table}]");
-    text.lines().position(|l| l.trim() == header).map_or_else(|| line_of_key(text, table), |i| i + 1)
+    text.lines()
+        .position(|l| l.trim() == header)
+        .map_or_else(|| line_of_key(text, table), |i| i + 1)
 }
 
 fn unknown_language(lang: &str, languages: &[String]) -> String {
-    format!("unknown language `{lang}` (the platform's languages are: {})", languages.join(", "))
+    format!(
+        "unknown language `{lang}` (the platform's languages are: {})",
+        languages.join(", ")
+    )
 }
 
 /// Lesson files by lesson name and language: `01-intro.fr.md` is lesson `01-intro` in French.
@@ -147,17 +186,27 @@ fn lesson_files(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        let Some(stem) = name.strip_suffix(".md") else { continue };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
         let Some((lesson, lang)) = stem.rsplit_once('.') else {
-            problems.push(Problem::new(&path, 1, "lesson file names end in the language: 01-intro.fr.md"));
+            problems.push(Problem::new(
+                &path,
+                1,
+                "lesson file names end in the language: 01-intro.fr.md",
+            ));
             continue;
         };
         if !languages.iter().any(|l| l == lang) {
             problems.push(Problem::new(&path, 1, unknown_language(lang, languages)));
             continue;
         }
-        let numbered = lesson.split_once('-').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered = lesson
+            .split_once('-')
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if !numbered || !is_valid_slug(lesson) {
             problems.push(Problem::new(
                 &path,
@@ -166,7 +215,10 @@ fn lesson_files(
             ));
             continue;
         }
-        lessons.entry(lesson.to_string()).or_default().insert(lang.to_string(), path);
+        lessons
+            .entry(lesson.to_string())
+            .or_default()
+            .insert(lang.to_string(), path);
     }
     lessons
 }
@@ -180,7 +232,11 @@ fn check_unique_slugs(drafts: &[Draft], problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 &path,
                 line,
-                format!("duplicate slug `{}`: already used by {}", draft.meta.slug, first.display()),
+                format!(
+                    "duplicate slug `{}`: already used by {}",
+                    draft.meta.slug,
+                    first.display()
+                ),
             ));
         }
     }
@@ -193,7 +249,11 @@ fn build_module(
     lesson_index: &HashMap<PathBuf, (String, String)>,
     problems: &mut Vec<Problem>,
 ) -> Module {
-    let Draft { dir, meta, lessons: files } = draft;
+    let Draft {
+        dir,
+        meta,
+        lessons: files,
+    } = draft;
     let mut assets = BTreeMap::new();
     let mut lessons = Vec::new();
     let mut names: Vec<&String> = files.keys().collect();
@@ -201,19 +261,37 @@ fn build_module(
     for name in names {
         let by_lang = &files[name];
         for lang in languages.iter().filter(|l| !by_lang.contains_key(*l)) {
-            let (_, present) = by_lang.iter().next().expect("a lesson name comes from at least one file");
-            problems.push(Problem::new(present, 1, format!("missing translation: no {name}.{lang}.md beside this file")));
+            let (_, present) = by_lang
+                .iter()
+                .next()
+                .expect("a lesson name comes from at least one file");
+            problems.push(Problem::new(
+                present,
+                1,
+                format!("missing translation: no {name}.{lang}.md beside this file"),
+            ));
         }
         let mut texts = BTreeMap::new();
         for (lang, path) in by_lang {
             let mut resolve = |kind: Reference, dest: &str| {
-                resolve_reference(root, &dir, &meta.slug, kind, dest, lesson_index, &mut assets)
+                resolve_reference(
+                    root,
+                    &dir,
+                    &meta.slug,
+                    kind,
+                    dest,
+                    lesson_index,
+                    &mut assets,
+                )
             };
             if let Some(text) = read_lesson(path, &mut resolve, problems) {
                 texts.insert(lang.clone(), text);
             }
         }
-        lessons.push(Lesson { slug: name.clone(), texts });
+        lessons.push(Lesson {
+            slug: name.clone(),
+            texts,
+        });
     }
     let texts = languages
         .iter()
@@ -223,11 +301,23 @@ fn build_module(
             Some((lang.clone(), ModuleText { title, summary }))
         })
         .collect();
-    Module { slug: meta.slug, dir, order: meta.order, minutes: meta.minutes, pass_mark: meta.pass_mark, texts, lessons, assets }
+    Module {
+        slug: meta.slug,
+        dir,
+        order: meta.order,
+        minutes: meta.minutes,
+        pass_mark: meta.pass_mark,
+        texts,
+        lessons,
+        assets,
+    }
 }
 
 fn lesson_number(name: &str) -> u64 {
-    name.split('-').next().and_then(|n| n.parse().ok()).unwrap_or(u64::MAX)
+    name.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u64::MAX)
 }
 
 fn read_lesson(
@@ -238,18 +328,29 @@ fn read_lesson(
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
-            problems.push(Problem::new(path, 1, format!("cannot read this file as UTF-8 text: {e}")));
+            problems.push(Problem::new(
+                path,
+                1,
+                format!("cannot read this file as UTF-8 text: {e}"),
+            ));
             return None;
         }
     };
-    let split = front_matter::split(path, &text).map_err(|p| problems.push(p)).ok()?;
-    let meta: LessonMeta =
-        front_matter::parse_toml(path, split.meta, 2).map_err(|p| problems.push(p)).ok()?;
+    let split = front_matter::split(path, &text)
+        .map_err(|p| problems.push(p))
+        .ok()?;
+    let meta: LessonMeta = front_matter::parse_toml(path, split.meta, 2)
+        .map_err(|p| problems.push(p))
+        .ok()?;
     if meta.title.trim().is_empty() {
         problems.push(Problem::new(path, 2, "the lesson needs a title"));
     }
     let html = markdown::render(path, split.body, split.body_line, resolve, problems);
-    Some(LessonText { title: meta.title.trim().to_string(), html, sources: meta.sources })
+    Some(LessonText {
+        title: meta.title.trim().to_string(),
+        html,
+        sources: meta.sources,
+    })
 }
 
 /// Decides what a link or image in a lesson of module `slug` (folder `dir`) becomes.
@@ -275,33 +376,51 @@ fn resolve_reference(
     let target = normalise(&dir.join(file));
     let missing = |what: &str| Resolved::Broken(format!("{what}: `{dest}` does not exist"));
     if !target.starts_with(normalise(root)) {
-        return Resolved::Broken(format!("broken link: `{dest}` points outside the content folder"));
+        return Resolved::Broken(format!(
+            "broken link: `{dest}` points outside the content folder"
+        ));
     }
     if file.ends_with(".md") {
         return match lesson_index.get(&target) {
-            Some((module, lesson)) => Resolved::Rewrite(format!("/modules/{module}/{lesson}{fragment}")),
+            Some((module, lesson)) => {
+                Resolved::Rewrite(format!("/modules/{module}/{lesson}{fragment}"))
+            }
             None => missing("broken link"),
         };
     }
     if !target.is_file() {
-        return missing(if kind == Reference::Image { "missing image" } else { "broken link" });
+        return missing(if kind == Reference::Image {
+            "missing image"
+        } else {
+            "broken link"
+        });
     }
     match target.strip_prefix(normalise(dir)) {
         Ok(relative) => {
-            let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             let url = format!("/media/{slug}/{relative}");
             assets.insert(relative, target);
             Resolved::Rewrite(url)
         }
-        Err(_) => Resolved::Broken(format!("`{dest}` is outside this module's folder: put the file beside the lesson")),
+        Err(_) => Resolved::Broken(format!(
+            "`{dest}` is outside this module's folder: put the file beside the lesson"
+        )),
     }
 }
 
 /// `https:`, `mailto:` and the like: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
 fn has_scheme(dest: &str) -> bool {
-    let Some((scheme, _)) = dest.split_once(':') else { return false };
+    let Some((scheme, _)) = dest.split_once(':') else {
+        return false;
+    };
     scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Resolves `.` and `..` without touching the file system.

@@ -61,17 +61,37 @@ pub(crate) fn render(
     let mut events = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolve_one(Reference::Link, dest_url, resolve, |message| {
                     problems.push(line_problem(path, body, body_line, range.start, message))
                 });
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolve_one(Reference::Image, dest_url, resolve, |message| {
                     problems.push(line_problem(path, body, body_line, range.start, message))
                 });
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             other => other,
         };
@@ -104,6 +124,12 @@ fn resolve_one<'a>(
     }
 }
 
-fn line_problem(path: &Path, body: &str, body_line: usize, offset: usize, message: String) -> Problem {
+fn line_problem(
+    path: &Path,
+    body: &str,
+    body_line: usize,
+    offset: usize,
+    message: String,
+) -> Problem {
     Problem::new(path, body_line + line_at(body, offset) - 1, message)
 }

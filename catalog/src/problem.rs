@@ -14,7 +14,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Self {
-        Self { path: path.to_path_buf(), line: line.max(1), message: message.into() }
+        Self {
+            path: path.to_path_buf(),
+            line: line.max(1),
+            message: message.into(),
+        }
     }
 }
 
@@ -45,7 +49,11 @@ impl std::error::Error for Problems {}
 /// The 1-based line on which byte `offset` of `text` stands.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// The line of the first `key = …` in a TOML text, or 1 when it is absent.
@@ -53,7 +61,8 @@ pub(crate) fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| {
             let l = l.trim_start();
-            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map_or(1, |i| i + 1)
 }

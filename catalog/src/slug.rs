@@ -4,7 +4,8 @@
 /// so it reads the same in every address and file system.
 pub fn is_valid_slug(s: &str) -> bool {
     (1..=64).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -19,7 +20,18 @@ mod tests {
         for good in ["a", "01-intro", "droits-de-l-enfant"] {
             assert!(is_valid_slug(good), "{good}");
         }
-        for bad in ["", "Intro", "é", "a b", "-a", "a-", "a--b", "a/b", "..", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "Intro",
+            "é",
+            "a b",
+            "-a",
+            "a-",
+            "a--b",
+            "a/b",
+            "..",
+            &"a".repeat(65),
+        ] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
     }

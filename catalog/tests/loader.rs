@@ -17,7 +17,9 @@ struct Tree {
 
 impl Tree {
     fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn root(&self) -> PathBuf {
@@ -44,7 +46,11 @@ impl Tree {
     fn problems(&self) -> Vec<String> {
         let problems = self.load().expect_err("the tree should be refused");
         let prefix = format!("{}/", self.root().display());
-        problems.0.iter().map(|p| p.to_string().replace(&prefix, "")).collect()
+        problems
+            .0
+            .iter()
+            .map(|p| p.to_string().replace(&prefix, ""))
+            .collect()
     }
 }
 
@@ -55,7 +61,9 @@ fn module_toml(slug: &str, order: u32) -> String {
 }
 
 fn lesson(title: &str, body: &str) -> String {
-    format!("+++\ntitle = \"{title}\"\nsources = [\"Convention relative aux droits de l’enfant, art. 38\"]\n+++\n{body}")
+    format!(
+        "+++\ntitle = \"{title}\"\nsources = [\"Convention relative aux droits de l’enfant, art. 38\"]\n+++\n{body}"
+    )
 }
 
 /// Two modules, the second listed first on disk, with links between lessons and an image.
@@ -99,10 +107,18 @@ fn a_good_tree_loads_modules_in_order_with_lessons_in_number_order() {
 #[test]
 fn a_lesson_renders_headings_lists_tables_callouts_images_and_links() {
     let catalog = good_tree().load().unwrap();
-    let lesson = catalog.module("first").unwrap().lesson("01-start").unwrap().1;
+    let lesson = catalog
+        .module("first")
+        .unwrap()
+        .lesson("01-start")
+        .unwrap()
+        .1;
     let fr = lesson.text("fr").unwrap();
     assert_eq!(fr.title, "Début");
-    assert_eq!(fr.sources, ["Convention relative aux droits de l’enfant, art. 38"]);
+    assert_eq!(
+        fr.sources,
+        ["Convention relative aux droits de l’enfant, art. 38"]
+    );
     for expected in [
         "<h2>Les âges</h2>",
         "<li>15 ans</li>",
@@ -113,7 +129,11 @@ fn a_lesson_renders_headings_lists_tables_callouts_images_and_links() {
         "<a href=\"/modules/first/02-next\"",
         "<a href=\"https://example.org\" rel=\"noopener noreferrer\">",
     ] {
-        assert!(fr.html.contains(expected), "missing {expected} in {}", fr.html);
+        assert!(
+            fr.html.contains(expected),
+            "missing {expected} in {}",
+            fr.html
+        );
     }
     let module = catalog.module("first").unwrap();
     assert_eq!(module.assets.keys().collect::<Vec<_>>(), ["images/map.png"]);
@@ -122,22 +142,37 @@ fn a_lesson_renders_headings_lists_tables_callouts_images_and_links() {
 #[test]
 fn a_link_to_a_lesson_of_another_module_keeps_its_anchor() {
     let catalog = good_tree().load().unwrap();
-    let html = &catalog.module("second").unwrap().lessons[0].text("fr").unwrap().html;
-    assert!(html.contains("href=\"/modules/first/01-start#fin\""), "{html}");
+    let html = &catalog.module("second").unwrap().lessons[0]
+        .text("fr")
+        .unwrap()
+        .html;
+    assert!(
+        html.contains("href=\"/modules/first/01-start#fin\""),
+        "{html}"
+    );
 }
 
 #[test]
 fn a_missing_lesson_translation_is_reported_on_the_file_that_exists() {
     let tree = good_tree();
     tree.remove("b-first/02-next.en.md");
-    assert_eq!(tree.problems(), ["b-first/02-next.fr.md:1: missing translation: no 02-next.en.md beside this file"]);
+    assert_eq!(
+        tree.problems(),
+        ["b-first/02-next.fr.md:1: missing translation: no 02-next.en.md beside this file"]
+    );
 }
 
 #[test]
 fn a_missing_module_translation_names_the_field_and_its_line() {
     let tree = good_tree();
-    tree.write("b-first/module.toml", &module_toml("first", 1).replace("en = \"Summary\"\n", ""));
-    assert_eq!(tree.problems(), ["b-first/module.toml:9: missing translation: summary.en"]);
+    tree.write(
+        "b-first/module.toml",
+        &module_toml("first", 1).replace("en = \"Summary\"\n", ""),
+    );
+    assert_eq!(
+        tree.problems(),
+        ["b-first/module.toml:9: missing translation: summary.en"]
+    );
 }
 
 #[test]
@@ -146,15 +181,24 @@ fn a_duplicate_slug_names_both_modules() {
     tree.write("a-second/module.toml", &module_toml("first", 2));
     let problems = tree.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("b-first/module.toml:1: duplicate slug `first`: already used by "), "{problems:?}");
+    assert!(
+        problems[0].starts_with("b-first/module.toml:1: duplicate slug `first`: already used by "),
+        "{problems:?}"
+    );
     assert!(problems[0].ends_with("a-second"), "{problems:?}");
 }
 
 #[test]
 fn a_broken_internal_link_is_reported_on_its_line() {
     let tree = good_tree();
-    tree.write("b-first/02-next.fr.md", &lesson("Suite", "Un.\n\nDeux [ici](03-nowhere.fr.md).\n"));
-    assert_eq!(tree.problems(), ["b-first/02-next.fr.md:7: broken link: `03-nowhere.fr.md` does not exist"]);
+    tree.write(
+        "b-first/02-next.fr.md",
+        &lesson("Suite", "Un.\n\nDeux [ici](03-nowhere.fr.md).\n"),
+    );
+    assert_eq!(
+        tree.problems(),
+        ["b-first/02-next.fr.md:7: broken link: `03-nowhere.fr.md` does not exist"]
+    );
 }
 
 #[test]
@@ -173,18 +217,31 @@ fn a_missing_image_is_reported_on_its_line() {
 #[test]
 fn malformed_front_matter_is_reported_with_the_parser_message_and_line() {
     let tree = good_tree();
-    tree.write("b-first/10-last.en.md", "+++\ntitle = \"End\"\nsources = [\"unclosed\n+++\nText.\n");
+    tree.write(
+        "b-first/10-last.en.md",
+        "+++\ntitle = \"End\"\nsources = [\"unclosed\n+++\nText.\n",
+    );
     let problems = tree.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("b-first/10-last.en.md:3: malformed front matter: "), "{problems:?}");
+    assert!(
+        problems[0].starts_with("b-first/10-last.en.md:3: malformed front matter: "),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn an_unknown_front_matter_field_is_refused() {
     let tree = good_tree();
-    tree.write("b-first/10-last.en.md", "+++\ntitle = \"End\"\ntitel = \"typo\"\n+++\nText.\n");
+    tree.write(
+        "b-first/10-last.en.md",
+        "+++\ntitle = \"End\"\ntitel = \"typo\"\n+++\nText.\n",
+    );
     let problems = tree.problems();
-    assert!(problems[0].starts_with("b-first/10-last.en.md:3: malformed front matter: unknown field `titel`"), "{problems:?}");
+    assert!(
+        problems[0]
+            .starts_with("b-first/10-last.en.md:3: malformed front matter: unknown field `titel`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -193,7 +250,9 @@ fn a_lesson_without_front_matter_is_refused() {
     tree.write("b-first/10-last.en.md", "# End\n\nText.\n");
     assert_eq!(
         tree.problems(),
-        ["b-first/10-last.en.md:1: missing front matter: the file must start with a line `+++`, the title, and another `+++`"]
+        [
+            "b-first/10-last.en.md:1: missing front matter: the file must start with a line `+++`, the title, and another `+++`"
+        ]
     );
 }
 
@@ -217,24 +276,36 @@ fn a_module_without_module_toml_or_lessons_is_refused() {
     tree.write("c-empty/notes.txt", "nothing");
     assert_eq!(
         tree.problems(),
-        ["c-empty/module.toml:1: missing module.toml: every module folder needs one", "c-empty/module.toml:1: this module has no lessons"]
+        [
+            "c-empty/module.toml:1: missing module.toml: every module folder needs one",
+            "c-empty/module.toml:1: this module has no lessons"
+        ]
     );
 }
 
 #[test]
 fn every_problem_in_a_tree_is_listed_at_once() {
     let tree = good_tree();
-    tree.remove("b-first/02-next.en.md").remove("b-first/images/map.png");
+    tree.remove("b-first/02-next.en.md")
+        .remove("b-first/images/map.png");
     tree.write("a-second/module.toml", &module_toml("Second Module", 2));
     let problems = tree.problems();
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems[0].contains("invalid slug `Second Module`"), "{problems:?}");
+    assert!(
+        problems[0].contains("invalid slug `Second Module`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn a_missing_content_folder_is_a_problem_not_a_panic() {
     let problems = load(Path::new("/nonexistent/content"), &languages()).unwrap_err();
-    assert!(problems.to_string().starts_with("/nonexistent/content:1: cannot read the content folder"), "{problems}");
+    assert!(
+        problems
+            .to_string()
+            .starts_with("/nonexistent/content:1: cannot read the content folder"),
+        "{problems}"
+    );
 }
 
 #[test]
@@ -256,10 +327,33 @@ fn hostile_markdown_cannot_run_script() {
     let tree = good_tree();
     tree.write("b-first/10-last.fr.md", &lesson("Fin", &hostile));
     let catalog = tree.load().expect("hostile HTML is cleaned, not refused");
-    let html = &catalog.module("first").unwrap().lesson("10-last").unwrap().1.text("fr").unwrap().html;
+    let html = &catalog
+        .module("first")
+        .unwrap()
+        .lesson("10-last")
+        .unwrap()
+        .1
+        .text("fr")
+        .unwrap()
+        .html;
     let lower = html.to_lowercase();
-    for forbidden in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<object", "<embed", "<form", "<input", "style="] {
+    for forbidden in [
+        "<script",
+        "onerror",
+        "onload",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<form",
+        "<input",
+        "style=",
+    ] {
         assert!(!lower.contains(forbidden), "{forbidden} survived in {html}");
     }
-    assert!(html.contains(">click</a>") || html.contains("click"), "the link text stays: {html}");
+    assert!(
+        html.contains(">click</a>") || html.contains("click"),
+        "the link text stays: {html}"
+    );
 }

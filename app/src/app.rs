@@ -1,0 +1,61 @@
+//! The HTML shell and the router: which page answers which address.
+
+use leptos::prelude::*;
+use leptos_meta::{Html, MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::Layout;
+use crate::i18n::initial_lang;
+use crate::pages::home_page::HomePage;
+use crate::pages::lesson_page::LessonPage;
+use crate::pages::module_page::ModulePage;
+use crate::pages::not_found_page::NotFoundPage;
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="data:," />
+                <link rel="stylesheet" href="/pkg/app.css" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = RwSignal::new(initial_lang());
+    provide_context(lang);
+    // Effects run only in the browser: the mark tells tests (and curious trainers) that the
+    // wasm has taken over the server-rendered page.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    // Every route renders completely on the server before the response starts (SsrMode::Async),
+    // so the page reads the same with JavaScript off and the status code can still be set.
+    view! {
+        <Html {..} lang=move || lang.get().code() />
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:module") view=ModulePage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

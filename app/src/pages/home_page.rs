@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::error_view::ErrorView;
+use crate::i18n::{tr, tr_n, use_lang};
+use crate::model::{ModuleCard, module_href};
+use crate::serverfns::courses::list_modules;
+
+/// `/`: the modules, in teaching order.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let modules = Resource::new(
+        move || lang.get(),
+        |lang| list_modules(lang.code().to_string()),
+    );
+    view! {
+        <Title text=move || tr(lang.get(), "home-title") />
+        <h1>{move || tr(lang.get(), "home-title")}</h1>
+        <p class="intro">{move || tr(lang.get(), "home-intro")}</p>
+        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match modules.await {
+                    Ok(modules) => {
+                        view! {
+                            <ul class="cards">
+                                {modules
+                                    .into_iter()
+                                    .map(|card| view! { <ModuleCardView card /> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ModuleCardView(card: ModuleCard) -> impl IntoView {
+    let lang = use_lang();
+    let href = module_href(&card.slug);
+    let count = i64::from(card.lesson_count);
+    let minutes = i64::from(card.minutes);
+    view! {
+        <li class="card">
+            <h2>
+                <a href=href.clone()>{card.title}</a>
+            </h2>
+            <p>{card.summary}</p>
+            <p class="meta">
+                <span>{move || tr_n(lang.get(), "module-minutes", &[("minutes", minutes)])}</span>
+                " · "
+                <span>{move || tr_n(lang.get(), "module-lessons", &[("count", count)])}</span>
+            </p>
+            <a class="button" href=href>{move || tr(lang.get(), "module-open")}</a>
+        </li>
+    }
+}

@@ -1,0 +1,106 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::error_view::ErrorView;
+use crate::i18n::{tr, tr_n, use_lang};
+use crate::model::LessonPage as Lesson;
+use crate::serverfns::courses::get_lesson;
+
+/// `/modules/:module/:lesson`: one lesson, its sources, and the way to the next one.
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let lesson = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                lang.get(),
+                params.get("module").unwrap_or_default(),
+                params.get("lesson").unwrap_or_default(),
+            )
+        },
+        |(lang, module, lesson)| get_lesson(lang.code().to_string(), module, lesson),
+    );
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match lesson.await {
+                    Ok(lesson) => view! { <LessonView lesson /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn LessonView(lesson: Lesson) -> impl IntoView {
+    let lang = use_lang();
+    let Lesson {
+        module,
+        title,
+        html,
+        sources,
+        number,
+        total,
+        previous,
+        next,
+    } = lesson;
+    let (number, total) = (i64::from(number), i64::from(total));
+    let has_sources = !sources.is_empty();
+    view! {
+        <Title text=title.clone() />
+        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
+            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+            " › "
+            <a href=module.href.clone()>{module.title.clone()}</a>
+        </nav>
+        <article class="lesson">
+            <p class="meta">
+                {move || tr_n(lang.get(), "lesson-position", &[("number", number), ("total", total)])}
+            </p>
+            <h1>{title}</h1>
+            <div class="lesson-body" inner_html=html></div>
+            <Show when=move || has_sources>
+                <section class="sources">
+                    <h2>{move || tr(lang.get(), "lesson-sources")}</h2>
+                    <ul>
+                        {sources.clone().into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+        </article>
+        <nav class="pager" aria-label=move || tr(lang.get(), "lesson-pager")>
+            {previous
+                .map(|p| {
+                    view! {
+                        <a class="button" rel="prev" href=p.href>
+                            <span class="pager-label">{move || tr(lang.get(), "lesson-previous")}</span>
+                            <span class="pager-title">{p.title}</span>
+                        </a>
+                    }
+                })}
+            {match next {
+                Some(n) => {
+                    view! {
+                        <a class="button primary" rel="next" href=n.href>
+                            <span class="pager-label">{move || tr(lang.get(), "lesson-next")}</span>
+                            <span class="pager-title">{n.title}</span>
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <a class="button primary" href=module.href>
+                            {move || tr(lang.get(), "lesson-back-to-module")}
+                        </a>
+                    }
+                        .into_any()
+                }
+            }}
+        </nav>
+    }
+}

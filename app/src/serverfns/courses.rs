@@ -1,0 +1,118 @@
+//! Reading the course catalogue: modules and lessons in the visitor's language.
+
+mod get_lesson;
+mod get_module;
+mod list_modules;
+
+pub use get_lesson::*;
+pub use get_module::*;
+pub use list_modules::*;
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! Turning catalogue entries into the data a page shows.
+
+    use std::sync::Arc;
+
+    use catalog::{Catalog, Module};
+    use leptos::prelude::use_context;
+
+    use crate::errors::AppError;
+    use crate::i18n::Lang;
+    use crate::model::{
+        LessonLink, LessonPage, ModuleCard, ModuleOutline, lesson_href, module_href,
+    };
+
+    /// The catalogue the server loaded at start.
+    pub fn catalog() -> Result<Arc<Catalog>, AppError> {
+        use_context::<Arc<Catalog>>()
+            .ok_or_else(|| AppError::internal("no catalogue in the server context"))
+    }
+
+    /// A language code from the browser; anything unknown falls back to the reference language.
+    pub fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_default()
+    }
+
+    pub fn module_card(module: &Module, lang: Lang) -> Result<ModuleCard, AppError> {
+        let text = module
+            .text(lang.code())
+            .ok_or_else(|| AppError::internal("module text missing"))?;
+        Ok(ModuleCard {
+            slug: module.slug.clone(),
+            title: text.title.clone(),
+            summary: text.summary.clone(),
+            minutes: module.minutes,
+            lesson_count: module.lessons.len() as u32,
+        })
+    }
+
+    pub fn module_cards(catalog: &Catalog, lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
+        catalog
+            .modules()
+            .iter()
+            .map(|m| module_card(m, lang))
+            .collect()
+    }
+
+    pub fn module_outline(
+        catalog: &Catalog,
+        slug: &str,
+        lang: Lang,
+    ) -> Result<ModuleOutline, AppError> {
+        let module = catalog.module(slug).ok_or(AppError::NotFound)?;
+        let lessons = (0..module.lessons.len())
+            .map(|i| lesson_link(module, i, lang))
+            .collect::<Result<_, _>>()?;
+        Ok(ModuleOutline {
+            card: module_card(module, lang)?,
+            lessons,
+        })
+    }
+
+    pub fn lesson_page(
+        catalog: &Catalog,
+        module: &str,
+        lesson: &str,
+        lang: Lang,
+    ) -> Result<LessonPage, AppError> {
+        let module = catalog.module(module).ok_or(AppError::NotFound)?;
+        let (index, found) = module.lesson(lesson).ok_or(AppError::NotFound)?;
+        let text = found
+            .text(lang.code())
+            .ok_or_else(|| AppError::internal("lesson text missing"))?;
+        let module_title = module
+            .text(lang.code())
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        Ok(LessonPage {
+            module: LessonLink {
+                href: module_href(&module.slug),
+                title: module_title,
+            },
+            title: text.title.clone(),
+            html: text.html.clone(),
+            sources: text.sources.clone(),
+            number: index as u32 + 1,
+            total: module.lessons.len() as u32,
+            previous: index
+                .checked_sub(1)
+                .map(|i| lesson_link(module, i, lang))
+                .transpose()?,
+            next: (index + 1 < module.lessons.len())
+                .then(|| lesson_link(module, index + 1, lang))
+                .transpose()?,
+        })
+    }
+
+    fn lesson_link(module: &Module, index: usize, lang: Lang) -> Result<LessonLink, AppError> {
+        let lesson = &module.lessons[index];
+        let text = lesson
+            .text(lang.code())
+            .ok_or_else(|| AppError::internal("lesson text missing"))?;
+        Ok(LessonLink {
+            href: lesson_href(&module.slug, &lesson.slug),
+            title: text.title.clone(),
+        })
+    }
+}

@@ -1,0 +1,88 @@
+// Starts the release server on a free port with a fresh data folder, and launches Debian's
+// Chromium through playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(ROOT, 'end2end', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The viewport of a cheap Android phone. */
+export const PHONE = { width: 360, height: 740 };
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
+  const child = spawn(join(ROOT, 'target', 'release', 'server'), ['serve'], {
+    env: {
+      ...process.env,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: join(ROOT, 'target', 'site'),
+      CONTENT_DIR: join(ROOT, 'content'),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.ok) return { base, stop: () => child.kill('SIGTERM') };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not answer /health within 10 s');
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The two ways every spec runs. */
+export const MODES = [
+  { name: 'hydrated', javaScriptEnabled: true },
+  { name: 'no-js', javaScriptEnabled: false },
+];
+
+/** A page on a phone, in `locale`, with or without JavaScript. */
+export async function phonePage(browser, mode, locale) {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    javaScriptEnabled: mode.javaScriptEnabled,
+    locale,
+    extraHTTPHeaders: { 'Accept-Language': locale },
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+/** Resolves once the wasm has taken over the page. */
+export async function waitForHydration(page) {
+  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached', timeout: 20000 });
+}

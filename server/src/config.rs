@@ -1,0 +1,43 @@
+//! Typed settings, read once from the environment with defaults that run the platform locally.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+/// Where the platform listens, stores and reads.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub addr: SocketAddr,
+    /// `sqlite://…` (the default, under `data_dir`) or `postgres://…`.
+    pub database_url: String,
+    pub content_dir: PathBuf,
+    /// Git-ignored folder for the embedded database and, later, keys.
+    pub data_dir: PathBuf,
+    /// What cargo-leptos built: `pkg/` with the wasm, JavaScript and CSS.
+    pub site_root: PathBuf,
+}
+
+impl Settings {
+    /// Reads `LEPTOS_SITE_ADDR`, `DATABASE_URL`, `CONTENT_DIR`, `DATA_DIR` and `LEPTOS_SITE_ROOT`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var =
+            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+        let addr = var("LEPTOS_SITE_ADDR", "127.0.0.1:3000");
+        let addr = addr.parse().with_context(|| {
+            format!("LEPTOS_SITE_ADDR `{addr}` is not an address like 127.0.0.1:3000")
+        })?;
+        let data_dir = PathBuf::from(var("DATA_DIR", "data"));
+        let default_db = format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("platform.db").display()
+        );
+        Ok(Self {
+            addr,
+            database_url: var("DATABASE_URL", &default_db),
+            content_dir: PathBuf::from(var("CONTENT_DIR", "content")),
+            data_dir,
+            site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
+        })
+    }
+}

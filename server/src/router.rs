@@ -1,0 +1,98 @@
+//! Every route of the platform, in one place.
+//!
+//! Pages and server functions come from the app's Leptos routes; the rest is here: the health
+//! check, lesson images, and the built wasm/JS/CSS under `/pkg`. Responses are compressed
+//! (brotli or gzip) for slow mobile connections.
+
+use std::sync::Arc;
+
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use catalog::Catalog;
+use http::header::CACHE_CONTROL;
+use http::{HeaderValue, StatusCode};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use sea_orm::DatabaseConnection;
+use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::state::AppState;
+
+/// Largest request body accepted; the forms of the platform are far smaller.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// Built assets keep their names between releases, so browsers revalidate them (a 304 costs a
+/// few hundred bytes) rather than risk running an old wasm against a new server.
+const ASSET_CACHE: &str = "public, max-age=0, must-revalidate";
+/// Pages depend on the visitor's language cookie: never share them between visitors.
+const PAGE_CACHE: &str = "private, no-cache";
+
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let catalog = state.catalog.clone();
+    let context = move || provide_context(catalog.clone());
+    let options = state.leptos_options.clone();
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let assets = Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .route("/media/{module}/{*path}", get(media))
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static(ASSET_CACHE),
+        ));
+    Router::new()
+        .route("/health", get(health))
+        .merge(assets)
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static(PAGE_CACHE),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .with_state(state)
+}
+
+/// Whether the server and its database answer: 200, or 503 when the database does not.
+async fn health(State(db): State<DatabaseConnection>) -> Response {
+    match db.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: the database does not answer");
+            let body = serde_json::json!({ "status": "unavailable", "database": "unavailable" });
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response()
+        }
+    }
+}
+
+/// A file that a lesson links to. Only files the loader found referenced are served.
+async fn media(
+    State(catalog): State<Arc<Catalog>>,
+    Path((module, path)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let Some(file) = catalog.module(&module).and_then(|m| m.assets.get(&path)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match ServeFile::new(file).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
+}

@@ -1,0 +1,15 @@
+//! What every request handler can reach.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use catalog::Catalog;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub catalog: Arc<Catalog>,
+}

@@ -1,0 +1,137 @@
+//! `spawn_app()`: the real router on port 0 with a fresh database, SQLite always and
+//! PostgreSQL too when `TEST_DATABASE_URL` is set.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, Database};
+use server::config::Settings;
+use server::startup::Application;
+
+/// A database a test runs against.
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+/// SQLite, plus PostgreSQL when `TEST_DATABASE_URL` names one.
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::Sqlite];
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL")
+        && url.starts_with("postgres")
+    {
+        backends.push(Backend::Postgres(url));
+    }
+    backends
+}
+
+pub fn fixture_content() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub database_url: String,
+    pub client: reqwest::Client,
+    backend: Backend,
+    postgres_db: Option<String>,
+    _data: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// Drops the test's PostgreSQL database; SQLite's goes with its temporary folder.
+    pub async fn cleanup(self) {
+        if let (Backend::Postgres(admin_url), Some(name)) = (&self.backend, &self.postgres_db) {
+            let admin = Database::connect(admin_url.as_str())
+                .await
+                .expect("connect to PostgreSQL");
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await
+                .expect("drop the test database");
+        }
+    }
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+pub async fn spawn_app(backend: &Backend) -> TestApp {
+    spawn_app_with_content(backend, fixture_content())
+        .await
+        .expect("the fixture app starts")
+}
+
+pub async fn spawn_app_with_content(
+    backend: &Backend,
+    content_dir: PathBuf,
+) -> anyhow::Result<TestApp> {
+    let data = tempfile::tempdir()?;
+    let (database_url, postgres_db) = match backend {
+        Backend::Sqlite => (
+            format!(
+                "sqlite://{}?mode=rwc",
+                data.path().join("test.db").display()
+            ),
+            None,
+        ),
+        Backend::Postgres(admin_url) => {
+            let name = format!(
+                "t_platform_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::SeqCst),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)?
+                    .subsec_nanos()
+            );
+            let admin = Database::connect(admin_url.as_str()).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await?;
+            let (prefix, _) = admin_url
+                .rsplit_once('/')
+                .expect("a database URL has a path");
+            (format!("{prefix}/{name}"), Some(name))
+        }
+    };
+    let settings = Settings {
+        addr: "127.0.0.1:0".parse()?,
+        database_url: database_url.clone(),
+        content_dir,
+        data_dir: data.path().to_path_buf(),
+        site_root: data.path().join("site"),
+    };
+    let app = Application::build(&settings).await?;
+    let base = format!("http://{}", app.addr());
+    tokio::spawn(app.serve());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    Ok(TestApp {
+        base,
+        database_url,
+        client,
+        backend: backend.clone(),
+        postgres_db,
+        _data: data,
+    })
+}
