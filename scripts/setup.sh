@@ -46,11 +46,10 @@ if [ "$ROUTE" = debian ]; then
   export RUSTUP_TOOLCHAIN=/usr
   export RUSTC_BOOTSTRAP=1
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
-  LEPTOS_BUILD_ARGS=(--lib-cargo-args "-Zbuild-std=std,panic_abort")
+  LEPTOS_BUILD_ARGS="--lib-cargo-args=-Zbuild-std=std,panic_abort"
 else
-  LEPTOS_BUILD_ARGS=()
+  LEPTOS_BUILD_ARGS=""
 fi
-export LEPTOS_BUILD_ARGS_STR="${LEPTOS_BUILD_ARGS[*]:-}"
 log "wasm32 standard library from: $ROUTE"
 
 # cargo-leptos needs rustc >= 1.96 to build, which Debian's rustc-web provides on either route.
@@ -78,7 +77,8 @@ if [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
   (cd "$ROOT/end2end" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
 
-# Builds the release server and the wasm bundle into target/.
+# Builds the release server and the wasm bundle into target/, with brotli and gzip copies of
+# the static files made once at build time (the server sends those instead of compressing).
 build_site() {
-  (cd "$ROOT" && cargo leptos build --release ${LEPTOS_BUILD_ARGS_STR:+$LEPTOS_BUILD_ARGS_STR})
+  (cd "$ROOT" && cargo leptos build --release --precompress ${LEPTOS_BUILD_ARGS:+"$LEPTOS_BUILD_ARGS"})
 }

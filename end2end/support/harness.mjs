@@ -29,14 +29,15 @@ async function freePort() {
 export async function startServer() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
+  const env = { ...process.env };
+  delete env.DATABASE_URL; // the embedded SQLite under the fresh data folder
   const child = spawn(join(ROOT, 'target', 'release', 'server'), ['serve'], {
     env: {
-      ...process.env,
+      ...env,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: join(ROOT, 'target', 'site'),
       CONTENT_DIR: join(ROOT, 'content'),
       DATA_DIR: dataDir,
-      DATABASE_URL: '',
       RUST_LOG: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -19,6 +19,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -42,7 +43,12 @@ pub fn build(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let assets = Router::new()
-        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .route("/media/{module}/{*path}", get(media))
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
@@ -63,7 +69,53 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CatchPanicLayer::custom(panic_page))
         .with_state(state)
+}
+
+/// A bug must not take the server down or show its insides: the panic goes to the log and the
+/// visitor gets a short page in both languages (the request's language is not known here).
+fn panic_page(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %message, "a request handler panicked");
+    let page = concat!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        "<title>Une erreur est survenue</title><link rel=\"stylesheet\" href=\"/pkg/app.css\"></head>",
+        "<body><main><h1>Une erreur est survenue</h1><p>Le serveur n’a pas pu répondre. Réessayez dans un moment.</p>",
+        "<h2 lang=\"en\">Something went wrong</h2><p lang=\"en\">The server could not answer. Please try again in a moment.</p>",
+        "<p><a class=\"button\" href=\"/\">Retour à l’accueil / Home</a></p></main></body></html>"
+    );
+    let mut response = (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::response::Html(page),
+    )
+        .into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_500_page_in_both_languages_without_its_message() {
+        let response = panic_page(Box::new("index out of bounds: secret detail at src/x.rs:1"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert!(page.contains("Une erreur est survenue") && page.contains("Something went wrong"));
+        assert!(!page.contains("secret detail") && !page.contains("src/x.rs"));
+    }
 }
 
 /// Whether the server and its database answer: 200, or 503 when the database does not.

@@ -26,3 +26,42 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn render(error: AppError, lang: &str) -> String {
+        let owner = Owner::new();
+        owner.with(|| {
+            leptos_meta::provide_meta_context();
+            provide_context(RwSignal::new(Lang::parse(lang).unwrap()));
+            view! { <ErrorView error /> }.to_html()
+        })
+    }
+
+    #[test]
+    fn a_server_failure_reads_as_a_plain_message_in_the_visitors_language() {
+        let fr = render(AppError::Internal, "fr");
+        assert!(
+            fr.contains("Une erreur est survenue") && fr.contains("Retour à l’accueil"),
+            "{fr}"
+        );
+        assert!(fr.contains("data-status=\"500\""), "{fr}");
+        let en = render(AppError::Transport, "en");
+        assert!(
+            en.contains("Something went wrong") && en.contains("Back to the home page"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_missing_page_says_so_with_status_404() {
+        let page = render(AppError::NotFound, "fr");
+        assert!(
+            page.contains("Page introuvable") && page.contains("data-status=\"404\""),
+            "{page}"
+        );
+    }
+}

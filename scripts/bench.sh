@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures the release build on this machine and prints figures (it asserts nothing):
+#  - lesson page requests/s and p50/p99 latency at 64 connections (wrk), and the same server's
+#    requests/s for a static file of the same size, the ceiling;
+#  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
+#    visit where the browser revalidates its cached files.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+DURATION="${BENCH_SECONDS:-10}"
+CONNECTIONS=64
+
+[ "${BENCH_SKIP_BUILD:-}" = 1 ] || build_site
+
+PORT=$((20000 + RANDOM % 10000))
+DATA=$(mktemp -d)
+BASE="http://127.0.0.1:$PORT"
+STATIC="$ROOT/target/site/pkg/bench-static.html"
+LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$ROOT/content" \
+  DATA_DIR="$DATA" RUST_LOG=warn "$ROOT/target/release/server" serve >/dev/null &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$DATA" "$STATIC" "$STATIC".br "$STATIC".gz' EXIT
+for _ in $(seq 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done
+
+# The first lesson of the first module, found by following the links like a learner.
+MODULE=$(curl -s "$BASE/" | grep -o 'href="/modules/[a-z0-9-]*"' | head -n1 | cut -d'"' -f2)
+LESSON=$(curl -s "$BASE$MODULE" | grep -o "href=\"$MODULE/[a-z0-9-]*\"" | head -n1 | cut -d'"' -f2)
+curl -s "$BASE$LESSON" -o "$STATIC"
+echo "lesson page: $LESSON ($(stat -c %s "$STATIC") bytes of HTML)"
+
+measure() { # measure <url> [header]: prints "requests/s p50 p99"
+  local out
+  out=$(wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency ${2:+-H "$2"} "$1")
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  echo "$rps $p50 $p99"
+}
+
+echo
+echo "throughput, $CONNECTIONS connections, ${DURATION}s each (wrk, 2 threads, same machine)"
+read -r page_rps page_p50 page_p99 < <(measure "$BASE$LESSON")
+read -r static_rps static_p50 static_p99 < <(measure "$BASE/pkg/bench-static.html")
+read -r br_rps br_p50 br_p99 < <(measure "$BASE$LESSON" "Accept-Encoding: br")
+printf '  lesson page            %10s req/s  p50 %8s  p99 %8s\n' "$page_rps" "$page_p50" "$page_p99"
+printf '  static file, same size %10s req/s  p50 %8s  p99 %8s\n' "$static_rps" "$static_p50" "$static_p99"
+printf '  lesson page, brotli    %10s req/s  p50 %8s  p99 %8s\n' "$br_rps" "$br_p50" "$br_p99"
+awk -v a="$page_rps" -v b="$static_rps" 'BEGIN { printf "  lesson page / static file: %.0f%% (target >= 50%%)\n", 100 * a / b }'
+
+size() { # size <url> [extra curl args]: bytes on the wire, headers included
+  curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_header} %{size_download}' "$@" | awk '{ print $1 + $2 }'
+}
+body_size() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$@"; }
+
+html=$(body_size "$BASE$LESSON"); css=$(body_size "$BASE/pkg/app.css")
+js=$(body_size "$BASE/pkg/app.js"); wasm=$(body_size "$BASE/pkg/app_bg.wasm")
+raw_wasm=$(stat -c %s "$ROOT/target/site/pkg/app_bg.wasm")
+echo
+echo "first visit to a lesson (compressed bodies)"
+printf '  HTML %6d B + CSS %6d B = %6d B   (target <= 30 KB)\n' "$html" "$css" $((html + css))
+printf '  wasm %6d B + JS  %6d B = %6d B   (target <= 250 KB; wasm is %d B uncompressed)\n' "$wasm" "$js" $((wasm + js)) "$raw_wasm"
+
+# A repeat visit: the page again, and a conditional request for each cached file (304).
+since() { curl -sI "$BASE$1" | awk -F': ' 'tolower($1) == "last-modified" { sub(/\r$/, "", $2); print $2 }'; }
+repeat=$(size "$BASE$LESSON")
+for asset in /pkg/app.css /pkg/app.js /pkg/app_bg.wasm; do
+  repeat=$((repeat + $(size "$BASE$asset" -H "If-Modified-Since: $(since "$asset")")))
+done
+echo
+echo "repeat visit (page + three 304 revalidations, headers included): $repeat B   (target <= 5 KB)"
