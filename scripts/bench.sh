@@ -54,17 +54,17 @@ size() { # size <url> [extra curl args]: bytes on the wire, headers included
 body_size() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$@"; }
 
 html=$(body_size "$BASE$LESSON"); css=$(body_size "$BASE/pkg/app.css")
-js=$(body_size "$BASE/pkg/app.js"); wasm=$(body_size "$BASE/pkg/app_bg.wasm")
-raw_wasm=$(stat -c %s "$ROOT/target/site/pkg/app_bg.wasm")
+js=$(body_size "$BASE/pkg/app.js"); wasm=$(body_size "$BASE/pkg/app.wasm")
+raw_wasm=$(stat -c %s "$ROOT/target/site/pkg/app.wasm")
 echo
 echo "first visit to a lesson (compressed bodies)"
 printf '  HTML %6d B + CSS %6d B = %6d B   (target <= 30 KB)\n' "$html" "$css" $((html + css))
 printf '  wasm %6d B + JS  %6d B = %6d B   (target <= 250 KB; wasm is %d B uncompressed)\n' "$wasm" "$js" $((wasm + js)) "$raw_wasm"
 
 # A repeat visit: the page again, and a conditional request for each cached file (304).
-since() { curl -sI "$BASE$1" | awk -F': ' 'tolower($1) == "last-modified" { sub(/\r$/, "", $2); print $2 }'; }
+since() { curl -sI -H 'Accept-Encoding: br, gzip' "$BASE$1" | awk -F': ' 'tolower($1) == "last-modified" { sub(/\r$/, "", $2); print $2 }'; }
 repeat=$(size "$BASE$LESSON")
-for asset in /pkg/app.css /pkg/app.js /pkg/app_bg.wasm; do
+for asset in /pkg/app.css /pkg/app.js /pkg/app.wasm; do
   repeat=$((repeat + $(size "$BASE$asset" -H "If-Modified-Since: $(since "$asset")")))
 done
 echo

@@ -32,6 +32,8 @@ cargo fmt --all --check || status=1
 
 step "lints (server side and wasm side)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || status=1
+cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown --quiet \
+  ${LEPTOS_BUILD_ARGS:+-Zbuild-std=std,panic_abort} -- -D warnings || status=1
 
 step "unit and integration tests (SQLite, and PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
 cargo test --workspace 2>&1 | tee "$TOOLS/cargo-test.log" || status=1

@@ -101,23 +101,6 @@ fn panic_page(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_panic_becomes_a_500_page_in_both_languages_without_its_message() {
-        let response = panic_page(Box::new("index out of bounds: secret detail at src/x.rs:1"));
-        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
-            .await
-            .unwrap();
-        let page = String::from_utf8(body.to_vec()).unwrap();
-        assert!(page.contains("Une erreur est survenue") && page.contains("Something went wrong"));
-        assert!(!page.contains("secret detail") && !page.contains("src/x.rs"));
-    }
-}
-
 /// Whether the server and its database answer: 200, or 503 when the database does not.
 async fn health(State(db): State<DatabaseConnection>) -> Response {
     match db.ping().await {
@@ -146,5 +129,22 @@ async fn media(
     match ServeFile::new(file).oneshot(request).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_500_page_in_both_languages_without_its_message() {
+        let response = panic_page(Box::new("index out of bounds: secret detail at src/x.rs:1"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert!(page.contains("Une erreur est survenue") && page.contains("Something went wrong"));
+        assert!(!page.contains("secret detail") && !page.contains("src/x.rs"));
     }
 }
