@@ -15,10 +15,10 @@ if ! (exec 3<>"/dev/tcp/127.0.0.1/5432") 2>/dev/null && [[ "$TEST_DATABASE_URL" 
 fi
 
 passed=0; failed=0
-tally() { # tally <log file>: adds up cargo's "test result" lines and node's "# pass/# fail" lines
+tally() { # tally <log file>: adds up nextest's "tests run" and cargo's "test result" lines and node's "# pass/# fail" lines
   local counts
   counts=$(awk '
-    /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    /^test result:|tests run:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
     /^# pass / { p += $3 } /^# fail / { f += $3 }
     END { print p + 0, f + 0 }' "$1")
   passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
@@ -36,7 +36,8 @@ cargo clippy -p app --lib --no-default-features --features hydrate --target wasm
   ${LEPTOS_BUILD_ARGS:+-Zbuild-std=std,panic_abort} -- -D warnings || status=1
 
 step "unit and integration tests (SQLite, and PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
-cargo test --workspace 2>&1 | tee "$TOOLS/cargo-test.log" || status=1
+# nextest: one process per test, as production runs one app per process (see .config/nextest.toml).
+cargo nextest run --workspace 2>&1 | tee "$TOOLS/cargo-test.log" || status=1
 tally "$TOOLS/cargo-test.log"
 
 step "content check of the shipped modules"

@@ -4,7 +4,6 @@
 //! key translated on the page; the cause of an internal error goes to the server log, never to
 //! the page or the wire.
 
-use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -53,7 +52,7 @@ impl FromServerFnError for AppError {
 pub fn set_page_status(status: u16) {
     #[cfg(feature = "ssr")]
     if let (Some(response), Ok(code)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
         http::StatusCode::from_u16(status),
     ) {
         response.set_status(code);

@@ -6,7 +6,7 @@ use app::serverfns::preferences::SetLanguage;
 use leptos::server_fn::ServerFn;
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
-use support::{backends, spawn_app};
+use support::spawn_app;
 
 async fn body(response: reqwest::Response) -> String {
     response.text().await.expect("a text body")
@@ -27,40 +27,78 @@ fn assert_no_internals(page: &str) {
     }
 }
 
-#[tokio::test]
-async fn health_says_the_database_answers() {
-    for backend in backends() {
-        let app = spawn_app(&backend).await;
-        let response = app.get("/health").await;
-        assert_eq!(response.status(), 200, "{backend:?}");
-        let json: serde_json::Value = serde_json::from_str(&body(response).await).unwrap();
-        assert_eq!(json["database"], "ok", "{backend:?}");
-        app.cleanup().await;
+on_every_database! {
+    async fn health_says_the_database_answers(app) {
+    let response = app.get("/health").await;
+    assert_eq!(response.status(), 200);
+    let json: serde_json::Value = serde_json::from_str(&body(response).await).unwrap();
+    assert_eq!(json["database"], "ok");
     }
-}
 
-#[tokio::test]
-async fn every_migration_is_applied_at_start() {
-    for backend in backends() {
-        let app = spawn_app(&backend).await;
-        let db = Database::connect(app.database_url.as_str()).await.unwrap();
-        let applied = db
-            .query_all_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT version FROM seaql_migrations",
-            ))
-            .await
-            .unwrap();
-        assert_eq!(
-            applied.len(),
-            migration::Migrator::migrations().len(),
-            "{backend:?}"
-        );
-        db.execute_unprepared("SELECT key, value, updated_at FROM setting")
-            .await
-            .expect("the setting table exists");
-        drop(db);
-        app.cleanup().await;
+    async fn every_migration_is_applied_at_start(app) {
+    let db = Database::connect(app.database_url.as_str()).await.unwrap();
+    let applied = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM seaql_migrations",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        applied.len(),
+        migration::Migrator::migrations().len()
+    );
+    db.execute_unprepared("SELECT key, value, updated_at FROM setting")
+        .await
+        .expect("the setting table exists");
+    drop(db);
+    }
+
+    async fn the_home_page_lists_the_modules_in_french_by_default(app) {
+    let response = app.get("/").await;
+    assert_eq!(response.status(), 200);
+    let page = body(response).await;
+    assert!(page.contains("<html lang=\"fr\""), "{page}");
+    assert!(page.contains("Modules de formation"));
+    let first = page.find("Premier module").expect("first module listed");
+    let second = page.find("Second module").expect("second module listed");
+    assert!(first < second, "modules in teaching order");
+    assert!(page.contains("2 leçons") && page.contains("1 leçon") && page.contains("15 min"));
+    assert!(page.contains("href=\"/modules/first\""));
+    }
+
+    async fn a_module_page_lists_its_lessons_in_order(app) {
+    let response = app.get("/modules/first").await;
+    assert_eq!(response.status(), 200);
+    let page = body(response).await;
+    let start = page
+        .find("href=\"/modules/first/01-start\"")
+        .expect("first lesson linked");
+    let next = page
+        .find("href=\"/modules/first/02-next\"")
+        .expect("second lesson linked");
+    assert!(start < next);
+    assert!(
+        page.contains("Commencer la première leçon")
+            && page.contains("Le résumé du premier module.")
+    );
+    }
+
+    async fn unknown_addresses_get_a_404_page_in_the_visitors_language(app) {
+    for path in [
+        "/no/such/page",
+        "/modules/nope",
+        "/modules/first/99-nope",
+        "/modules/first/..%2F..%2Fetc",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        let page = body(response).await;
+        assert!(page.contains("Page introuvable"), "{path}: {page}");
+        assert_no_internals(&page);
+        let english = body(app.get_in(path, "en").await).await;
+        assert!(english.contains("Page not found"), "{path}");
+    }
     }
 }
 
@@ -77,24 +115,6 @@ async fn sqlite_runs_in_wal_mode() {
         .unwrap()
         .unwrap();
     assert_eq!(row.try_get::<String>("", "journal_mode").unwrap(), "wal");
-}
-
-#[tokio::test]
-async fn the_home_page_lists_the_modules_in_french_by_default() {
-    for backend in backends() {
-        let app = spawn_app(&backend).await;
-        let response = app.get("/").await;
-        assert_eq!(response.status(), 200);
-        let page = body(response).await;
-        assert!(page.contains("<html lang=\"fr\""), "{page}");
-        assert!(page.contains("Modules de formation"));
-        let first = page.find("Premier module").expect("first module listed");
-        let second = page.find("Second module").expect("second module listed");
-        assert!(first < second, "modules in teaching order");
-        assert!(page.contains("2 leçons") && page.contains("1 leçon") && page.contains("15 min"));
-        assert!(page.contains("href=\"/modules/first\""));
-        app.cleanup().await;
-    }
 }
 
 #[tokio::test]
@@ -183,28 +203,6 @@ async fn an_unknown_language_in_the_form_keeps_french() {
 }
 
 #[tokio::test]
-async fn a_module_page_lists_its_lessons_in_order() {
-    for backend in backends() {
-        let app = spawn_app(&backend).await;
-        let response = app.get("/modules/first").await;
-        assert_eq!(response.status(), 200);
-        let page = body(response).await;
-        let start = page
-            .find("href=\"/modules/first/01-start\"")
-            .expect("first lesson linked");
-        let next = page
-            .find("href=\"/modules/first/02-next\"")
-            .expect("second lesson linked");
-        assert!(start < next);
-        assert!(
-            page.contains("Commencer la première leçon")
-                && page.contains("Le résumé du premier module.")
-        );
-        app.cleanup().await;
-    }
-}
-
-#[tokio::test]
 async fn a_lesson_page_shows_the_lesson_its_sources_and_the_next_lesson() {
     let app = spawn_app(&support::Backend::Sqlite).await;
     let response = app.get("/modules/first/01-start").await;
@@ -232,28 +230,6 @@ async fn a_lesson_page_shows_the_lesson_its_sources_and_the_next_lesson() {
         !last.contains("rel=\"next\""),
         "the last lesson has no next lesson"
     );
-}
-
-#[tokio::test]
-async fn unknown_addresses_get_a_404_page_in_the_visitors_language() {
-    for backend in backends() {
-        let app = spawn_app(&backend).await;
-        for path in [
-            "/no/such/page",
-            "/modules/nope",
-            "/modules/first/99-nope",
-            "/modules/first/..%2F..%2Fetc",
-        ] {
-            let response = app.get(path).await;
-            assert_eq!(response.status(), 404, "{path}");
-            let page = body(response).await;
-            assert!(page.contains("Page introuvable"), "{path}: {page}");
-            assert_no_internals(&page);
-            let english = body(app.get_in(path, "en").await).await;
-            assert!(english.contains("Page not found"), "{path}");
-        }
-        app.cleanup().await;
-    }
 }
 
 #[tokio::test]

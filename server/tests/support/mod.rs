@@ -17,15 +17,45 @@ pub enum Backend {
     Postgres(String),
 }
 
-/// SQLite, plus PostgreSQL when `TEST_DATABASE_URL` names one.
-pub fn backends() -> Vec<Backend> {
-    let mut backends = vec![Backend::Sqlite];
-    if let Ok(url) = std::env::var("TEST_DATABASE_URL")
-        && url.starts_with("postgres")
-    {
-        backends.push(Backend::Postgres(url));
-    }
-    backends
+/// PostgreSQL, when `TEST_DATABASE_URL` names one.
+pub fn postgres() -> Option<Backend> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|url| url.starts_with("postgres"))
+        .map(Backend::Postgres)
+}
+
+/// Writes one test per database for each body: `name::sqlite` and `name::postgres` (which
+/// passes without running when `TEST_DATABASE_URL` is unset). Each builds exactly one app, and
+/// nextest runs each test in its own process, as production runs one app per process: two
+/// Leptos apps built in one process now and then left a request waiting forever.
+#[macro_export]
+macro_rules! on_every_database {
+    ($( $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block )*) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                let $app = $crate::support::spawn_app(&$crate::support::Backend::Sqlite).await;
+                $body
+                $app.cleanup().await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let Some(backend) = $crate::support::postgres() else {
+                    eprintln!("TEST_DATABASE_URL is not set: PostgreSQL not tested");
+                    return;
+                };
+                let $app = $crate::support::spawn_app(&backend).await;
+                $body
+                $app.cleanup().await;
+            }
+        }
+    )*};
 }
 
 pub fn fixture_content() -> PathBuf {
