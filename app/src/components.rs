@@ -3,3 +3,4 @@
 pub mod error_view;
 pub mod language_switch;
 pub mod layout;
+pub mod loaded;

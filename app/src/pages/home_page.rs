@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::{ModuleCard, module_href};
 use crate::serverfns::courses::list_modules;
@@ -18,24 +18,16 @@ pub fn HomePage() -> impl IntoView {
         <Title text=move || tr(lang.get(), "home-title") />
         <h1>{move || tr(lang.get(), "home-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "home-intro")}</p>
-        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match modules.await {
-                    Ok(modules) => {
-                        view! {
-                            <ul class="cards">
-                                {modules
-                                    .into_iter()
-                                    .map(|card| view! { <ModuleCardView card /> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
+        {loaded(
+            modules,
+            |modules| {
+                view! {
+                    <ul class="cards">
+                        {modules.into_iter().map(|card| view! { <ModuleCardView card /> }).collect_view()}
+                    </ul>
                 }
-            })}
-        </Transition>
+            },
+        )}
     }
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::LessonPage as Lesson;
 use crate::serverfns::courses::get_lesson;
@@ -23,16 +23,7 @@ pub fn LessonPage() -> impl IntoView {
         },
         |(lang, module, lesson)| get_lesson(lang.code().to_string(), module, lesson),
     );
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match lesson.await {
-                    Ok(lesson) => view! { <LessonView lesson /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    loaded(lesson, |lesson| view! { <LessonView lesson /> })
 }
 
 #[component]

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::ModuleOutline;
 use crate::serverfns::courses::get_module;
@@ -16,16 +16,7 @@ pub fn ModulePage() -> impl IntoView {
         move || (lang.get(), params.read().get("module").unwrap_or_default()),
         |(lang, module)| get_module(lang.code().to_string(), module),
     );
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match outline.await {
-                    Ok(outline) => view! { <ModuleView outline /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    loaded(outline, |outline| view! { <ModuleView outline /> })
 }
 
 #[component]
