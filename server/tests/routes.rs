@@ -2,8 +2,6 @@
 
 mod support;
 
-use app::serverfns::preferences::SetLanguage;
-use leptos::server_fn::ServerFn;
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 use support::spawn_app;
@@ -147,12 +145,9 @@ async fn the_language_form_without_javascript_sets_the_cookie_and_returns_to_the
     let app = spawn_app(&support::Backend::Sqlite).await;
     let referer = format!("{}/modules/first", app.base);
     let response = app
-        .client
-        .post(format!("{}{}", app.base, SetLanguage::PATH))
-        .header("content-type", "application/x-www-form-urlencoded")
+        .language_form("lang=en")
         .header("accept", "text/html")
         .header("referer", &referer)
-        .body("lang=en")
         .send()
         .await
         .unwrap();
@@ -187,14 +182,7 @@ async fn the_language_form_without_javascript_sets_the_cookie_and_returns_to_the
 #[tokio::test]
 async fn an_unknown_language_in_the_form_keeps_french() {
     let app = spawn_app(&support::Backend::Sqlite).await;
-    let response = app
-        .client
-        .post(format!("{}{}", app.base, SetLanguage::PATH))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("lang=%3Cscript%3E")
-        .send()
-        .await
-        .unwrap();
+    let response = app.language_form("lang=%3Cscript%3E").send().await.unwrap();
     let cookie = response.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -266,10 +254,7 @@ async fn pages_are_compressed_for_clients_that_accept_brotli() {
 async fn an_oversized_request_body_is_refused() {
     let app = spawn_app(&support::Backend::Sqlite).await;
     let response = app
-        .client
-        .post(format!("{}{}", app.base, SetLanguage::PATH))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("lang={}", "x".repeat(200 * 1024)))
+        .language_form(format!("lang={}", "x".repeat(200 * 1024)))
         .send()
         .await
         .unwrap();

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use leptos::server_fn::ServerFn;
 use sea_orm::{ConnectionTrait, Database};
 use server::config::Settings;
 use server::startup::Application;
@@ -87,6 +88,18 @@ impl TestApp {
             .send()
             .await
             .expect("the server answers")
+    }
+
+    /// The language switch's form post (`application/x-www-form-urlencoded`), ready to send.
+    pub fn language_form(&self, body: impl Into<reqwest::Body>) -> reqwest::RequestBuilder {
+        self.client
+            .post(format!(
+                "{}{}",
+                self.base,
+                app::serverfns::preferences::SetLanguage::PATH
+            ))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
     }
 
     /// Drops the test's PostgreSQL database; SQLite's goes with its temporary folder.
