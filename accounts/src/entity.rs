@@ -1,0 +1,9 @@
+//! The tables of `migration::m20261129_000002_create_accounts`, as sea-orm entities.
+
+pub mod account;
+pub mod audit_event;
+pub mod cohort;
+pub mod cohort_member;
+pub mod cohort_trainer;
+pub mod session;
+pub mod sign_in_throttle;

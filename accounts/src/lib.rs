@@ -1,0 +1,128 @@
+//! Who may do what on the platform.
+//!
+//! Accounts (learners, trainers, administrators) with no email or phone number, cohorts' trainers
+//! and members, one-time codes, sign-in with throttling, server-side sessions shared by every
+//! server process through the database, the audit log, and the personal-data export.
+//!
+//! Nothing here knows about Leptos or HTTP: the app's server functions call these functions
+//! and turn [`Error`] into a message in the visitor's language.
+
+pub mod audit;
+pub mod codes;
+pub mod cohorts;
+pub mod entity;
+pub mod password;
+pub mod people;
+pub mod policy;
+pub mod session_store;
+pub mod sign_in;
+pub mod validate;
+
+pub use policy::Caller;
+
+use serde::{Deserialize, Serialize};
+
+/// What an account may do. Stored as its [`Role::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Learner,
+    Trainer,
+    Admin,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Trainer => "trainer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Role::Learner, Role::Trainer, Role::Admin]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+/// The learner's side, used only for figures about groups, never to name anyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Affiliation {
+    Fds,
+    ArmedMovement,
+    Other,
+}
+
+impl Affiliation {
+    pub const ALL: [Affiliation; 3] = [
+        Affiliation::Fds,
+        Affiliation::ArmedMovement,
+        Affiliation::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Affiliation::Fds => "fds",
+            Affiliation::ArmedMovement => "armed_movement",
+            Affiliation::Other => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// Why a request was refused. Each variant but [`Error::Database`] is the user's to fix and
+/// has a message in every language (the app maps them).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the username must be 3 to 32 letters, digits, dots, dashes or underscores")]
+    UsernameFormat,
+    #[error("this username is taken")]
+    UsernameTaken,
+    #[error("the name must be 1 to 60 characters")]
+    DisplayNameLength,
+    #[error("the text holds characters that are not allowed")]
+    ForbiddenCharacters,
+    #[error("the password must be 8 to 128 characters")]
+    PasswordLength,
+    #[error("the two passwords differ")]
+    PasswordsDiffer,
+    #[error("no open cohort has this join code")]
+    JoinCodeUnknown,
+    #[error("unknown username or wrong password")]
+    BadCredentials,
+    #[error("too many failed sign-ins")]
+    TooManyAttempts,
+    #[error("choose an affiliation")]
+    AffiliationMissing,
+    #[error("the list holds no name")]
+    NoNames,
+    #[error("the list holds more than {max} names")]
+    TooManyNames { max: usize },
+    #[error("the cohort name must be 1 to 80 characters")]
+    CohortNameLength,
+    #[error("an administrator cannot delete their own account")]
+    CannotDeleteSelf,
+    #[error("sign in first")]
+    SignInRequired,
+    #[error("set your password first")]
+    PasswordChangeRequired,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
