@@ -7,10 +7,18 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::Layout;
 use crate::i18n::initial_lang;
+use crate::pages::account_page::AccountPage;
+use crate::pages::admin_page::AdminPage;
+use crate::pages::cohort_page::CohortPage;
 use crate::pages::home_page::HomePage;
+use crate::pages::join_page::JoinPage;
 use crate::pages::lesson_page::LessonPage;
 use crate::pages::module_page::ModulePage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::password_page::PasswordPage;
+use crate::pages::sign_in_page::SignInPage;
+use crate::pages::slips_page::SlipsPage;
+use crate::pages::trainer_page::TrainerPage;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,6 +62,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module") view=ModulePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer") view=TrainerPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id") view=CohortPage ssr=SsrMode::Async />
+                    <Route path=path!("/slips") view=SlipsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

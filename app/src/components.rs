@@ -1,6 +1,8 @@
 //! Pieces shared by several pages.
 
 pub mod error_view;
+pub mod field;
+pub mod form_error;
 pub mod language_switch;
 pub mod layout;
 pub mod loaded;

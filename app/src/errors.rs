@@ -19,6 +19,135 @@ pub enum AppError {
     /// The request never reached the server function, or its answer was unreadable.
     #[error("request failed")]
     Transport,
+    /// The page or action needs a signed-in account.
+    #[error("sign in first")]
+    SignInRequired,
+    /// Signed in with a one-time code: choose a password first.
+    #[error("choose a password first")]
+    PasswordChangeRequired,
+    /// The caller's role or cohorts do not reach this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The input cannot be accepted; nothing was changed. The form says why.
+    #[error("invalid input: {0:?}")]
+    Invalid(Problem),
+}
+
+/// What was wrong with a form, in words the visitor can act on. Each has a message
+/// `problem-<code>` in every language, and travels in the address (`?error=<code>`) when a
+/// form was posted without JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    UsernameFormat,
+    UsernameTaken,
+    DisplayNameLength,
+    ForbiddenCharacters,
+    PasswordLength,
+    PasswordsDiffer,
+    JoinCodeUnknown,
+    BadCredentials,
+    TooManyAttempts,
+    AffiliationMissing,
+    NoNames,
+    TooManyNames,
+    CohortNameLength,
+    CannotDeleteSelf,
+    ConfirmationMissing,
+    BadInput,
+}
+
+impl Problem {
+    const ALL: [Problem; 16] = [
+        Problem::UsernameFormat,
+        Problem::UsernameTaken,
+        Problem::DisplayNameLength,
+        Problem::ForbiddenCharacters,
+        Problem::PasswordLength,
+        Problem::PasswordsDiffer,
+        Problem::JoinCodeUnknown,
+        Problem::BadCredentials,
+        Problem::TooManyAttempts,
+        Problem::AffiliationMissing,
+        Problem::NoNames,
+        Problem::TooManyNames,
+        Problem::CohortNameLength,
+        Problem::CannotDeleteSelf,
+        Problem::ConfirmationMissing,
+        Problem::BadInput,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::UsernameFormat => "username-format",
+            Problem::UsernameTaken => "username-taken",
+            Problem::DisplayNameLength => "display-name-length",
+            Problem::ForbiddenCharacters => "forbidden-characters",
+            Problem::PasswordLength => "password-length",
+            Problem::PasswordsDiffer => "passwords-differ",
+            Problem::JoinCodeUnknown => "join-code-unknown",
+            Problem::BadCredentials => "bad-credentials",
+            Problem::TooManyAttempts => "too-many-attempts",
+            Problem::AffiliationMissing => "affiliation-missing",
+            Problem::NoNames => "no-names",
+            Problem::TooManyNames => "too-many-names",
+            Problem::CohortNameLength => "cohort-name-length",
+            Problem::CannotDeleteSelf => "cannot-delete-self",
+            Problem::ConfirmationMissing => "confirmation-missing",
+            Problem::BadInput => "bad-input",
+        }
+    }
+
+    /// The problem named in an address; anything else is no problem (nothing to show).
+    pub fn parse(code: &str) -> Option<Problem> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The message key in the Fluent files.
+    pub fn message_key(self) -> String {
+        format!("problem-{}", self.code())
+    }
+
+    pub fn all() -> [Problem; 16] {
+        Self::ALL
+    }
+}
+
+impl AppError {
+    /// The error a plain form post was sent back with (`?error=<code>`), if the code is one.
+    pub fn from_form_code(code: &str) -> Option<AppError> {
+        Some(match code {
+            "sign-in-required" => AppError::SignInRequired,
+            "password-change-required" => AppError::PasswordChangeRequired,
+            "forbidden" => AppError::Forbidden,
+            "not-found" => AppError::NotFound,
+            "internal" => AppError::Internal,
+            other => AppError::Invalid(Problem::parse(other)?),
+        })
+    }
+
+    /// The message key that explains this error in one sentence.
+    pub fn message_key(&self) -> String {
+        match self {
+            AppError::Invalid(problem) => problem.message_key(),
+            AppError::SignInRequired => "sign-in-required-text".into(),
+            AppError::PasswordChangeRequired => "password-change-required-text".into(),
+            AppError::Forbidden => "forbidden-text".into(),
+            AppError::NotFound => "not-found-text".into(),
+            AppError::Internal | AppError::Transport => "error-text".into(),
+        }
+    }
+
+    /// The `?error=` code a plain form post is sent back with.
+    pub fn form_code(&self) -> &'static str {
+        match self {
+            AppError::Invalid(problem) => problem.code(),
+            AppError::SignInRequired => "sign-in-required",
+            AppError::PasswordChangeRequired => "password-change-required",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not-found",
+            AppError::Internal | AppError::Transport => "internal",
+        }
+    }
 }
 
 impl AppError {
@@ -26,6 +155,10 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Internal | AppError::Transport => 500,
+            AppError::SignInRequired | AppError::PasswordChangeRequired => 401,
+            AppError::Forbidden => 403,
+            AppError::Invalid(Problem::TooManyAttempts) => 429,
+            AppError::Invalid(_) => 400,
         }
     }
 
@@ -43,8 +176,44 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         #[cfg(feature = "ssr")]
         tracing::warn!(error = %value, "server function failed");
-        let _ = value;
-        AppError::Transport
+        match value {
+            // The form's fields could not be read (missing, malformed, not UTF-8): the
+            // visitor's problem, not a failure of the server.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Invalid(Problem::BadInput)
+            }
+            _ => AppError::Transport,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<accounts::Error> for AppError {
+    fn from(error: accounts::Error) -> Self {
+        use accounts::Error as E;
+        let problem = match error {
+            E::UsernameFormat => Problem::UsernameFormat,
+            E::UsernameTaken => Problem::UsernameTaken,
+            E::DisplayNameLength => Problem::DisplayNameLength,
+            E::ForbiddenCharacters => Problem::ForbiddenCharacters,
+            E::PasswordLength => Problem::PasswordLength,
+            E::PasswordsDiffer => Problem::PasswordsDiffer,
+            E::JoinCodeUnknown => Problem::JoinCodeUnknown,
+            E::BadCredentials => Problem::BadCredentials,
+            E::TooManyAttempts => Problem::TooManyAttempts,
+            E::AffiliationMissing => Problem::AffiliationMissing,
+            E::NoNames => Problem::NoNames,
+            E::TooManyNames { .. } => Problem::TooManyNames,
+            E::CohortNameLength => Problem::CohortNameLength,
+            E::CannotDeleteSelf => Problem::CannotDeleteSelf,
+            E::SignInRequired => return AppError::SignInRequired,
+            E::PasswordChangeRequired => return AppError::PasswordChangeRequired,
+            E::Forbidden => return AppError::Forbidden,
+            E::NotFound => return AppError::NotFound,
+            E::Database(cause) => return AppError::internal(cause),
+            E::Internal(cause) => return AppError::internal(cause),
+        };
+        AppError::Invalid(problem)
     }
 }
 

@@ -5,6 +5,7 @@
 //! nothing else. Everything server-only sits behind `#[cfg(feature = "ssr")]` in a `ssr` module.
 
 pub mod app;
+pub mod auth;
 pub mod components;
 pub mod errors;
 pub mod i18n;
@@ -19,5 +20,11 @@ pub use app::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // A server function that redirects (sign-in, sign-out, new accounts) loads the next page
+    // in full, so that everything on it reflects the new session. Set before the router sets
+    // its own client-side hook, which then stays unused.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = leptos::prelude::window().location().set_href(location);
+    });
     leptos::mount::hydrate_body(App);
 }

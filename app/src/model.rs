@@ -49,3 +49,93 @@ pub fn module_href(module: &str) -> String {
 pub fn lesson_href(module: &str, lesson: &str) -> String {
     format!("/modules/{module}/{lesson}")
 }
+
+/// The signed-in person, as the header and the pages need them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserInfo {
+    pub username: String,
+    pub display_name: String,
+    /// `learner`, `trainer` or `admin`.
+    pub role: String,
+    pub must_set_password: bool,
+}
+
+impl UserInfo {
+    pub fn is_trainer(&self) -> bool {
+        matches!(self.role.as_str(), "trainer" | "admin")
+    }
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
+}
+
+/// What the platform holds about the signed-in person, for their "my data" page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalDataView {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub affiliation: String,
+    pub language: String,
+    pub created: String,
+    pub has_password: bool,
+    /// (cohort, role in it, since)
+    pub cohorts: Vec<(String, String, String)>,
+    pub open_sessions: usize,
+    /// (when, what)
+    pub history: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortCard {
+    pub id: i64,
+    pub name: String,
+    pub join_code: Option<String>,
+    pub members: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberRow {
+    pub account_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub code_pending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortDetail {
+    pub card: CohortCard,
+    pub members: Vec<MemberRow>,
+}
+
+/// One printed slip: username and one-time code for one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlipView {
+    pub username: String,
+    pub display_name: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub account: String,
+    pub cohort: String,
+}
+
+/// The administrators' page: accounts and the latest audit events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub accounts: Vec<AccountRow>,
+    pub audit: Vec<AuditRow>,
+}

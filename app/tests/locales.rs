@@ -63,6 +63,15 @@ fn every_key_used_in_the_code_exists() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let source = fs::read_to_string(&path).unwrap();
+                // Field labels and hints are keys too.
+                for prop in ["label=\"", "hint=\""] {
+                    for (start, _) in source.match_indices(prop) {
+                        let rest = &source[start + prop.len()..];
+                        if let Some(end) = rest.find('"') {
+                            used.insert(rest[..end].to_string());
+                        }
+                    }
+                }
                 for call in ["tr(", "tr_n("] {
                     for (start, _) in source.match_indices(call) {
                         let is_word_start = source[..start]
@@ -91,8 +100,43 @@ fn every_key_used_in_the_code_exists() {
         "not-found-text",
         "error-title",
         "error-text",
+        "sign-in-required-title",
+        "password-change-required-title",
+        "forbidden-title",
+        "invalid-title",
+        "back-home",
     ] {
         used.insert(key.to_string());
+    }
+    // Keys made from codes: every refusal's message, roles, affiliations, audit actions.
+    for problem in app::errors::Problem::all() {
+        used.insert(problem.message_key());
+    }
+    for code in [
+        "sign-in-required",
+        "password-change-required",
+        "forbidden",
+        "not-found",
+        "internal",
+    ] {
+        let error = app::errors::AppError::from_form_code(code).expect("a known code");
+        used.insert(error.message_key());
+    }
+    for role in ["learner", "trainer", "admin"] {
+        used.insert(format!("role-{role}"));
+    }
+    for affiliation in ["fds", "armed_movement", "other"] {
+        used.insert(format!("affiliation-{affiliation}"));
+    }
+    for action in [
+        "account-created",
+        "joined-with-code",
+        "password-set",
+        "code-issued",
+        "account-deleted",
+        "cohort-created",
+    ] {
+        used.insert(format!("audit-{action}"));
     }
     assert!(used.len() > 15, "the scan found the calls: {used:?}");
     let unknown: Vec<_> = used.difference(&reference).collect();

@@ -1,9 +1,12 @@
 //! The platform's server: configuration, database, router and start-up, as a library so that
 //! the integration tests drive exactly what the binary runs.
 
+pub mod account_data;
 pub mod config;
 pub mod content;
 pub mod db;
+pub mod form_errors;
 pub mod router;
+pub mod security;
 pub mod startup;
 pub mod state;

@@ -26,6 +26,27 @@ enum Command {
         #[command(subcommand)]
         command: ContentCommand,
     },
+    /// Manage accounts from the server (the first administrator, say).
+    Account {
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// Create an administrator's or trainer's account; prints a one-time code for its first
+    /// sign-in, where its owner chooses a password.
+    Create {
+        /// 3 to 32 letters, digits, dots, dashes or underscores.
+        username: String,
+        /// `admin` or `trainer`.
+        #[arg(long, default_value = "admin")]
+        role: String,
+        /// The name shown on the platform (may be a pseudonym).
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -50,6 +71,14 @@ fn main() -> ExitCode {
         Command::Content {
             command: ContentCommand::Check { dir },
         } => check_content(dir),
+        Command::Account {
+            command:
+                AccountCommand::Create {
+                    username,
+                    role,
+                    name,
+                },
+        } => create_account(&username, &role, name.as_deref()),
     }
 }
 
@@ -69,6 +98,55 @@ fn serve() -> ExitCode {
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn create_account(username: &str, role: &str, name: Option<&str>) -> ExitCode {
+    use accounts::people::NewAccount;
+    use accounts::{Affiliation, Role};
+
+    let role = match Role::parse(role) {
+        Some(role @ (Role::Admin | Role::Trainer)) => role,
+        _ => {
+            eprintln!("error: --role must be `admin` or `trainer`");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = tokio::runtime::Runtime::new()
+        .map_err(anyhow::Error::from)
+        .and_then(|runtime| {
+            runtime.block_on(async {
+                let settings = Settings::from_env()?;
+                let db = server::db::connect(&settings.database_url).await?;
+                let (_, slip) = accounts::people::create_with_code(
+                    &db,
+                    None,
+                    NewAccount {
+                        username: Some(username),
+                        display_name: name.unwrap_or(username),
+                        role,
+                        affiliation: Affiliation::Other,
+                        lang: "fr",
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                Ok::<_, anyhow::Error>(slip)
+            })
+        });
+    match result {
+        Ok(slip) => {
+            println!("Account `{}` created ({}).", slip.username, role.code());
+            println!("One-time code: {}", slip.code);
+            println!(
+                "Sign in at /sign-in with this code, then choose a password. It works once, for 30 days."
+            );
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE

@@ -26,6 +26,11 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
+use accounts::session_store::DbSessionStore;
+use axum::middleware::from_fn;
+use http::header::CONTENT_SECURITY_POLICY;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Largest request body accepted; the forms of the platform are far smaller.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -39,7 +44,23 @@ const PAGE_CACHE: &str = "private, no-cache";
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let catalog = state.catalog.clone();
-    let context = move || provide_context(catalog.clone());
+    let db = state.db.clone();
+    let limits = state.session_limits;
+    let context = move || {
+        provide_context(catalog.clone());
+        provide_context(db.clone());
+        provide_context(limits);
+        page_policy_header();
+    };
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            limits.idle.as_secs() as i64,
+        )));
     let options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let assets = Router::new()
@@ -56,6 +77,7 @@ pub fn build(state: AppState) -> Router {
         ));
     Router::new()
         .route("/health", get(health))
+        .route("/account/data.json", get(crate::account_data::download))
         .merge(assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
@@ -63,6 +85,9 @@ pub fn build(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(from_fn(crate::form_errors::layer))
+        .layer(sessions)
+        .layer(from_fn(crate::security::refuse_cross_site))
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,
             HeaderValue::from_static(PAGE_CACHE),
@@ -70,7 +95,23 @@ pub fn build(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(panic_page))
+        // Outermost, so that refusals, body-limit errors and panic pages get them too.
+        .layer(from_fn(crate::security::headers))
         .with_state(state)
+}
+
+/// Gives a page the Content-Security-Policy that allows its own inline hydration script (by
+/// the nonce Leptos put on it) and nothing else inline.
+fn page_policy_header() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&crate::security::page_policy(&nonce.to_string())) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
 }
 
 /// A bug must not take the server down or show its insides: the panic goes to the log and the

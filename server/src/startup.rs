@@ -40,7 +40,13 @@ impl Application {
             leptos_options,
             db,
             catalog: Arc::new(catalog),
+            session_limits: settings.session_limits,
+            secure_cookies: settings.secure_cookies,
         };
+        if settings.demo {
+            demo_trainer(&state.db).await?;
+        }
+        tokio::spawn(sweep_sessions(state.db.clone()));
         Ok(Self {
             listener,
             router: crate::router::build(state),
@@ -62,6 +68,32 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("serving")
+    }
+}
+
+/// The demo mode of `run.sh`: a trainer account with a fresh password, printed, and a cohort
+/// to join.
+async fn demo_trainer(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    let password = accounts::codes::one_time_code().to_lowercase();
+    let join_code = accounts::people::ensure_demo_trainer(db, DEMO_TRAINER, &password)
+        .await
+        .context("creating the demo trainer")?;
+    println!("Demo trainer: username `{DEMO_TRAINER}`, password `{password}`");
+    println!("Demo cohort join code (for learners, at /join): {join_code}");
+    Ok(())
+}
+
+pub const DEMO_TRAINER: &str = "formateur";
+
+/// Removes expired sessions every hour; any server process may do it.
+async fn sweep_sessions(db: sea_orm::DatabaseConnection) {
+    let store = accounts::session_store::DbSessionStore::new(db);
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(error) = store.delete_expired().await {
+            tracing::warn!(%error, "could not remove expired sessions");
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::auth::ssr::SessionLimits;
 use axum::extract::FromRef;
 use catalog::Catalog;
 use leptos::config::LeptosOptions;
@@ -12,4 +13,6 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub catalog: Arc<Catalog>,
+    pub session_limits: SessionLimits,
+    pub secure_cookies: bool,
 }

@@ -11,17 +11,28 @@ use crate::i18n::{tr, use_lang};
 pub fn ErrorView(error: AppError) -> impl IntoView {
     set_page_status(error.status());
     let lang = use_lang();
-    let (title, text) = match error {
-        AppError::NotFound => ("not-found-title", "not-found-text"),
-        AppError::Internal | AppError::Transport => ("error-title", "error-text"),
+    let title = match error {
+        AppError::NotFound => "not-found-title",
+        AppError::SignInRequired => "sign-in-required-title",
+        AppError::PasswordChangeRequired => "password-change-required-title",
+        AppError::Forbidden => "forbidden-title",
+        AppError::Invalid(_) => "invalid-title",
+        AppError::Internal | AppError::Transport => "error-title",
+    };
+    let text = error.message_key();
+    // The one step that helps: sign in, choose a password, or go home.
+    let (href, label) = match error {
+        AppError::SignInRequired => ("/sign-in", "sign-in-action"),
+        AppError::PasswordChangeRequired => ("/account/password", "password-title"),
+        _ => ("/", "back-home"),
     };
     view! {
         <Title text=move || tr(lang.get(), title) />
         <section class="error-page" data-status=error.status()>
             <h1>{move || tr(lang.get(), title)}</h1>
-            <p>{move || tr(lang.get(), text)}</p>
+            <p>{move || tr(lang.get(), &text)}</p>
             <p>
-                <a class="button" href="/">{move || tr(lang.get(), "back-home")}</a>
+                <a class="button" href=href>{move || tr(lang.get(), label)}</a>
             </p>
         </section>
     }

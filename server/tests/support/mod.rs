@@ -128,6 +128,15 @@ pub async fn spawn_app_with_content(
     backend: &Backend,
     content_dir: PathBuf,
 ) -> anyhow::Result<TestApp> {
+    spawn_app_with(backend, content_dir, |_| {}).await
+}
+
+/// The app with settings changed by `adjust` (short time-outs, secure cookies…).
+pub async fn spawn_app_with(
+    backend: &Backend,
+    content_dir: PathBuf,
+    adjust: impl FnOnce(&mut Settings),
+) -> anyhow::Result<TestApp> {
     let data = tempfile::tempdir()?;
     let (database_url, postgres_db) = match backend {
         Backend::Sqlite => (
@@ -156,13 +165,17 @@ pub async fn spawn_app_with_content(
             (format!("{prefix}/{name}"), Some(name))
         }
     };
-    let settings = Settings {
+    let mut settings = Settings {
         addr: "127.0.0.1:0".parse()?,
         database_url: database_url.clone(),
         content_dir,
         data_dir: data.path().to_path_buf(),
         site_root: data.path().join("site"),
+        secure_cookies: false,
+        session_limits: Default::default(),
+        demo: false,
     };
+    adjust(&mut settings);
     let app = Application::build(&settings).await?;
     let base = format!("http://{}", app.addr());
     tokio::spawn(app.serve());

@@ -1,0 +1,129 @@
+//! Who is calling, for server functions and pages (server side only).
+//!
+//! Every server function that reads or changes anyone's data starts with [`ssr::caller`] and
+//! then asks `accounts::Caller` for the role or cohort it needs: the server decides, whatever
+//! the page showed.
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use std::net::{IpAddr, SocketAddr};
+    use std::time::Duration;
+
+    use accounts::Caller;
+    use accounts::session_store::keys;
+    use axum::extract::ConnectInfo;
+    use leptos::prelude::*;
+    use sea_orm::DatabaseConnection;
+    use tower_sessions::Session;
+
+    use crate::errors::AppError;
+
+    /// Session limits, provided by the server.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SessionLimits {
+        /// A session ends this long after sign-in, however active.
+        pub absolute: Duration,
+        /// A session ends after this long without a request.
+        pub idle: Duration,
+    }
+
+    impl Default for SessionLimits {
+        fn default() -> Self {
+            Self {
+                absolute: Duration::from_secs(12 * 3600),
+                idle: Duration::from_secs(2 * 3600),
+            }
+        }
+    }
+
+    pub fn db() -> Result<DatabaseConnection, AppError> {
+        use_context::<DatabaseConnection>().ok_or_else(|| AppError::internal("no database"))
+    }
+
+    pub async fn session() -> Result<Session, AppError> {
+        leptos_axum::extract::<Session>()
+            .await
+            .map_err(|e| AppError::internal(format!("no session layer: {e}")))
+    }
+
+    /// The caller as of now. An expired session (absolute limit) is ended here.
+    pub async fn caller() -> Result<Caller, AppError> {
+        let session = session().await?;
+        caller_of(&session).await
+    }
+
+    pub async fn caller_of(session: &Session) -> Result<Caller, AppError> {
+        let limits = use_context::<SessionLimits>().unwrap_or_default();
+        resolve(session, &db()?, limits).await
+    }
+
+    /// The caller behind `session`, outside Leptos too (the server's own routes).
+    pub async fn resolve(
+        session: &Session,
+        db: &DatabaseConnection,
+        limits: SessionLimits,
+    ) -> Result<Caller, AppError> {
+        let get = |key: &'static str| async move { session.get::<i64>(key).await.ok().flatten() };
+        let Some(account_id) = get(keys::ACCOUNT_ID).await else {
+            return Ok(Caller::Anonymous);
+        };
+        let signed_in_at = get(keys::SIGNED_IN_AT).await.unwrap_or(0);
+        if accounts::now() - signed_in_at >= limits.absolute.as_secs() as i64 {
+            session.flush().await.map_err(AppError::internal)?;
+            return Ok(Caller::Anonymous);
+        }
+        let must_set_password = session
+            .get::<bool>(keys::MUST_SET_PASSWORD)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(false);
+        Ok(Caller::resolve(db, Some(account_id), must_set_password).await?)
+    }
+
+    /// Opens a session for `account_id` under a new id (no session fixation).
+    pub async fn start(
+        session: &Session,
+        account_id: i64,
+        must_set_password: bool,
+    ) -> Result<(), AppError> {
+        session.cycle_id().await.map_err(AppError::internal)?;
+        session.clear().await;
+        session
+            .insert(keys::ACCOUNT_ID, account_id)
+            .await
+            .map_err(AppError::internal)?;
+        session
+            .insert(keys::SIGNED_IN_AT, accounts::now())
+            .await
+            .map_err(AppError::internal)?;
+        session
+            .insert(keys::MUST_SET_PASSWORD, must_set_password)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(())
+    }
+
+    /// The client's address, for sign-in throttling.
+    pub async fn client_address() -> Option<IpAddr> {
+        leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+            .await
+            .ok()
+            .map(|ConnectInfo(addr)| addr.ip())
+    }
+
+    /// A date as shown to people: `2026-11-29 14:05 UTC`.
+    pub fn when(unix: i64) -> String {
+        match time::OffsetDateTime::from_unix_timestamp(unix) {
+            Ok(t) => format!(
+                "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
+            Err(_) => String::new(),
+        }
+    }
+}

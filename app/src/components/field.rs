@@ -1,0 +1,61 @@
+//! A labelled form field: large, one per line, with an optional hint under the label.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 120)] maxlength: u32,
+    #[prop(default = true)] required: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || tr(lang.get(), label)}</label>
+            {hint.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || tr(lang.get(), key)}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                autocapitalize="none"
+                spellcheck="false"
+                maxlength=maxlength
+                required=required
+                aria-describedby=hint.map(|_| format!("field-{name}-hint"))
+            />
+        </div>
+    }
+}
+
+/// The learner's affiliation, as three large radio buttons.
+#[component]
+pub fn AffiliationChoice() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <fieldset class="field choices">
+            <legend>{move || tr(lang.get(), "affiliation-label")}</legend>
+            <p class="hint">{move || tr(lang.get(), "affiliation-hint")}</p>
+            {["fds", "armed_movement", "other"]
+                .into_iter()
+                .map(|code| {
+                    let key = format!("affiliation-{code}");
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name="affiliation" value=code required=true />
+                            <span>{move || tr(lang.get(), &key)}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

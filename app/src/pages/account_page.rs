@@ -1,0 +1,96 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::loaded::loaded;
+use crate::i18n::{tr, use_lang};
+use crate::model::PersonalDataView;
+use crate::serverfns::account::{SignOut, my_data};
+
+/// `/account`: everything the platform holds about the signed-in person, a download of it,
+/// the password, and signing out.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_data());
+    let query = use_query_map();
+    let done = move || query.read().get("done").is_some_and(|d| d == "password");
+    view! {
+        <Title text=move || tr(lang.get(), "account-title") />
+        <h1>{move || tr(lang.get(), "account-title")}</h1>
+        <Show when=done>
+            <p class="notice" role="status">{move || tr(lang.get(), "password-done")}</p>
+        </Show>
+        {loaded(data, |data| view! { <PersonalData data /> })}
+    }
+}
+
+#[component]
+fn PersonalData(data: PersonalDataView) -> impl IntoView {
+    let lang = use_lang();
+    let sign_out = ServerAction::<SignOut>::new();
+    let affiliation = format!("affiliation-{}", data.affiliation);
+    let role = format!("role-{}", data.role);
+    let yes_no = if data.has_password { "yes" } else { "no" };
+    view! {
+        <section>
+            <h2>{move || tr(lang.get(), "account-held-title")}</h2>
+            <p>{move || tr(lang.get(), "account-held-intro")}</p>
+            <dl class="facts">
+                <dt>{move || tr(lang.get(), "username-label")}</dt>
+                <dd>{data.username}</dd>
+                <dt>{move || tr(lang.get(), "display-name-label")}</dt>
+                <dd>{data.display_name}</dd>
+                <dt>{move || tr(lang.get(), "role-label")}</dt>
+                <dd>{move || tr(lang.get(), &role)}</dd>
+                <dt>{move || tr(lang.get(), "affiliation-label")}</dt>
+                <dd>{move || tr(lang.get(), &affiliation)}</dd>
+                <dt>{move || tr(lang.get(), "language-label")}</dt>
+                <dd>{data.language}</dd>
+                <dt>{move || tr(lang.get(), "account-created")}</dt>
+                <dd>{data.created}</dd>
+                <dt>{move || tr(lang.get(), "account-has-password")}</dt>
+                <dd>{move || tr(lang.get(), yes_no)}</dd>
+                <dt>{move || tr(lang.get(), "account-sessions")}</dt>
+                <dd>{data.open_sessions}</dd>
+            </dl>
+            <h3>{move || tr(lang.get(), "account-cohorts")}</h3>
+            <ul>
+                {data
+                    .cohorts
+                    .into_iter()
+                    .map(|(cohort, role, since)| {
+                        let role = format!("role-{role}");
+                        view! { <li>{cohort} " · " {move || tr(lang.get(), &role)} " · " {since}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <h3>{move || tr(lang.get(), "account-history")}</h3>
+            <ul>
+                {data
+                    .history
+                    .into_iter()
+                    .map(|(at, action)| {
+                        let key = format!("audit-{action}");
+                        view! { <li>{at} " · " {move || tr(lang.get(), &key)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p>
+                <a class="button" href="/account/data.json" download="mes-donnees.json">
+                    {move || tr(lang.get(), "account-download")}
+                </a>
+            </p>
+        </section>
+        <section>
+            <h2>{move || tr(lang.get(), "password-title")}</h2>
+            <p><a class="button" href="/account/password">{move || tr(lang.get(), "password-change")}</a></p>
+        </section>
+        <section>
+            <ActionForm action=sign_out>
+                <button type="submit" class="button">{move || tr(lang.get(), "sign-out-action")}</button>
+            </ActionForm>
+        </section>
+    }
+}

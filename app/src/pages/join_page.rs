@@ -1,0 +1,30 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::field::{AffiliationChoice, Field};
+use crate::components::form_error::{FormError, action_error};
+use crate::i18n::{tr, use_lang};
+use crate::serverfns::account::Join;
+
+/// `/join`: a learner joins a cohort with the code their trainer gave. No email, no phone.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<Join>::new();
+    view! {
+        <Title text=move || tr(lang.get(), "join-title") />
+        <h1>{move || tr(lang.get(), "join-title")}</h1>
+        <p class="intro">{move || tr(lang.get(), "join-intro")}</p>
+        <FormError error=action_error(action) />
+        <ActionForm action=action attr:class="form">
+            <Field name="join_code" label="join-code-label" hint="join-code-hint" maxlength=16 />
+            <Field name="display_name" label="display-name-label" hint="display-name-hint" autocomplete="nickname" maxlength=60 />
+            <Field name="username" label="username-label" hint="username-hint" autocomplete="username" maxlength=32 />
+            <AffiliationChoice />
+            <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
+            <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
+            <button type="submit" class="button primary">{move || tr(lang.get(), "join-action")}</button>
+        </ActionForm>
+    }
+}

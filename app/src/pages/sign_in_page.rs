@@ -1,0 +1,36 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::field::Field;
+use crate::components::form_error::{FormError, action_error};
+use crate::i18n::{tr, use_lang};
+use crate::serverfns::account::SignIn;
+
+/// `/sign-in`: username and password, or the one-time code from a slip.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SignIn>::new();
+    view! {
+        <Title text=move || tr(lang.get(), "sign-in-title") />
+        <h1>{move || tr(lang.get(), "sign-in-title")}</h1>
+        <FormError error=action_error(action) />
+        <ActionForm action=action attr:class="form">
+            <Field name="username" label="username-label" autocomplete="username" maxlength=64 />
+            <Field
+                name="password"
+                label="password-or-code-label"
+                hint="password-or-code-hint"
+                kind="password"
+                autocomplete="current-password"
+                maxlength=128
+            />
+            <button type="submit" class="button primary">{move || tr(lang.get(), "sign-in-action")}</button>
+        </ActionForm>
+        <p class="aside">
+            {move || tr(lang.get(), "sign-in-no-account")} " "
+            <a href="/join">{move || tr(lang.get(), "join-title")}</a>
+        </p>
+    }
+}

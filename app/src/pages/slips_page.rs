@@ -1,0 +1,51 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::loaded::loaded;
+use crate::i18n::{tr, use_lang};
+use crate::serverfns::cohorts::{ClearSlips, get_slips};
+
+/// `/slips`: the sheet of slips to print on A4 and cut, one per person, with the username and
+/// one-time code. Shown until the trainer clears it; the codes are kept nowhere else.
+#[component]
+pub fn SlipsPage() -> impl IntoView {
+    let lang = use_lang();
+    let slips = Resource::new(|| (), |_| get_slips());
+    let clear = ServerAction::<ClearSlips>::new();
+    view! {
+        <Title text=move || tr(lang.get(), "slips-title") />
+        <div class="no-print">
+            <h1>{move || tr(lang.get(), "slips-title")}</h1>
+            <p>{move || tr(lang.get(), "slips-intro")}</p>
+        </div>
+        {loaded(
+            slips,
+            move |slips| {
+                view! {
+                    <ul class="slips">
+                        {slips
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <li class="slip">
+                                        <p class="slip-site">{move || tr(lang.get(), "site-name")}</p>
+                                        <p class="slip-name">{s.display_name}</p>
+                                        <p>{move || tr(lang.get(), "username-label")} ": " <strong class="slip-username">{s.username}</strong></p>
+                                        <p>{move || tr(lang.get(), "slip-code-label")} ": " <strong class="slip-code">{s.code}</strong></p>
+                                        <p class="slip-help">{move || tr(lang.get(), "slip-help")}</p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            },
+        )}
+        <div class="no-print">
+            <ActionForm action=clear>
+                <button type="submit" class="button">{move || tr(lang.get(), "slips-clear")}</button>
+            </ActionForm>
+        </div>
+    }
+}

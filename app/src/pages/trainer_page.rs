@@ -1,0 +1,52 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::field::Field;
+use crate::components::form_error::{FormError, action_error};
+use crate::components::loaded::loaded;
+use crate::i18n::{tr, tr_n, use_lang};
+use crate::serverfns::cohorts::{CreateCohort, list_cohorts};
+
+/// `/trainer`: the cohorts the trainer runs, and a new one.
+#[component]
+pub fn TrainerPage() -> impl IntoView {
+    let lang = use_lang();
+    let cohorts = Resource::new(|| (), |_| list_cohorts());
+    let create = ServerAction::<CreateCohort>::new();
+    view! {
+        <Title text=move || tr(lang.get(), "trainer-title") />
+        <h1>{move || tr(lang.get(), "trainer-title")}</h1>
+        {loaded(
+            cohorts,
+            move |cohorts| {
+                view! {
+                    <ul class="cards">
+                        {cohorts
+                            .into_iter()
+                            .map(|c| {
+                                let members = c.members as i64;
+                                view! {
+                                    <li class="card">
+                                        <h2><a href=format!("/trainer/cohorts/{}", c.id)>{c.name}</a></h2>
+                                        <p class="meta">
+                                            {move || tr_n(lang.get(), "cohort-members", &[("count", members)])}
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            },
+        )}
+        <section>
+            <h2>{move || tr(lang.get(), "cohort-create-title")}</h2>
+            <FormError error=action_error(create) />
+            <ActionForm action=create attr:class="form">
+                <Field name="name" label="cohort-name-label" hint="cohort-name-hint" maxlength=80 />
+                <button type="submit" class="button primary">{move || tr(lang.get(), "cohort-create-action")}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::UserInfo;
+
+/// Who is signed in, if anyone (for the header and the pages' menus).
+#[server]
+pub async fn current_user() -> Result<Option<UserInfo>, AppError> {
+    use crate::auth::ssr::{caller, db};
+    use accounts::Caller;
+
+    let Caller::Account {
+        id,
+        role,
+        must_set_password,
+    } = caller().await?
+    else {
+        return Ok(None);
+    };
+    let account = accounts::people::find(&db()?, id).await?;
+    Ok(Some(UserInfo {
+        username: account.username,
+        display_name: account.display_name,
+        role: role.code().to_string(),
+        must_set_password,
+    }))
+}

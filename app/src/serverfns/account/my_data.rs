@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::PersonalDataView;
+
+/// Everything the platform holds about the signed-in person.
+#[server]
+pub async fn my_data() -> Result<PersonalDataView, AppError> {
+    use crate::auth::ssr::{caller, db, when};
+
+    let (id, _) = caller().await?.account()?;
+    let data = accounts::people::personal_data(&db()?, id).await?;
+    Ok(PersonalDataView {
+        username: data.username,
+        display_name: data.display_name,
+        role: data.role,
+        affiliation: data.affiliation,
+        language: data.language,
+        created: when(data.created_at),
+        has_password: data.has_password,
+        cohorts: data
+            .cohorts
+            .into_iter()
+            .map(|c| (c.cohort, c.role, when(c.since)))
+            .collect(),
+        open_sessions: data.sessions.len(),
+        history: data
+            .history
+            .into_iter()
+            .map(|e| (when(e.at), e.action))
+            .collect(),
+    })
+}

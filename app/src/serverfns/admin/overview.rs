@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::AdminView;
+
+/// Every live account and the latest 200 audit events.
+#[server]
+pub async fn admin_overview() -> Result<AdminView, AppError> {
+    use crate::auth::ssr::{caller, db, when};
+    use crate::model::{AccountRow, AuditRow};
+
+    caller().await?.require_admin()?;
+    let db = db()?;
+    let accounts = accounts::people::list(&db).await?;
+    let audit = accounts::audit::latest(&db, 200).await?;
+    Ok(AdminView {
+        accounts: accounts
+            .into_iter()
+            .map(|a| AccountRow {
+                id: a.id,
+                username: a.username,
+                display_name: a.display_name,
+                role: a.role,
+            })
+            .collect(),
+        audit: audit
+            .into_iter()
+            .map(|e| AuditRow {
+                at: when(e.at),
+                actor: e.actor.unwrap_or_else(|| "server".into()),
+                action: e.action,
+                account: e.account.unwrap_or_default(),
+                cohort: e.cohort.unwrap_or_default(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::SlipView;
+
+/// The slips the trainer made last, to print.
+#[server]
+pub async fn get_slips() -> Result<Vec<SlipView>, AppError> {
+    use crate::serverfns::cohorts::ssr::kept_slips;
+
+    crate::auth::ssr::caller().await?.require_trainer()?;
+    kept_slips().await
+}
+
+/// Forgets the printed slips: their codes then exist only on paper.
+#[server]
+pub async fn clear_slips() -> Result<(), AppError> {
+    use accounts::session_store::keys;
+
+    let session = crate::auth::ssr::session().await?;
+    crate::auth::ssr::caller_of(&session)
+        .await?
+        .require_trainer()?;
+    let _: Option<serde_json::Value> = session
+        .remove(keys::SLIPS)
+        .await
+        .map_err(AppError::internal)?;
+    leptos_axum::redirect("/trainer");
+    Ok(())
+}
