@@ -102,6 +102,83 @@ impl TestApp {
             .body(body)
     }
 
+    /// The test's database, for arranging accounts and checking what a request changed.
+    pub async fn db(&self) -> sea_orm::DatabaseConnection {
+        Database::connect(self.database_url.as_str())
+            .await
+            .expect("connect to the test database")
+    }
+
+    /// Calls a server function as the app's JavaScript does (form-encoded, not asking for
+    /// HTML), with a session cookie or none.
+    pub async fn call<S: ServerFn>(&self, body: &str, cookie: Option<&str>) -> reqwest::Response {
+        self.post(S::PATH, body, cookie, &[]).await
+    }
+
+    /// Posts a form body to `path` with extra headers.
+    pub async fn post(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_string());
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("the server answers")
+    }
+
+    /// Posts a server function's form as a browser without JavaScript does.
+    pub async fn post_plain_form<S: ServerFn>(
+        &self,
+        body: &str,
+        cookie: Option<&str>,
+        from_page: &str,
+    ) -> reqwest::Response {
+        let referer = format!("{}{from_page}", self.base);
+        self.post(
+            S::PATH,
+            body,
+            cookie,
+            &[
+                ("accept", "text/html,application/xhtml+xml"),
+                ("referer", &referer),
+            ],
+        )
+        .await
+    }
+
+    pub async fn get_as(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("the server answers")
+    }
+
+    /// Signs in and returns the `session=…` cookie to send back.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let body = form(&[("username", username), ("password", password)]);
+        let response = self
+            .call::<app::serverfns::account::SignIn>(&body, None)
+            .await;
+        assert!(
+            response.status().is_success(),
+            "sign-in of {username}: {}",
+            response.status()
+        );
+        session_cookie(&response).expect("a session cookie")
+    }
+
     /// Drops the test's PostgreSQL database; SQLite's goes with its temporary folder.
     pub async fn cleanup(self) {
         if let (Backend::Postgres(admin_url), Some(name)) = (&self.backend, &self.postgres_db) {
@@ -190,4 +267,35 @@ pub async fn spawn_app_with(
         postgres_db,
         _data: data,
     })
+}
+
+/// `a=1&b=2`, encoded.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The `session=…` pair a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("session="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_string())
 }

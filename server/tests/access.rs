@@ -1,0 +1,252 @@
+//! Who may call what: every server function and route that touches accounts, against an
+//! anonymous visitor, a learner, a trainer of another cohort, the cohort's trainer and an
+//! administrator. The server decides, whatever the page shows.
+
+mod support;
+
+use accounts::people::{self, NewAccount};
+use accounts::{Affiliation, Role, cohorts};
+use app::serverfns::{account, admin, cohorts as cohort_fns, courses};
+use leptos::server_fn::ServerFn;
+use support::{TestApp, form};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Actor {
+    Anonymous,
+    Learner,
+    OtherTrainer,
+    Trainer,
+    Admin,
+}
+
+use Actor::*;
+
+const EVERYONE: &[Actor] = &[Anonymous, Learner, OtherTrainer, Trainer, Admin];
+const SIGNED_IN: &[Actor] = &[Learner, OtherTrainer, Trainer, Admin];
+const TRAINERS: &[Actor] = &[OtherTrainer, Trainer, Admin];
+const COHORT: &[Actor] = &[Trainer, Admin];
+const ADMIN: &[Actor] = &[Admin];
+
+struct World {
+    cohort: i64,
+    learner: i64,
+    victim: i64,
+    doomed: i64,
+    cookies: Vec<(Actor, Option<String>)>,
+}
+
+const PASSWORD: &str = "une phrase de passe";
+
+async fn account(db: &sea_orm::DatabaseConnection, username: &str, role: Role) -> i64 {
+    let (created, _) = people::create_with_code(
+        db,
+        None,
+        NewAccount {
+            username: Some(username),
+            display_name: username,
+            role,
+            affiliation: Affiliation::Fds,
+            lang: "fr",
+        },
+    )
+    .await
+    .unwrap();
+    people::set_password(db, created.id, PASSWORD, PASSWORD)
+        .await
+        .unwrap();
+    created.id
+}
+
+async fn world(app: &TestApp) -> World {
+    let db = app.db().await;
+    let trainer = account(&db, "trainer", Role::Trainer).await;
+    let other = account(&db, "other", Role::Trainer).await;
+    account(&db, "admin", Role::Admin).await;
+    let cohort = cohorts::create(&db, trainer, "Gao").await.unwrap().id;
+    cohorts::create(&db, other, "Kidal").await.unwrap();
+    let code = cohorts::get(&db, cohort).await.unwrap().join_code.unwrap();
+    let join = |username: &'static str| people::Joining {
+        join_code: Box::leak(code.clone().into_boxed_str()),
+        username,
+        display_name: username,
+        affiliation: "fds",
+        password: PASSWORD,
+        confirmation: PASSWORD,
+        lang: "fr",
+    };
+    let learner = people::join(&db, join("learner")).await.unwrap().id;
+    let victim = people::join(&db, join("victim")).await.unwrap().id;
+    let doomed = people::join(&db, join("doomed")).await.unwrap().id;
+    let mut cookies = vec![(Anonymous, None)];
+    for (actor, name) in [
+        (Learner, "learner"),
+        (OtherTrainer, "other"),
+        (Trainer, "trainer"),
+        (Admin, "admin"),
+    ] {
+        cookies.push((actor, Some(app.sign_in(name, PASSWORD).await)));
+    }
+    World {
+        cohort,
+        learner,
+        victim,
+        doomed,
+        cookies,
+    }
+}
+
+/// What a check sends.
+enum Request {
+    Page(String),
+    Call(&'static str, String),
+}
+
+fn call<S: ServerFn>(body: String) -> Request {
+    Request::Call(S::PATH, body)
+}
+
+fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Actor])> {
+    let cohort = w.cohort.to_string();
+    let tag = format!("{actor:?}").to_lowercase();
+    vec![
+        ("home page", Request::Page("/".into()), EVERYONE),
+        ("sign-in page", Request::Page("/sign-in".into()), EVERYONE),
+        ("join page", Request::Page("/join".into()), EVERYONE),
+        ("account page", Request::Page("/account".into()), SIGNED_IN),
+        (
+            "password page",
+            Request::Page("/account/password".into()),
+            EVERYONE,
+        ),
+        (
+            "data download",
+            Request::Page("/account/data.json".into()),
+            SIGNED_IN,
+        ),
+        ("trainer page", Request::Page("/trainer".into()), TRAINERS),
+        (
+            "cohort page",
+            Request::Page(format!("/trainer/cohorts/{cohort}")),
+            COHORT,
+        ),
+        ("slips page", Request::Page("/slips".into()), TRAINERS),
+        ("admin page", Request::Page("/admin".into()), ADMIN),
+        (
+            "list_modules",
+            call::<courses::ListModules>(form(&[("lang", "fr")])),
+            EVERYONE,
+        ),
+        (
+            "current_user",
+            call::<account::CurrentUser>(String::new()),
+            EVERYONE,
+        ),
+        ("my_data", call::<account::MyData>(String::new()), SIGNED_IN),
+        (
+            "set_password",
+            call::<account::SetPassword>(form(&[
+                ("password", PASSWORD),
+                ("confirmation", PASSWORD),
+            ])),
+            SIGNED_IN,
+        ),
+        (
+            "list_cohorts",
+            call::<cohort_fns::ListCohorts>(String::new()),
+            TRAINERS,
+        ),
+        (
+            "create_cohort",
+            call::<cohort_fns::CreateCohort>(form(&[("name", &format!("Cohorte {tag}"))])),
+            TRAINERS,
+        ),
+        (
+            "get_cohort",
+            call::<cohort_fns::GetCohort>(form(&[("cohort_id", &cohort)])),
+            COHORT,
+        ),
+        (
+            "create_accounts",
+            call::<cohort_fns::CreateAccounts>(form(&[
+                ("cohort_id", &cohort),
+                ("names", &format!("Nouveau {tag}")),
+                ("affiliation", "other"),
+            ])),
+            COHORT,
+        ),
+        (
+            "issue_code",
+            call::<cohort_fns::IssueCode>(form(&[
+                ("cohort_id", &cohort),
+                ("account_id", &w.victim.to_string()),
+            ])),
+            COHORT,
+        ),
+        (
+            "get_slips",
+            call::<cohort_fns::GetSlips>(String::new()),
+            TRAINERS,
+        ),
+        (
+            "admin_overview",
+            call::<admin::AdminOverview>(String::new()),
+            ADMIN,
+        ),
+        (
+            "create_trainer",
+            call::<admin::CreateTrainer>(form(&[
+                ("username", &format!("new.{tag}")),
+                ("display_name", "Nouveau formateur"),
+            ])),
+            ADMIN,
+        ),
+        (
+            "delete_account",
+            call::<admin::DeleteAccount>(form(&[
+                ("account_id", &w.doomed.to_string()),
+                ("confirm", "yes"),
+            ])),
+            ADMIN,
+        ),
+    ]
+}
+
+on_every_database! {
+    async fn every_function_and_route_checks_role_and_cohort(app) {
+        let w = world(&app).await;
+        let mut failures = Vec::new();
+        for (actor, cookie) in &w.cookies {
+            for (name, request, allowed) in checks(&w, *actor) {
+                let response = match &request {
+                    Request::Page(path) => app.get_as(path, cookie.as_deref()).await,
+                    Request::Call(path, body) => app.post(path, body, cookie.as_deref(), &[]).await,
+                };
+                let status = response.status().as_u16();
+                let expected_allowed = allowed.contains(actor);
+                let was_allowed = status < 400;
+                let refused_properly = matches!(status, 401 | 403);
+                if expected_allowed != was_allowed || (!was_allowed && !refused_properly) {
+                    failures.push(format!("{name} as {actor:?}: status {status}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+        let _ = w.learner;
+    }
+
+    async fn a_learner_sees_only_their_own_data(app) {
+        let w = world(&app).await;
+        let learner = w.cookies.iter().find(|(a, _)| *a == Learner).unwrap().1.clone();
+        let response = app.get_as("/account/data.json", learner.as_deref()).await;
+        assert_eq!(response.status(), 200);
+        assert!(response
+            .headers()
+            .get("content-disposition")
+            .is_some_and(|v| v.to_str().unwrap().contains("attachment")));
+        let data: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        assert_eq!(data["username"], "learner");
+        assert_eq!(data["cohorts"][0]["cohort"], "Gao");
+        let text = data.to_string();
+        assert!(!text.contains("victim") && !text.contains("argon2"), "{text}");
+    }
+}
