@@ -372,3 +372,33 @@ async fn trainers_reach_only_their_cohorts() {
     assert_eq!(cohorts::list(&db, other.id, false).await.unwrap().len(), 0);
     assert_eq!(cohorts::list(&db, other.id, true).await.unwrap().len(), 1);
 }
+
+/// An unknown username and a wrong password do the same work (two Argon2 checks), so the
+/// answer does not tell them apart by its time. Medians of 4 tries each; the bound is wide
+/// because the machine may be busy, and still fails if one path skips the hashing (which
+/// makes it about 100 times faster).
+#[tokio::test]
+async fn an_unknown_username_takes_as_long_as_a_wrong_password() {
+    let (db, _dir) = database().await;
+    let (_, _, code) = trainer_with_cohort(&db).await;
+    people::join(&db, joining(&code, "awa")).await.unwrap();
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for i in 0..4 {
+        let start = std::time::Instant::now();
+        let r = sign_in::sign_in(&db, "awa", "mauvais mot", None).await;
+        known.push(start.elapsed());
+        assert!(matches!(r, Err(Error::BadCredentials)));
+        let start = std::time::Instant::now();
+        let r = sign_in::sign_in(&db, &format!("nobody{i}"), "mauvais mot", None).await;
+        unknown.push(start.elapsed());
+        assert!(matches!(r, Err(Error::BadCredentials)));
+    }
+    known.sort();
+    unknown.sort();
+    let ratio = unknown[2].as_secs_f64() / known[2].as_secs_f64();
+    assert!(
+        (0.33..3.0).contains(&ratio),
+        "unknown/known = {ratio:.2} ({unknown:?} vs {known:?})"
+    );
+}
