@@ -71,7 +71,8 @@ async fn bad_joins_change_nothing() {
     let (_, _, code) = trainer_with_cohort(&db).await;
     people::join(&db, joining(&code, "awa")).await.unwrap();
     let before = account::Entity::find().count(&db).await.unwrap();
-    let cases: Vec<(Joining, fn(&Error) -> bool)> = vec![
+    type Expected = fn(&Error) -> bool;
+    let cases: Vec<(Joining, Expected)> = vec![
         (joining("ZZZ-999", "issa"), |e| {
             matches!(e, Error::JoinCodeUnknown)
         }),

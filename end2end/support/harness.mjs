@@ -26,7 +26,12 @@ async function freePort() {
   });
 }
 
-export async function startServer() {
+/**
+ * Starts the release server. With `{ demo: true }` it runs in the README's demo mode and the
+ * result holds the demo trainer's password and the demo cohort's join code, read from what the
+ * server prints.
+ */
+export async function startServer({ demo = false } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const env = { ...process.env };
@@ -39,14 +44,21 @@ export async function startServer() {
       CONTENT_DIR: join(ROOT, 'content'),
       DATA_DIR: dataDir,
       RUST_LOG: 'warn',
+      PLATFORM_DEMO: demo ? '1' : '',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let printed = '';
+  child.stdout.on('data', (chunk) => { printed += chunk; process.stdout.write(chunk); });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`${base}/health`);
-      if (res.ok) return { base, stop: () => child.kill('SIGTERM') };
+      if (res.ok) {
+        const password = printed.match(/password `([^`]+)`/)?.[1];
+        const joinCode = printed.match(/join code[^:]*: (\S+)/)?.[1];
+        return { base, stop: () => child.kill('SIGTERM'), demo: { username: 'formateur', password, joinCode } };
+      }
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
