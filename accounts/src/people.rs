@@ -48,6 +48,7 @@ pub async fn create_with_code(
             .await?
             .remove(0),
     };
+    let code = new_code().await?;
     let tx = db.begin().await?;
     let (created, slip) = insert_with_code(
         &tx,
@@ -56,11 +57,20 @@ pub async fn create_with_code(
         new.role,
         new.affiliation,
         new.lang,
+        code,
     )
     .await?;
     audit::record(&tx, actor, Action::AccountCreated, Some(created.id), None).await?;
     tx.commit().await?;
     Ok((created, slip))
+}
+
+/// A fresh one-time code and its hash, made before any transaction opens: hashing takes tens of
+/// milliseconds, and a list of 200 names must not hold the database's write lock that long.
+async fn new_code() -> Result<(String, String), Error> {
+    let code = codes::one_time_code();
+    let hash = password::hash(&codes::normalise(&code)).await?;
+    Ok((code, hash))
 }
 
 async fn insert_with_code(
@@ -70,8 +80,8 @@ async fn insert_with_code(
     role: Role,
     affiliation: Affiliation,
     lang: &str,
+    (code, hash): (String, String),
 ) -> Result<(account::Model, Slip), Error> {
-    let code = codes::one_time_code();
     let now = now();
     let created = account::ActiveModel {
         username: Set(username.clone()),
@@ -80,7 +90,7 @@ async fn insert_with_code(
         affiliation: Set(affiliation.code().to_string()),
         lang: Set(lang.to_string()),
         password_hash: Set(None),
-        code_hash: Set(Some(password::hash(&codes::normalise(&code)).await?)),
+        code_hash: Set(Some(hash)),
         code_expires_at: Set(Some(now + codes::ONE_TIME_CODE_DAYS * 86_400)),
         created_at: Set(now),
         updated_at: Set(now),
@@ -167,11 +177,15 @@ pub async fn bulk_create(
     let names = parse_name_list(list)?;
     let bases: Vec<String> = names.iter().map(|n| username_base(n)).collect();
     let usernames = free_usernames(db, &bases).await?;
+    let mut codes = Vec::with_capacity(names.len());
+    for _ in &names {
+        codes.push(new_code().await?);
+    }
     let tx = db.begin().await?;
     let mut slips = Vec::with_capacity(names.len());
-    for (name, username) in names.into_iter().zip(usernames) {
+    for ((name, username), code) in names.into_iter().zip(usernames).zip(codes) {
         let (created, slip) =
-            insert_with_code(&tx, username, name, Role::Learner, affiliation, lang).await?;
+            insert_with_code(&tx, username, name, Role::Learner, affiliation, lang, code).await?;
         cohorts::add_member(&tx, cohort_id, created.id).await?;
         audit::record(
             &tx,
@@ -337,6 +351,23 @@ pub async fn set_password(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Keeps the language the person chose as their preference (applied at their next sign-in,
+/// on any device).
+pub async fn set_language(
+    db: &DatabaseConnection,
+    account_id: i64,
+    lang: &str,
+) -> Result<(), Error> {
+    let found = live(db, account_id).await?;
+    if found.lang != lang {
+        let mut active: account::ActiveModel = found.into();
+        active.lang = Set(lang.to_string());
+        active.updated_at = Set(now());
+        active.update(db).await?;
+    }
     Ok(())
 }
 

@@ -116,6 +116,14 @@ pub struct SlipView {
     pub code: String,
 }
 
+/// The sheet of slips: where to go, and one slip per person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlipSheet {
+    /// The platform's address as the trainer reached it (`formation.example.ml`).
+    pub address: String,
+    pub slips: Vec<SlipView>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountRow {
     pub id: i64,

@@ -243,6 +243,29 @@ on_every_database! {
         assert_eq!(account::Entity::find().count(&db).await.unwrap(), before + 1);
     }
 
+    async fn the_language_chosen_while_signed_in_is_kept_for_the_next_sign_in(app) {
+        trainer(&app).await;
+        let cookie = app.sign_in("trainer", PASSWORD).await;
+        let response = app
+            .post(
+                <app::serverfns::preferences::SetLanguage as leptos::server_fn::ServerFn>::PATH,
+                "lang=en",
+                Some(&cookie),
+                &[],
+            )
+            .await;
+        assert!(response.status().is_success());
+        let body = form(&[("username", "trainer"), ("password", PASSWORD)]);
+        let response = app.call::<account_fns::SignIn>(&body, None).await;
+        let lang = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|v| v.starts_with("lang="));
+        assert!(lang.is_some_and(|l| l.starts_with("lang=en")), "the account now prefers English");
+    }
+
     async fn a_one_time_code_leads_to_choosing_a_password_and_nothing_else(app) {
         let id = trainer(&app).await;
         let db = app.db().await;

@@ -101,7 +101,8 @@ bulk-action = Create the accounts
 slips-title = Slips to print
 slips-intro = Print this page and cut out the slips. The codes are no longer shown after "Clear".
 slip-code-label = Code
-slip-help = Go to the platform, tap "Sign in", type this name and this code, then choose your password.
+slip-address-label = Address
+slip-help = Type this address in the browser. Tap "Sign in", type the username and the code, then choose your password.
 slips-clear = Printed: clear the slips
 
 ## Administration

@@ -101,7 +101,8 @@ bulk-action = Créer les comptes
 slips-title = Fiches à imprimer
 slips-intro = Imprimez cette page et découpez les fiches. Les codes ne seront plus affichés après « Effacer ».
 slip-code-label = Code
-slip-help = Allez sur la plateforme, touchez « Se connecter », tapez ce nom et ce code, puis choisissez votre mot de passe.
+slip-address-label = Adresse
+slip-help = Tapez cette adresse dans le navigateur. Touchez « Se connecter », tapez le nom d’utilisateur et le code, puis choisissez votre mot de passe.
 slips-clear = J’ai imprimé : effacer les fiches
 
 ## Administration

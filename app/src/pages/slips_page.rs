@@ -21,18 +21,22 @@ pub fn SlipsPage() -> impl IntoView {
         </div>
         {loaded(
             slips,
-            move |slips| {
+            move |sheet| {
+                let address = sheet.address;
                 view! {
                     <ul class="slips">
-                        {slips
+                        {sheet
+                            .slips
                             .into_iter()
                             .map(|s| {
+                                let address = address.clone();
                                 view! {
                                     <li class="slip">
                                         <p class="slip-site">{move || tr(lang.get(), "site-name")}</p>
                                         <p class="slip-name">{s.display_name}</p>
                                         <p>{move || tr(lang.get(), "username-label")} ": " <strong class="slip-username">{s.username}</strong></p>
                                         <p>{move || tr(lang.get(), "slip-code-label")} ": " <strong class="slip-code">{s.code}</strong></p>
+                                        <p>{move || tr(lang.get(), "slip-address-label")} ": " <strong class="slip-address">{address}</strong></p>
                                         <p class="slip-help">{move || tr(lang.get(), "slip-help")}</p>
                                     </li>
                                 }

@@ -1,15 +1,26 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::model::SlipView;
+use crate::model::SlipSheet;
 
-/// The slips the trainer made last, to print.
+/// The slips the trainer made last, to print, with the address people type to reach the
+/// platform.
 #[server]
-pub async fn get_slips() -> Result<Vec<SlipView>, AppError> {
+pub async fn get_slips() -> Result<SlipSheet, AppError> {
     use crate::serverfns::cohorts::ssr::kept_slips;
 
     crate::auth::ssr::caller().await?.require_trainer()?;
-    kept_slips().await
+    let parts = expect_context::<http::request::Parts>();
+    let address = parts
+        .headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    Ok(SlipSheet {
+        address,
+        slips: kept_slips().await?,
+    })
 }
 
 /// Forgets the printed slips: their codes then exist only on paper.
