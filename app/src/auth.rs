@@ -104,12 +104,35 @@ pub mod ssr {
         Ok(())
     }
 
-    /// The client's address, for sign-in throttling.
+    /// The header a trusted reverse proxy puts the client's address in (`CLIENT_IP_HEADER`,
+    /// say `x-forwarded-for`). Without one, the address is the TCP peer's.
+    #[derive(Debug, Clone, Default)]
+    pub struct ClientIpHeader(pub Option<String>);
+
+    /// The client's address, for sign-in throttling. Behind a load balancer every request
+    /// comes from the balancer, so the address must come from the header it sets.
     pub async fn client_address() -> Option<IpAddr> {
+        let header = use_context::<ClientIpHeader>().unwrap_or_default().0;
+        if let Some(name) = header {
+            let parts = use_context::<http::request::Parts>()?;
+            let values: Vec<&str> = parts
+                .headers
+                .get_all(name.as_str())
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect();
+            return address_from_header(&values.join(","));
+        }
         leptos_axum::extract::<ConnectInfo<SocketAddr>>()
             .await
             .ok()
             .map(|ConnectInfo(addr)| addr.ip())
+    }
+
+    /// The last address in a forwarding header: the one the trusted proxy itself added (those
+    /// before it were sent by the client and may be forged).
+    pub fn address_from_header(value: &str) -> Option<IpAddr> {
+        value.rsplit(',').next()?.trim().parse().ok()
     }
 
     /// A date as shown to people: `2026-11-29 14:05 UTC`.
@@ -124,6 +147,26 @@ pub mod ssr {
                 t.minute()
             ),
             Err(_) => String::new(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_proxy_added_address_is_the_last_one() {
+            let forged_then_real = "198.51.100.9, 203.0.113.7";
+            assert_eq!(
+                address_from_header(forged_then_real),
+                Some("203.0.113.7".parse().unwrap())
+            );
+            assert_eq!(
+                address_from_header("2001:db8::1"),
+                Some("2001:db8::1".parse().unwrap())
+            );
+            assert_eq!(address_from_header("garbage"), None);
+            assert_eq!(address_from_header(""), None);
         }
     }
 }

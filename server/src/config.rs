@@ -23,6 +23,9 @@ pub struct Settings {
     pub session_limits: app::auth::ssr::SessionLimits,
     /// `PLATFORM_DEMO=1`: create the demo trainer and print its credentials at start.
     pub demo: bool,
+    /// `CLIENT_IP_HEADER`: behind a reverse proxy or load balancer, the header holding the
+    /// client's address (`x-forwarded-for`), for sign-in throttling per address.
+    pub client_ip_header: Option<String>,
 }
 
 impl Settings {
@@ -62,6 +65,9 @@ impl Settings {
                 absolute: seconds("SESSION_ABSOLUTE_SECONDS", 12 * 3600)?,
             },
             demo: var("PLATFORM_DEMO", "") == "1",
+            client_ip_header: Some(var("CLIENT_IP_HEADER", ""))
+                .filter(|h| !h.is_empty())
+                .map(|h| h.to_ascii_lowercase()),
         })
     }
 }

@@ -46,10 +46,12 @@ pub fn build(state: AppState) -> Router {
     let catalog = state.catalog.clone();
     let db = state.db.clone();
     let limits = state.session_limits;
+    let client_ip_header = state.client_ip_header.clone();
     let context = move || {
         provide_context(catalog.clone());
         provide_context(db.clone());
         provide_context(limits);
+        provide_context(client_ip_header.clone());
         page_policy_header();
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))

@@ -42,6 +42,7 @@ impl Application {
             catalog: Arc::new(catalog),
             session_limits: settings.session_limits,
             secure_cookies: settings.secure_cookies,
+            client_ip_header: app::auth::ssr::ClientIpHeader(settings.client_ip_header.clone()),
         };
         if settings.demo {
             demo_trainer(&state.db).await?;

@@ -15,4 +15,5 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub session_limits: SessionLimits,
     pub secure_cookies: bool,
+    pub client_ip_header: app::auth::ssr::ClientIpHeader,
 }

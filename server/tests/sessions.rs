@@ -354,3 +354,38 @@ async fn cookies_are_secure_behind_https_and_always_httponly_and_samesite() {
         "{set}"
     );
 }
+
+#[tokio::test]
+async fn behind_a_proxy_failures_are_counted_per_forwarded_address() {
+    let app = spawn_app_with(&Backend::Sqlite, fixture_content(), |s| {
+        s.client_ip_header = Some("x-forwarded-for".into());
+    })
+    .await
+    .unwrap();
+    let attempt = |user: String, address: &'static str| {
+        let app = &app;
+        async move {
+            let body = form(&[("username", &user), ("password", "x")]);
+            // The client forges a first entry; the proxy appends the real one.
+            let forwarded = format!("192.0.2.1, {address}");
+            app.post(
+                <account_fns::SignIn as leptos::server_fn::ServerFn>::PATH,
+                &body,
+                None,
+                &[("x-forwarded-for", forwarded.as_str())],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    };
+    for i in 0..accounts::sign_in::ADDRESS_LIMIT {
+        assert_eq!(attempt(format!("user{i}"), "203.0.113.7").await, 400);
+    }
+    assert_eq!(attempt("someone".into(), "203.0.113.7").await, 429);
+    assert_eq!(
+        attempt("someone".into(), "198.51.100.4").await,
+        400,
+        "another client is not slowed"
+    );
+}

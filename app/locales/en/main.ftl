@@ -58,6 +58,7 @@ confirm-password-label = Type the password again
 password-title = Choose a password
 password-intro = Choose a password you will remember. Do not give it to anyone.
 password-action = Save the password
+password-heading = Password
 password-change = Change my password
 password-done = Your password is saved.
 account-title = My account

@@ -58,6 +58,7 @@ confirm-password-label = Retapez le mot de passe
 password-title = Choisir un mot de passe
 password-intro = Choisissez un mot de passe que vous retiendrez. Ne le donnez à personne.
 password-action = Enregistrer le mot de passe
+password-heading = Mot de passe
 password-change = Changer de mot de passe
 password-done = Votre mot de passe est enregistré.
 account-title = Mon compte

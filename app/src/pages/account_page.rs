@@ -84,7 +84,7 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
             </p>
         </section>
         <section>
-            <h2>{move || tr(lang.get(), "password-title")}</h2>
+            <h2>{move || tr(lang.get(), "password-heading")}</h2>
             <p><a class="button" href="/account/password">{move || tr(lang.get(), "password-change")}</a></p>
         </section>
         <section>

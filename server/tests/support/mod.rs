@@ -251,6 +251,7 @@ pub async fn spawn_app_with(
         secure_cookies: false,
         session_limits: Default::default(),
         demo: false,
+        client_ip_header: None,
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
