@@ -119,6 +119,8 @@ pub struct Joining<'a> {
     pub password: &'a str,
     pub confirmation: &'a str,
     pub lang: &'a str,
+    /// The client's address: wrong join codes from one address are slowed down.
+    pub address: Option<std::net::IpAddr>,
 }
 
 pub async fn join(db: &DatabaseConnection, form: Joining<'_>) -> Result<account::Model, Error> {
@@ -126,9 +128,18 @@ pub async fn join(db: &DatabaseConnection, form: Joining<'_>) -> Result<account:
     let display_name = validate::display_name(form.display_name)?;
     let affiliation = Affiliation::parse(form.affiliation).ok_or(Error::AffiliationMissing)?;
     validate::new_password(form.password, form.confirmation)?;
-    let cohort = cohorts::by_join_code(db, form.join_code)
-        .await?
-        .ok_or(Error::JoinCodeUnknown)?;
+    let key = form.address.map(|a| vec![format!("join:{a}")]);
+    if let Some(key) = &key
+        && crate::sign_in::blocked(db, key).await?
+    {
+        return Err(Error::TooManyAttempts);
+    }
+    let Some(cohort) = cohorts::by_join_code(db, form.join_code).await? else {
+        if let Some(key) = &key {
+            crate::sign_in::record_failure(db, &key[0], crate::sign_in::JOIN_LIMIT).await?;
+        }
+        return Err(Error::JoinCodeUnknown);
+    };
     let hash = password::hash(form.password).await?;
     let now = now();
     let tx = db.begin().await?;

@@ -6,6 +6,9 @@
 //! [`WINDOW`] seconds, each further attempt waits a minute, then two, four… up to an hour,
 //! and is refused without checking the password. A success clears the account's count.
 //!
+//! Wrong cohort join codes are counted the same way per address ([`JOIN_LIMIT`]), so that
+//! codes cannot be found by trying them all.
+//!
 //! An unknown username and a wrong password give the same error after the same work: two
 //! Argon2 checks (password and one-time code) either way.
 
@@ -21,7 +24,10 @@ use crate::entity::{account, sign_in_throttle};
 use crate::{Error, codes, now, password};
 
 pub const ACCOUNT_LIMIT: i32 = 5;
-pub const ADDRESS_LIMIT: i32 = 30;
+/// High enough for a classroom behind one address, where many people mistype at once.
+pub const ADDRESS_LIMIT: i32 = 60;
+/// Wrong cohort join codes from one address (see `people::join`).
+pub const JOIN_LIMIT: i32 = 30;
 /// Seconds over which failures add up.
 pub const WINDOW: i64 = 15 * 60;
 const LONGEST_WAIT: i64 = 60 * 60;
@@ -90,7 +96,7 @@ fn keys(username: &str, address: Option<IpAddr>) -> Vec<String> {
     keys
 }
 
-async fn blocked(db: &impl ConnectionTrait, keys: &[String]) -> Result<bool, Error> {
+pub(crate) async fn blocked(db: &impl ConnectionTrait, keys: &[String]) -> Result<bool, Error> {
     Ok(sign_in_throttle::Entity::find()
         .filter(sign_in_throttle::Column::Key.is_in(keys.iter().cloned()))
         .filter(sign_in_throttle::Column::BlockedUntil.gt(now()))
@@ -101,7 +107,11 @@ async fn blocked(db: &impl ConnectionTrait, keys: &[String]) -> Result<bool, Err
 
 /// Counts one failure atomically (concurrent failures are all counted, on SQLite and
 /// PostgreSQL), then blocks the key if it went over `limit`.
-async fn record_failure(db: &DatabaseConnection, key: &str, limit: i32) -> Result<(), Error> {
+pub(crate) async fn record_failure(
+    db: &DatabaseConnection,
+    key: &str,
+    limit: i32,
+) -> Result<(), Error> {
     use sign_in_throttle::Column as C;
     let now = now();
     let tx = db.begin().await?;

@@ -48,6 +48,7 @@ fn joining<'a>(code: &'a str, username: &'a str) -> Joining<'a> {
         password: "une longue phrase",
         confirmation: "une longue phrase",
         lang: "fr",
+        address: None,
     }
 }
 
@@ -401,5 +402,34 @@ async fn an_unknown_username_takes_as_long_as_a_wrong_password() {
     assert!(
         (0.33..3.0).contains(&ratio),
         "unknown/known = {ratio:.2} ({unknown:?} vs {known:?})"
+    );
+}
+
+#[tokio::test]
+async fn join_codes_cannot_be_found_by_trying_them_all() {
+    let (db, _dir) = database().await;
+    let (_, _, code) = trainer_with_cohort(&db).await;
+    let address: std::net::IpAddr = "203.0.113.9".parse().unwrap();
+    let from = |code: &'static str, username: &'static str| Joining {
+        address: Some(address),
+        ..joining(code, username)
+    };
+    for _ in 0..sign_in::JOIN_LIMIT {
+        let r = people::join(&db, from("ZZZ-999", "issa")).await;
+        assert!(matches!(r, Err(Error::JoinCodeUnknown)));
+    }
+    let right: &'static str = Box::leak(code.into_boxed_str());
+    let r = people::join(&db, from(right, "issa")).await;
+    assert!(
+        matches!(r, Err(Error::TooManyAttempts)),
+        "even the right code waits"
+    );
+    let elsewhere = Joining {
+        address: Some("198.51.100.3".parse().unwrap()),
+        ..joining(right, "issa")
+    };
+    assert!(
+        people::join(&db, elsewhere).await.is_ok(),
+        "another address is not slowed"
     );
 }

@@ -73,6 +73,7 @@ async fn world(app: &TestApp) -> World {
         password: PASSWORD,
         confirmation: PASSWORD,
         lang: "fr",
+        address: None,
     };
     let learner = people::join(&db, join("learner")).await.unwrap().id;
     let victim = people::join(&db, join("victim")).await.unwrap().id;

@@ -13,7 +13,7 @@ pub async fn join(
     password: String,
     confirmation: String,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{db, session, start};
+    use crate::auth::ssr::{client_address, db, session, start};
     use crate::i18n::ssr::request_lang;
 
     let parts = expect_context::<http::request::Parts>();
@@ -28,6 +28,7 @@ pub async fn join(
             password: &password,
             confirmation: &confirmation,
             lang: lang.code(),
+            address: client_address().await,
         },
     )
     .await?;
