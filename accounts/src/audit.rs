@@ -67,8 +67,15 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Entry>,
         .limit(limit)
         .all(db)
         .await?;
-    let usernames = crate::people::usernames(db).await?;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let people = events
+        .iter()
+        .flat_map(|e| [e.actor_id, e.account_id])
+        .flatten();
+    let usernames = crate::people::usernames(db, people.collect()).await?;
+    let cohort_ids: Vec<i64> = events.iter().filter_map(|e| e.cohort_id).collect();
     let cohorts: std::collections::HashMap<i64, String> = cohort::Entity::find()
+        .filter(cohort::Column::Id.is_in(cohort_ids))
         .all(db)
         .await?
         .into_iter()

@@ -507,9 +507,13 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, Error> {
         .collect())
 }
 
-/// Every account's username by id (deleted ones as `~deleted-<id>`).
-pub async fn usernames(db: &impl ConnectionTrait) -> Result<HashMap<i64, String>, Error> {
+/// These accounts' usernames by id (deleted ones as `~deleted-<id>`).
+pub async fn usernames(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, String>, Error> {
     Ok(account::Entity::find()
+        .filter(account::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
