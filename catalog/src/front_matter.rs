@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::problem::{Problem, line_at};
+use crate::quiz::{Order, ShowAnswers};
 
 /// `module.toml`, as a trainer writes it.
 #[derive(Debug, Deserialize)]
@@ -18,6 +19,25 @@ pub(crate) struct ModuleMeta {
     pub pass_mark: Option<u8>,
     pub title: BTreeMap<String, String>,
     pub summary: BTreeMap<String, String>,
+    /// Learning objective id → language → wording.
+    #[serde(default)]
+    pub objectives: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    pub quiz: QuizMeta,
+}
+
+/// The `[quiz]` table of `module.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuizMeta {
+    pub draw: Option<u32>,
+    pub attempts: Option<u32>,
+    #[serde(default)]
+    pub wait_minutes: u32,
+    #[serde(default)]
+    pub order: Order,
+    #[serde(default)]
+    pub show_answers: ShowAnswers,
 }
 
 /// The front matter of one lesson file.

@@ -9,6 +9,9 @@ mod front_matter;
 mod loader;
 mod markdown;
 mod problem;
+pub mod quiz;
+mod quiz_parse;
+mod quizzes;
 mod slug;
 
 use std::collections::BTreeMap;
@@ -16,6 +19,7 @@ use std::path::PathBuf;
 
 pub use loader::load;
 pub use problem::{Problem, Problems};
+pub use quiz::{Objective, Quiz, QuizKind, QuizSettings};
 pub use slug::is_valid_slug;
 
 /// Everything the platform teaches, in every supported language.
@@ -48,8 +52,14 @@ pub struct Module {
     pub dir: PathBuf,
     pub order: u32,
     pub minutes: u32,
-    /// Percentage needed to pass the module's quiz (quizzes come later).
-    pub pass_mark: Option<u8>,
+    /// The quiz rules: pass mark, draw, attempts, wait, order, when answers show.
+    pub settings: QuizSettings,
+    /// The learning objectives the lessons teach and the questions test.
+    pub objectives: Vec<Objective>,
+    /// The end-of-module quiz; a module without one is completed when its lessons are read.
+    pub quiz: Option<Quiz>,
+    /// The pre-test, a parallel form of the quiz taken before the lessons.
+    pub pretest: Option<Quiz>,
     pub texts: BTreeMap<String, ModuleText>,
     pub lessons: Vec<Lesson>,
     /// Files the lessons link to (images, documents), by their path relative to `dir`.
@@ -60,6 +70,18 @@ impl Module {
     /// The module's title and summary in `lang`; every language is present once loaded.
     pub fn text(&self, lang: &str) -> Option<&ModuleText> {
         self.texts.get(lang)
+    }
+
+    /// The quiz or the pre-test.
+    pub fn quiz_of(&self, kind: QuizKind) -> Option<&Quiz> {
+        match kind {
+            QuizKind::Quiz => self.quiz.as_ref(),
+            QuizKind::Pretest => self.pretest.as_ref(),
+        }
+    }
+
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id == id)
     }
 
     /// The lesson with this slug and its position (0-based) in the module.

@@ -8,6 +8,8 @@ use crate::front_matter::{self, LessonMeta, ModuleMeta};
 use crate::markdown::{self, Reference, Resolved};
 use crate::problem::{Problem, Problems, line_of_key};
 use crate::slug::is_valid_slug;
+use crate::quiz::{Objective, QuizKind, QuizSettings};
+use crate::quizzes;
 use crate::{Catalog, Lesson, LessonText, Module, ModuleText};
 
 const MODULE_FILE: &str = "module.toml";
@@ -18,6 +20,8 @@ struct Draft {
     meta: ModuleMeta,
     /// Lesson name → language → file.
     lessons: BTreeMap<String, BTreeMap<String, PathBuf>>,
+    /// `quiz.<lang>.md` and `pretest.<lang>.md`: kind → language → file.
+    quizzes: BTreeMap<QuizKind, BTreeMap<String, PathBuf>>,
 }
 
 /// Loads every module under `root`. `languages` lists the languages each module and lesson
@@ -102,7 +106,7 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
             None
         }
     };
-    let lessons = lesson_files(dir, languages, problems);
+    let (lessons, quizzes) = lesson_files(dir, languages, problems);
     if lessons.is_empty() {
         problems.push(Problem::new(&toml_path, 1, "this module has no lessons"));
     }
@@ -110,6 +114,7 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
         dir: dir.to_path_buf(),
         meta,
         lessons,
+        quizzes,
     })
 }
 
@@ -135,6 +140,42 @@ fn check_module_meta(
             path,
             line_of_key(text, "pass_mark"),
             "pass_mark must be between 0 and 100",
+        ));
+    }
+    for (id, texts) in &meta.objectives {
+        let line = line_of_key(text, id);
+        if !is_valid_slug(id) {
+            problems.push(Problem::new(
+                path,
+                line,
+                format!("invalid objective id `{id}`: use lowercase letters, digits and hyphens"),
+            ));
+        }
+        for lang in languages {
+            if texts.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                problems.push(Problem::new(
+                    path,
+                    line,
+                    format!("missing translation: objectives.{id}.{lang}"),
+                ));
+            }
+        }
+        for lang in texts.keys().filter(|l| !languages.contains(l)) {
+            problems.push(Problem::new(path, line, unknown_language(lang, languages)));
+        }
+    }
+    if meta.quiz.draw == Some(0) {
+        problems.push(Problem::new(
+            path,
+            line_of_key(text, "draw"),
+            "draw must be at least 1 (or leave it out to ask every question)",
+        ));
+    }
+    if meta.quiz.attempts == Some(0) {
+        problems.push(Problem::new(
+            path,
+            line_of_key(text, "attempts"),
+            "attempts must be at least 1 (or leave it out for no limit)",
         ));
     }
     for (field, texts) in [("title", &meta.title), ("summary", &meta.summary)] {
@@ -173,15 +214,21 @@ fn unknown_language(lang: &str, languages: &[String]) -> String {
 }
 
 /// Lesson files by lesson name and language: `01-intro.fr.md` is lesson `01-intro` in French.
+type ByLanguage = BTreeMap<String, PathBuf>;
+
 fn lesson_files(
     dir: &Path,
     languages: &[String],
     problems: &mut Vec<Problem>,
-) -> BTreeMap<String, BTreeMap<String, PathBuf>> {
-    let mut lessons: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
+) -> (
+    BTreeMap<String, ByLanguage>,
+    BTreeMap<QuizKind, ByLanguage>,
+) {
+    let mut lessons: BTreeMap<String, ByLanguage> = BTreeMap::new();
+    let mut quizzes: BTreeMap<QuizKind, ByLanguage> = BTreeMap::new();
     let Ok(entries) = fs::read_dir(dir) else {
         problems.push(Problem::new(dir, 1, "cannot read this module folder"));
-        return lessons;
+        return (lessons, quizzes);
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -204,6 +251,13 @@ fn lesson_files(
             problems.push(Problem::new(&path, 1, unknown_language(lang, languages)));
             continue;
         }
+        if let Some(kind) = QuizKind::parse(lesson) {
+            quizzes
+                .entry(kind)
+                .or_default()
+                .insert(lang.to_string(), path);
+            continue;
+        }
         let numbered = lesson
             .split_once('-')
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
@@ -220,7 +274,7 @@ fn lesson_files(
             .or_default()
             .insert(lang.to_string(), path);
     }
-    lessons
+    (lessons, quizzes)
 }
 
 fn check_unique_slugs(drafts: &[Draft], problems: &mut Vec<Problem>) {
@@ -253,6 +307,7 @@ fn build_module(
         dir,
         meta,
         lessons: files,
+        quizzes: quiz_files,
     } = draft;
     let mut assets = BTreeMap::new();
     let mut lessons = Vec::new();
@@ -293,6 +348,44 @@ fn build_module(
             texts,
         });
     }
+    let objectives: Vec<Objective> = meta
+        .objectives
+        .iter()
+        .map(|(id, texts)| Objective {
+            id: id.clone(),
+            texts: texts
+                .iter()
+                .map(|(lang, text)| (lang.clone(), text.trim().to_string()))
+                .collect(),
+        })
+        .collect();
+    let mut quizzes = BTreeMap::new();
+    for (kind, by_lang) in &quiz_files {
+        let mut resolve = |kind: Reference, dest: &str| {
+            resolve_reference(root, &dir, &meta.slug, kind, dest, lesson_index, &mut assets)
+        };
+        if let Some(quiz) = quizzes::build(*kind, by_lang, languages, &objectives, &mut resolve, problems) {
+            quizzes.insert(*kind, quiz);
+        }
+    }
+    let toml_path = dir.join(MODULE_FILE);
+    let toml_text = fs::read_to_string(&toml_path).unwrap_or_default();
+    quizzes::check_module(
+        &toml_path,
+        &toml_text,
+        &meta,
+        &quiz_files,
+        &quizzes,
+        problems,
+    );
+    let settings = QuizSettings {
+        pass_mark: meta.pass_mark.unwrap_or(QuizSettings::default().pass_mark),
+        draw: meta.quiz.draw,
+        attempts: meta.quiz.attempts,
+        wait_minutes: meta.quiz.wait_minutes,
+        order: meta.quiz.order,
+        show_answers: meta.quiz.show_answers,
+    };
     let texts = languages
         .iter()
         .filter_map(|lang| {
@@ -306,7 +399,10 @@ fn build_module(
         dir,
         order: meta.order,
         minutes: meta.minutes,
-        pass_mark: meta.pass_mark,
+        settings,
+        objectives,
+        quiz: quizzes.remove(&QuizKind::Quiz),
+        pretest: quizzes.remove(&QuizKind::Pretest),
         texts,
         lessons,
         assets,
