@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_create_setting;
 mod m20261129_000002_create_accounts;
+mod m20261129_000003_create_progress;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_create_setting::Migration),
             Box::new(m20261129_000002_create_accounts::Migration),
+            Box::new(m20261129_000003_create_progress::Migration),
         ]
     }
 }

@@ -1,0 +1,314 @@
+//! Quiz and pre-test attempts: which one is next, what it asks, recording it once, reading it.
+//!
+//! An attempt's questions are not stored when the quiz is shown: they are drawn from a seed made
+//! of (account, module, kind, number), so showing the quiz writes nothing and the submission
+//! recomputes exactly what was shown. The unique index on (account, module, kind, number)
+//! makes a double click, a resubmitted form or a replayed request land once.
+
+use std::collections::BTreeSet;
+
+use catalog::quiz::{AnswerError, Drawn, ShowAnswers};
+use catalog::{Module, Quiz, QuizKind};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::entity::{quiz_answer, quiz_attempt};
+use crate::progress;
+use crate::{Error, Result};
+
+/// Whether a learner may start an attempt now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Availability {
+    /// Attempt `number` may be taken.
+    Open { number: u32 },
+    /// Lessons remain to be read first.
+    LessonsNotRead { remaining: usize },
+    /// The next attempt opens at this Unix time.
+    Wait { until: i64 },
+    NoAttemptsLeft,
+    /// The pre-test is taken once, before the first quiz attempt.
+    PretestClosed,
+}
+
+/// The quiz (or pre-test) of a module, or `NotFound`.
+pub fn quiz_of(module: &Module, kind: QuizKind) -> Result<&Quiz> {
+    module.quiz_of(kind).ok_or(Error::NotFound)
+}
+
+/// The attempts already submitted, oldest first.
+pub async fn submitted(
+    db: &impl ConnectionTrait,
+    module: &str,
+    kind: QuizKind,
+    account: i64,
+) -> Result<Vec<quiz_attempt::Model>> {
+    Ok(quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .filter(quiz_attempt::Column::Module.eq(module))
+        .filter(quiz_attempt::Column::Kind.eq(kind.code()))
+        .order_by_asc(quiz_attempt::Column::Number)
+        .all(db)
+        .await?)
+}
+
+/// What the learner may do now with the module's quiz or pre-test.
+pub async fn availability(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    kind: QuizKind,
+    account: i64,
+    now: i64,
+) -> Result<Availability> {
+    quiz_of(module, kind)?;
+    let done = submitted(db, &module.slug, kind, account).await?;
+    let next = u32::try_from(done.len()).unwrap_or(u32::MAX).saturating_add(1);
+    match kind {
+        QuizKind::Pretest => {
+            if !done.is_empty()
+                || !submitted(db, &module.slug, QuizKind::Quiz, account)
+                    .await?
+                    .is_empty()
+            {
+                return Ok(Availability::PretestClosed);
+            }
+            Ok(Availability::Open { number: 1 })
+        }
+        QuizKind::Quiz => {
+            let progress = progress::of_module(db, module, account).await?;
+            let remaining = progress.lessons_total - progress.lessons_read.len();
+            if remaining > 0 {
+                return Ok(Availability::LessonsNotRead { remaining });
+            }
+            if module
+                .settings
+                .attempts
+                .is_some_and(|limit| done.len() >= limit as usize)
+            {
+                return Ok(Availability::NoAttemptsLeft);
+            }
+            if let Some(last) = done.last() {
+                let until = last.submitted_at + i64::from(module.settings.wait_minutes) * 60;
+                if now < until {
+                    return Ok(Availability::Wait { until });
+                }
+            }
+            Ok(Availability::Open { number: next })
+        }
+    }
+}
+
+/// The seed of attempt `number`: the same attempt always shows the same questions.
+pub fn seed(account: i64, module: &str, kind: QuizKind, number: u32) -> u64 {
+    let digest = Sha256::digest(format!("{account}\n{module}\n{}\n{number}", kind.code()));
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// The questions attempt `number` asks, in order.
+pub fn draw(module: &Module, kind: QuizKind, account: i64, number: u32) -> Result<Vec<Drawn>> {
+    let quiz = quiz_of(module, kind)?;
+    Ok(quiz.draw(&module.settings, seed(account, &module.slug, kind, number)))
+}
+
+/// The outcome of a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submitted {
+    pub number: u32,
+    pub score: u8,
+    pub passed: bool,
+    /// False when this attempt had already been recorded (a double click, a replayed form):
+    /// the first recording stands and nothing was written.
+    pub recorded_now: bool,
+}
+
+/// Records attempt `number` with `picks`: pairs (question place in the attempt, option place
+/// as shown). Refuses anything the page's form could not have sent, and changes nothing then.
+pub async fn submit(
+    db: &DatabaseConnection,
+    module: &Module,
+    kind: QuizKind,
+    account: i64,
+    number: u32,
+    picks: &[(usize, usize)],
+    now: i64,
+) -> Result<Submitted> {
+    let quiz = quiz_of(module, kind)?;
+    if let Some(existing) = find(db, &module.slug, kind, account, number).await? {
+        return Ok(replayed(&existing));
+    }
+    match availability(db, module, kind, account, now).await? {
+        Availability::Open { number: next } if next == number => {}
+        Availability::Open { .. } => return Err(Error::StaleAttempt),
+        Availability::LessonsNotRead { .. } => return Err(Error::LessonsNotRead),
+        Availability::Wait { until } => return Err(Error::TooSoon(until)),
+        Availability::NoAttemptsLeft => return Err(Error::NoAttemptsLeft),
+        Availability::PretestClosed => return Err(Error::PretestClosed),
+    }
+    let drawn = quiz.draw(&module.settings, seed(account, &module.slug, kind, number));
+    let mut answers = vec![BTreeSet::new(); drawn.len()];
+    for &(question, option) in picks {
+        answers
+            .get_mut(question)
+            .ok_or(AnswerError::UnknownQuestion)?
+            .insert(option);
+    }
+    let graded = quiz.grade(&drawn, &answers)?;
+    let passed = kind == QuizKind::Quiz && graded.score >= module.settings.pass_mark;
+    let right_count = graded.right.iter().filter(|r| **r).count();
+
+    let tx = db.begin().await?;
+    let inserted = quiz_attempt::Entity::insert(quiz_attempt::ActiveModel {
+        account_id: Set(account),
+        module: Set(module.slug.clone()),
+        kind: Set(kind.code().to_string()),
+        number: Set(i32::try_from(number).unwrap_or(i32::MAX)),
+        submitted_at: Set(now),
+        score: Set(i16::from(graded.score)),
+        passed: Set(passed),
+        questions: Set(i32::try_from(drawn.len()).unwrap_or(i32::MAX)),
+        right_answers: Set(i32::try_from(right_count).unwrap_or(i32::MAX)),
+        ..Default::default()
+    })
+    .exec(&tx)
+    .await;
+    let attempt_id = match inserted {
+        Ok(result) => result.last_insert_id,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            // Another request recorded this attempt a moment ago: it stands.
+            drop(tx);
+            let existing = find(db, &module.slug, kind, account, number)
+                .await?
+                .ok_or(Error::StaleAttempt)?;
+            return Ok(replayed(&existing));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let rows = drawn.iter().zip(&answers).zip(&graded.right).enumerate().map(
+        |(position, ((d, ticked), right))| {
+            let chosen: Vec<String> = ticked.iter().map(|&p| d.options[p].to_string()).collect();
+            quiz_answer::ActiveModel {
+                attempt_id: Set(attempt_id),
+                position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+                question: Set(quiz.questions[d.question].id.clone()),
+                chosen: Set(chosen.join(",")),
+                is_right: Set(*right),
+            }
+        },
+    );
+    quiz_answer::Entity::insert_many(rows).exec(&tx).await?;
+    tx.commit().await?;
+    Ok(Submitted {
+        number,
+        score: graded.score,
+        passed,
+        recorded_now: true,
+    })
+}
+
+fn replayed(existing: &quiz_attempt::Model) -> Submitted {
+    Submitted {
+        number: u32::try_from(existing.number).unwrap_or(0),
+        score: u8::try_from(existing.score.clamp(0, 100)).unwrap_or(0),
+        passed: existing.passed,
+        recorded_now: false,
+    }
+}
+
+async fn find(
+    db: &impl ConnectionTrait,
+    module: &str,
+    kind: QuizKind,
+    account: i64,
+    number: u32,
+) -> Result<Option<quiz_attempt::Model>> {
+    Ok(quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .filter(quiz_attempt::Column::Module.eq(module))
+        .filter(quiz_attempt::Column::Kind.eq(kind.code()))
+        .filter(quiz_attempt::Column::Number.eq(i32::try_from(number).unwrap_or(i32::MAX)))
+        .one(db)
+        .await?)
+}
+
+/// A recorded attempt with its answers, for the result page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRecord {
+    pub attempt: quiz_attempt::Model,
+    /// In the order the attempt asked them.
+    pub answers: Vec<AnswerRecord>,
+    /// What the learner may see of the right answers.
+    pub reveal: Reveal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRecord {
+    pub question: String,
+    /// Options ticked, as places in the file.
+    pub chosen: Vec<usize>,
+    pub right: bool,
+}
+
+/// Whether the right answers, explanations and option feedback may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    Answers,
+    /// Only right or wrong for each question, until the module's rule allows more.
+    RightOrWrong,
+}
+
+/// Attempt `number` of `account`, or `None`.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    kind: QuizKind,
+    account: i64,
+    number: u32,
+) -> Result<Option<AttemptRecord>> {
+    let Some(attempt) = find(db, &module.slug, kind, account, number).await? else {
+        return Ok(None);
+    };
+    let answers = quiz_answer::Entity::find()
+        .filter(quiz_answer::Column::AttemptId.eq(attempt.id))
+        .order_by_asc(quiz_answer::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| AnswerRecord {
+            question: a.question,
+            chosen: a
+                .chosen
+                .split(',')
+                .filter_map(|p| p.parse().ok())
+                .collect(),
+            right: a.is_right,
+        })
+        .collect();
+    let all = submitted(db, &module.slug, kind, account).await?;
+    Ok(Some(AttemptRecord {
+        reveal: reveal(module, kind, &all),
+        attempt,
+        answers,
+    }))
+}
+
+/// The module's `show_answers` rule, given every attempt submitted so far. A pre-test shows its
+/// answers at once: its questions are not the quiz's.
+pub fn reveal(module: &Module, kind: QuizKind, attempts: &[quiz_attempt::Model]) -> Reveal {
+    let show = match (kind, module.settings.show_answers) {
+        (QuizKind::Pretest, _) | (_, ShowAnswers::AtOnce) => true,
+        (_, ShowAnswers::AfterPassing) => attempts.iter().any(|a| a.passed),
+        (_, ShowAnswers::AfterLastAttempt) => match module.settings.attempts {
+            Some(limit) => attempts.len() >= limit as usize,
+            None => attempts.iter().any(|a| a.passed),
+        },
+    };
+    if show {
+        Reveal::Answers
+    } else {
+        Reveal::RightOrWrong
+    }
+}

@@ -1,0 +1,179 @@
+//! Lessons marked read and where each learner stands in each module.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use catalog::{Catalog, Module, QuizKind};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::entity::{lesson_read, quiz_attempt};
+use crate::{Error, Result};
+
+/// Records that `account` has read a lesson. Marking it again changes nothing.
+pub async fn mark_read(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    lesson: &str,
+    account: i64,
+    now: i64,
+) -> Result<()> {
+    if module.lesson(lesson).is_none() {
+        return Err(Error::NotFound);
+    }
+    lesson_read::Entity::insert(lesson_read::ActiveModel {
+        account_id: Set(account),
+        module: Set(module.slug.clone()),
+        lesson: Set(lesson.to_string()),
+        read_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([
+        lesson_read::Column::AccountId,
+        lesson_read::Column::Module,
+        lesson_read::Column::Lesson,
+    ])
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleState {
+    NotStarted,
+    InProgress,
+    /// Every lesson read and the quiz (if any) passed.
+    Completed,
+}
+
+/// Where the learner should go next in a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStep {
+    /// The first lesson not yet read.
+    Lesson(String),
+    Quiz,
+    Done,
+}
+
+/// One learner in one module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleProgress {
+    pub module: String,
+    pub lessons_total: usize,
+    /// Lessons of the module marked read (lessons since removed from the module are ignored).
+    pub lessons_read: BTreeSet<String>,
+    pub has_quiz: bool,
+    pub quiz_attempts: u32,
+    pub best_score: Option<u8>,
+    pub passed: bool,
+    pub pretest_score: Option<u8>,
+    pub state: ModuleState,
+    pub next: NextStep,
+}
+
+impl ModuleProgress {
+    /// Share of steps done (each lesson is a step, and passing the quiz is one), in %.
+    pub fn percent(&self) -> u8 {
+        let steps = self.lessons_total + usize::from(self.has_quiz);
+        let done = self.lessons_read.len() + usize::from(self.passed);
+        catalog::quiz::score(done, steps)
+    }
+
+    fn build(module: &Module, read: BTreeSet<String>, attempts: &[&quiz_attempt::Model]) -> Self {
+        let lessons_read: BTreeSet<String> = read
+            .into_iter()
+            .filter(|l| module.lesson(l).is_some())
+            .collect();
+        let quiz_code = QuizKind::Quiz.code();
+        let quiz: Vec<_> = attempts.iter().filter(|a| a.kind == quiz_code).collect();
+        let best_score = quiz.iter().map(|a| score_of(a)).max();
+        let passed = quiz.iter().any(|a| a.passed);
+        let pretest_score = attempts
+            .iter()
+            .find(|a| a.kind == QuizKind::Pretest.code())
+            .map(|a| score_of(a));
+        let has_quiz = module.quiz.is_some();
+        let all_read = lessons_read.len() == module.lessons.len();
+        let state = if all_read && (passed || !has_quiz) {
+            ModuleState::Completed
+        } else if lessons_read.is_empty() && quiz.is_empty() && pretest_score.is_none() {
+            ModuleState::NotStarted
+        } else {
+            ModuleState::InProgress
+        };
+        let next = match module.lessons.iter().find(|l| !lessons_read.contains(&l.slug)) {
+            Some(lesson) => NextStep::Lesson(lesson.slug.clone()),
+            None if has_quiz && !passed => NextStep::Quiz,
+            None => NextStep::Done,
+        };
+        ModuleProgress {
+            module: module.slug.clone(),
+            lessons_total: module.lessons.len(),
+            lessons_read,
+            has_quiz,
+            quiz_attempts: u32::try_from(quiz.len()).unwrap_or(u32::MAX),
+            best_score,
+            passed,
+            pretest_score,
+            state,
+            next,
+        }
+    }
+}
+
+fn score_of(attempt: &quiz_attempt::Model) -> u8 {
+    u8::try_from(attempt.score.clamp(0, 100)).unwrap_or(0)
+}
+
+/// Every module of the catalogue for one learner, in teaching order. Two queries.
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    catalog: &Catalog,
+    account: i64,
+) -> Result<Vec<ModuleProgress>> {
+    let reads = lesson_read::Entity::find()
+        .filter(lesson_read::Column::AccountId.eq(account))
+        .all(db)
+        .await?;
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .all(db)
+        .await?;
+    let mut read_by_module: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for r in reads {
+        read_by_module.entry(r.module).or_default().insert(r.lesson);
+    }
+    Ok(catalog
+        .modules()
+        .iter()
+        .map(|module| {
+            let mine: Vec<&quiz_attempt::Model> =
+                attempts.iter().filter(|a| a.module == module.slug).collect();
+            ModuleProgress::build(
+                module,
+                read_by_module.remove(&module.slug).unwrap_or_default(),
+                &mine,
+            )
+        })
+        .collect())
+}
+
+/// One module for one learner.
+pub async fn of_module(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    account: i64,
+) -> Result<ModuleProgress> {
+    let read = lesson_read::Entity::find()
+        .filter(lesson_read::Column::AccountId.eq(account))
+        .filter(lesson_read::Column::Module.eq(&module.slug))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.lesson)
+        .collect();
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .filter(quiz_attempt::Column::Module.eq(&module.slug))
+        .all(db)
+        .await?;
+    let mine: Vec<&quiz_attempt::Model> = attempts.iter().collect();
+    Ok(ModuleProgress::build(module, read, &mine))
+}
