@@ -9,6 +9,7 @@ use crate::components::layout::Layout;
 use crate::i18n::initial_lang;
 use crate::pages::account_page::AccountPage;
 use crate::pages::admin_page::AdminPage;
+use crate::pages::attempt_page::AttemptPage;
 use crate::pages::cohort_page::CohortPage;
 use crate::pages::home_page::HomePage;
 use crate::pages::join_page::JoinPage;
@@ -16,6 +17,7 @@ use crate::pages::lesson_page::LessonPage;
 use crate::pages::module_page::ModulePage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::password_page::PasswordPage;
+use crate::pages::quiz_page::QuizPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::slips_page::SlipsPage;
 use crate::pages::trainer_page::TrainerPage;
@@ -62,6 +64,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module") view=ModulePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:module/test/:kind") view=QuizPage ssr=SsrMode::Async />
+                    <Route path=path!("/modules/:module/test/:kind/:number") view=AttemptPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />

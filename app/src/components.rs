@@ -6,3 +6,4 @@ pub mod form_error;
 pub mod language_switch;
 pub mod layout;
 pub mod loaded;
+pub mod progress;

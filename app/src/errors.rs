@@ -54,10 +54,16 @@ pub enum Problem {
     CannotDeleteSelf,
     ConfirmationMissing,
     BadInput,
+    LessonsNotRead,
+    NoAttemptsLeft,
+    TooSoon,
+    PretestClosed,
+    StaleAttempt,
+    AnswersInvalid,
 }
 
 impl Problem {
-    const ALL: [Problem; 16] = [
+    const ALL: [Problem; 22] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -74,6 +80,12 @@ impl Problem {
         Problem::CannotDeleteSelf,
         Problem::ConfirmationMissing,
         Problem::BadInput,
+        Problem::LessonsNotRead,
+        Problem::NoAttemptsLeft,
+        Problem::TooSoon,
+        Problem::PretestClosed,
+        Problem::StaleAttempt,
+        Problem::AnswersInvalid,
     ];
 
     pub fn code(self) -> &'static str {
@@ -94,6 +106,12 @@ impl Problem {
             Problem::CannotDeleteSelf => "cannot-delete-self",
             Problem::ConfirmationMissing => "confirmation-missing",
             Problem::BadInput => "bad-input",
+            Problem::LessonsNotRead => "lessons-not-read",
+            Problem::NoAttemptsLeft => "no-attempts-left",
+            Problem::TooSoon => "too-soon",
+            Problem::PretestClosed => "pretest-closed",
+            Problem::StaleAttempt => "stale-attempt",
+            Problem::AnswersInvalid => "answers-invalid",
         }
     }
 
@@ -107,7 +125,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 16] {
+    pub fn all() -> [Problem; 22] {
         Self::ALL
     }
 }
@@ -214,6 +232,26 @@ impl From<accounts::Error> for AppError {
             E::Internal(cause) => return AppError::internal(cause),
         };
         AppError::Invalid(problem)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<learning::Error> for AppError {
+    fn from(error: learning::Error) -> Self {
+        use learning::Error as E;
+        AppError::Invalid(match error {
+            E::NotFound => return AppError::NotFound,
+            E::Database(cause) => return AppError::internal(cause),
+            E::LessonsNotRead => Problem::LessonsNotRead,
+            E::NoAttemptsLeft => Problem::NoAttemptsLeft,
+            E::TooSoon(_) => Problem::TooSoon,
+            E::PretestClosed => Problem::PretestClosed,
+            E::StaleAttempt => Problem::StaleAttempt,
+            E::Answers(cause) => {
+                tracing::info!(%cause, "quiz answers refused");
+                Problem::AnswersInvalid
+            }
+        })
     }
 }
 

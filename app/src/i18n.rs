@@ -87,6 +87,15 @@ pub fn tr_n(lang: Lang, key: &str, args: &[(&'static str, i64)]) -> String {
     LOCALES.lookup_with_args(lang.id(), key, &args)
 }
 
+/// The interface string `key` in `lang`, with text arguments such as `time`.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+        .collect();
+    LOCALES.lookup_with_args(lang.id(), key, &args)
+}
+
 /// The visitor's language, shared by every component; changing it re-renders the page.
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()

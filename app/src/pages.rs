@@ -2,6 +2,7 @@
 
 pub mod account_page;
 pub mod admin_page;
+pub mod attempt_page;
 pub mod cohort_page;
 pub mod home_page;
 pub mod join_page;
@@ -9,6 +10,7 @@ pub mod lesson_page;
 pub mod module_page;
 pub mod not_found_page;
 pub mod password_page;
+pub mod quiz_page;
 pub mod sign_in_page;
 pub mod slips_page;
 pub mod trainer_page;

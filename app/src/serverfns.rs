@@ -5,4 +5,5 @@ pub mod account;
 pub mod admin;
 pub mod cohorts;
 pub mod courses;
+pub mod learning;
 pub mod preferences;

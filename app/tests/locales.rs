@@ -72,7 +72,7 @@ fn every_key_used_in_the_code_exists() {
                         }
                     }
                 }
-                for call in ["tr(", "tr_n("] {
+                for call in ["tr(", "tr_n(", "tr_args("] {
                     for (start, _) in source.match_indices(call) {
                         let is_word_start = source[..start]
                             .chars()
@@ -121,6 +121,38 @@ fn every_key_used_in_the_code_exists() {
     ] {
         let error = app::errors::AppError::from_form_code(code).expect("a known code");
         used.insert(error.message_key());
+    }
+    // Progress and quiz states, and keys that pages choose between in an `if`.
+    for state in ["not-started", "in-progress", "completed"] {
+        used.insert(format!("progress-{state}"));
+    }
+    for state in ["sign-in", "open", "lessons-not-read", "wait", "no-attempts-left", "closed"] {
+        used.insert(format!("quiz-state-{state}"));
+    }
+    for key in [
+        "lesson-mark-read",
+        "lesson-read-continue",
+        "module-review",
+        "module-continue",
+        "module-start",
+        "quiz-heading",
+        "pretest-heading",
+        "quiz-intro",
+        "pretest-intro",
+        "attempt-done",
+        "attempt-passed",
+        "attempt-failed",
+        "quiz-start",
+        "pretest-start",
+        "quiz-sending",
+        "quiz-submit",
+        "result-pretest",
+        "result-passed",
+        "result-failed",
+        "result-question-right",
+        "result-question-wrong",
+    ] {
+        used.insert(key.to_string());
     }
     for role in ["learner", "trainer", "admin"] {
         used.insert(format!("role-{role}"));

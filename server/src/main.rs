@@ -162,12 +162,23 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
     });
     match server::content::load(&dir) {
         Ok(catalog) => {
-            let lessons: usize = catalog.modules().iter().map(|m| m.lessons.len()).sum();
+            let modules = catalog.modules();
+            let lessons: usize = modules.iter().map(|m| m.lessons.len()).sum();
+            let quizzes = modules.iter().filter(|m| m.quiz.is_some()).count();
+            let pretests = modules.iter().filter(|m| m.pretest.is_some()).count();
+            let questions: usize = modules
+                .iter()
+                .flat_map(|m| m.quiz.iter().chain(m.pretest.iter()))
+                .map(|q| q.questions.len())
+                .sum();
             println!(
-                "{}: {} modules, {} lessons, in {}: no problems",
+                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, in {}: no problems",
                 dir.display(),
-                catalog.modules().len(),
+                modules.len(),
                 lessons,
+                quizzes,
+                pretests,
+                questions,
                 catalog.languages().join(", ")
             );
             ExitCode::SUCCESS

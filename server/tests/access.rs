@@ -4,11 +4,11 @@
 
 mod support;
 
-use accounts::people::{self, NewAccount};
-use accounts::{Affiliation, Role, cohorts};
-use app::serverfns::{account, admin, cohorts as cohort_fns, courses};
+use accounts::people;
+use accounts::{Role, cohorts};
+use app::serverfns::{account as account_fns, admin, cohorts as cohort_fns, courses, learning};
 use leptos::server_fn::ServerFn;
-use support::{TestApp, form};
+use support::{PASSWORD, TestApp, account, form};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Actor {
@@ -33,28 +33,6 @@ struct World {
     victim: i64,
     doomed: i64,
     cookies: Vec<(Actor, Option<String>)>,
-}
-
-const PASSWORD: &str = "une phrase de passe";
-
-async fn account(db: &sea_orm::DatabaseConnection, username: &str, role: Role) -> i64 {
-    let (created, _) = people::create_with_code(
-        db,
-        None,
-        NewAccount {
-            username: Some(username),
-            display_name: username,
-            role,
-            affiliation: Affiliation::Fds,
-            lang: "fr",
-        },
-    )
-    .await
-    .unwrap();
-    people::set_password(db, created.id, PASSWORD, PASSWORD)
-        .await
-        .unwrap();
-    created.id
 }
 
 async fn world(app: &TestApp) -> World {
@@ -139,15 +117,41 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
         ),
         (
             "current_user",
-            call::<account::CurrentUser>(String::new()),
+            call::<account_fns::CurrentUser>(String::new()),
             EVERYONE,
         ),
-        ("my_data", call::<account::MyData>(String::new()), SIGNED_IN),
+        ("my_data", call::<account_fns::MyData>(String::new()), SIGNED_IN),
         (
             "set_password",
-            call::<account::SetPassword>(form(&[
+            call::<account_fns::SetPassword>(form(&[
                 ("password", PASSWORD),
                 ("confirmation", PASSWORD),
+            ])),
+            SIGNED_IN,
+        ),
+        (
+            "quiz page",
+            Request::Page("/modules/first/test/quiz".into()),
+            SIGNED_IN,
+        ),
+        (
+            "get_quiz",
+            call::<learning::GetQuiz>(form(&[("lang", "fr"), ("module", "first"), ("kind", "pretest")])),
+            SIGNED_IN,
+        ),
+        (
+            "mark_read",
+            call::<learning::MarkRead>(form(&[("module", "first"), ("lesson", "01-start")])),
+            SIGNED_IN,
+        ),
+        (
+            "submit_quiz",
+            call::<learning::SubmitQuiz>(form(&[
+                ("module", "first"),
+                ("kind", "pretest"),
+                ("attempt", "1"),
+                ("answers[q0]", "0-0"),
+                ("answers[q1]", "1-0"),
             ])),
             SIGNED_IN,
         ),

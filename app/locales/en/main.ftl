@@ -150,3 +150,66 @@ problem-cohort-name-length = The course name must be 1 to 80 characters.
 problem-cannot-delete-self = You cannot delete your own account.
 problem-confirmation-missing = Tick "I confirm" to delete the account.
 problem-bad-input = The form could not be read. Nothing was changed. Try again.
+problem-lessons-not-read = First read every lesson of the module. Then the quiz opens.
+problem-no-attempts-left = You have used all your attempts at this quiz. Talk to your trainer.
+problem-too-soon = The next attempt is not open yet. Come back later.
+problem-pretest-closed = The pre-test is taken once, before the quiz.
+problem-stale-attempt = This quiz has changed since you opened it. Reload the page. Nothing was saved.
+problem-answers-invalid = The answers sent do not match the questions. Nothing was saved. Reload the page.
+
+## Progress
+lesson-mark-read = I have read this lesson
+lesson-read-already = You have read this lesson.
+lesson-read-continue = Continue
+lesson-read-mark = ✓ read
+module-continue = Continue
+module-review = Review the module
+progress-not-started = Not started
+progress-in-progress = In progress
+progress-completed = Completed
+progress-percent = { $percent }% done
+progress-best-score = best score { $score }%
+
+## Quizzes
+quiz-heading = The module quiz
+pretest-heading = Before you start: the pre-test
+quiz-intro = Answer the questions. You need { $mark }% right answers to pass.
+pretest-intro = A few questions to see what you already know. It is not marked.
+quiz-attempts-left = { $count ->
+    [0] No attempts left
+    [one] 1 attempt left
+   *[other] { $count } attempts left
+}
+attempt-line = Attempt { $number }: { $score }%
+attempt-done = done
+attempt-passed = passed
+attempt-failed = not passed
+quiz-start = Start the quiz
+pretest-start = Take the pre-test
+quiz-state-sign-in = Sign in to take the quiz and keep your progress.
+quiz-state-open = The quiz is open.
+quiz-state-lessons-not-read = Read every lesson: then the quiz opens.
+quiz-state-wait = The next attempt opens on { $time }.
+quiz-state-no-attempts-left = You have used all your attempts. Talk to your trainer.
+quiz-state-closed = The pre-test is closed: it is taken once, before the quiz.
+quiz-back-to-module = Back to the module
+quiz-attempt-number = Attempt { $number }
+quiz-question-position = Question { $number } of { $total }
+quiz-tick-all = Tick every right answer.
+quiz-previous = Previous question
+quiz-next = Next question
+quiz-submit = Send my answers
+quiz-sending = Sending…
+result-score = Your score: { $score }%
+result-right = { $right } right answer(s) out of { $total }
+result-passed = Well done, you passed! You needed { $mark }%.
+result-failed = Not passed yet. You need { $mark }%. Read the lessons again and try again.
+result-pretest = Pre-test done. Now read the lessons.
+result-answers-later = The right answers will show later, as the module's rule says.
+result-try-again = Try again
+result-question-right = Right answer
+result-question-wrong = Wrong answer
+result-your-answer = (your answer)
+result-right-answer = ✓ right answer
+result-source = Source:
+result-objective = To review:

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
+use crate::components::progress::ProgressBar;
 use crate::model::{ModuleCard, module_href};
 use crate::serverfns::courses::list_modules;
 
@@ -48,7 +49,20 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
                 " · "
                 <span>{move || tr_n(lang.get(), "module-lessons", &[("count", count)])}</span>
             </p>
-            <a class="button" href=href>{move || tr(lang.get(), "module-open")}</a>
+            {match card.progress {
+                Some(progress) => {
+                    let href = progress.continue_href.clone();
+                    let done = progress.state == "completed";
+                    view! {
+                        <ProgressBar progress />
+                        <a class="button primary" href=href>
+                            {move || tr(lang.get(), if done { "module-review" } else { "module-continue" })}
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => view! { <a class="button" href=href>{move || tr(lang.get(), "module-open")}</a> }.into_any(),
+            }}
         </li>
     }
 }

@@ -2,10 +2,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use leptos::form::ActionForm;
+
+use crate::components::form_error::{FormError, action_error};
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::LessonPage as Lesson;
 use crate::serverfns::courses::get_lesson;
+use crate::serverfns::learning::MarkRead;
 
 /// `/modules/:module/:lesson`: one lesson, its sources, and the way to the next one.
 #[component]
@@ -38,6 +42,9 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
         total,
         previous,
         next,
+        module_slug,
+        lesson_slug,
+        read,
     } = lesson;
     let (number, total) = (i64::from(number), i64::from(total));
     let has_sources = !sources.is_empty();
@@ -62,6 +69,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+            {read.map(|read| view! { <MarkReadForm module=module_slug lesson=lesson_slug read /> })}
         </article>
         <nav class="pager" aria-label=move || tr(lang.get(), "lesson-pager")>
             {previous
@@ -93,5 +101,25 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 }
             }}
         </nav>
+    }
+}
+
+/// The button at the end of a lesson: "I have read this lesson", which records it and goes on.
+#[component]
+fn MarkReadForm(module: String, lesson: String, read: bool) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<MarkRead>::new();
+    view! {
+        <section class="mark-read">
+            <FormError error=action_error(action) />
+            {read.then(|| view! { <p class="done-note">{move || tr(lang.get(), "lesson-read-already")}</p> })}
+            <ActionForm action=action>
+                <input type="hidden" name="module" value=module />
+                <input type="hidden" name="lesson" value=lesson />
+                <button type="submit" class=if read { "button" } else { "button primary" }>
+                    {move || tr(lang.get(), if read { "lesson-read-continue" } else { "lesson-mark-read" })}
+                </button>
+            </ActionForm>
+        </section>
     }
 }

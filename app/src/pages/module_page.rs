@@ -3,11 +3,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
+use crate::components::progress::ProgressBar;
 use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::ModuleOutline;
+use crate::model::{ModuleOutline, QuizEntry};
 use crate::serverfns::courses::get_module;
 
-/// `/modules/:module`: a module's description and its lessons in order.
+/// `/modules/:module`: a module's description, the pre-test, its lessons in order (read ones
+/// ticked), and its quiz with the attempts made.
 #[component]
 pub fn ModulePage() -> impl IntoView {
     let lang = use_lang();
@@ -22,11 +24,21 @@ pub fn ModulePage() -> impl IntoView {
 #[component]
 fn ModuleView(outline: ModuleOutline) -> impl IntoView {
     let lang = use_lang();
-    let ModuleOutline { card, lessons } = outline;
+    let ModuleOutline {
+        card,
+        lessons,
+        read,
+        quiz,
+        pretest,
+    } = outline;
     let first = lessons.first().map(|l| l.href.clone());
     let count = i64::from(card.lesson_count);
     let minutes = i64::from(card.minutes);
     let title = card.title.clone();
+    let start = match &card.progress {
+        Some(p) if p.state != "not-started" => Some((p.continue_href.clone(), "module-continue")),
+        _ => first.map(|href| (href, "module-start")),
+    };
     view! {
         <Title text=title />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
@@ -38,11 +50,13 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             {move || tr_n(lang.get(), "module-minutes", &[("minutes", minutes)])} " · "
             {move || tr_n(lang.get(), "module-lessons", &[("count", count)])}
         </p>
-        {first
-            .map(|href| {
+        {card.progress.map(|progress| view! { <ProgressBar progress /> })}
+        {pretest.filter(|p| p.state == "open" || !p.attempts.is_empty()).map(|entry| view! { <QuizEntryView entry /> })}
+        {start
+            .map(|(href, key)| {
                 view! {
                     <p>
-                        <a class="button primary" href=href>{move || tr(lang.get(), "module-start")}</a>
+                        <a class="button primary" href=href>{move || tr(lang.get(), key)}</a>
                     </p>
                 }
             })}
@@ -50,8 +64,95 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         <ol class="lesson-list">
             {lessons
                 .into_iter()
-                .map(|lesson| view! { <li><a href=lesson.href>{lesson.title}</a></li> })
+                .enumerate()
+                .map(|(i, lesson)| {
+                    let done = read.get(i).copied().unwrap_or(false);
+                    view! {
+                        <li class:read=done>
+                            <a href=lesson.href>{lesson.title}</a>
+                            {done.then(|| view! { <span class="read-mark">{move || tr(lang.get(), "lesson-read-mark")}</span> })}
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ol>
+        <div id="tests">{quiz.map(|entry| view! { <QuizEntryView entry /> })}</div>
+    }
+}
+
+/// The quiz or the pre-test: what it is, whether it can be taken now, and the attempts made.
+#[component]
+fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
+    let lang = use_lang();
+    let QuizEntry {
+        kind,
+        href,
+        title,
+        pass_mark,
+        state,
+        opens_at,
+        attempts_left,
+        attempts,
+    } = entry;
+    let is_quiz = kind == "quiz";
+    let pass_mark = i64::from(pass_mark);
+    let heading = if is_quiz { "quiz-heading" } else { "pretest-heading" };
+    let intro = if is_quiz { "quiz-intro" } else { "pretest-intro" };
+    let state_key = format!("quiz-state-{state}");
+    let open = state == "open";
+    let signed_out = state == "sign-in";
+    view! {
+        <section class="quiz-entry" data-kind=kind.clone() data-state=state.clone()>
+            <h2>{move || tr(lang.get(), heading)}</h2>
+            <p><strong>{title}</strong></p>
+            <p>{move || tr_n(lang.get(), intro, &[("mark", pass_mark)])}</p>
+            {attempts_left.map(|left| view! { <p class="meta">{move || tr_n(lang.get(), "quiz-attempts-left", &[("count", i64::from(left))])}</p> })}
+            {(!attempts.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="attempts">
+                            {attempts
+                                .into_iter()
+                                .map(|a| {
+                                    let (number, score) = (i64::from(a.number), i64::from(a.score));
+                                    let verdict = if !is_quiz { "attempt-done" } else if a.passed { "attempt-passed" } else { "attempt-failed" };
+                                    view! {
+                                        <li>
+                                            <a href=a.href>
+                                                {move || tr_n(lang.get(), "attempt-line", &[("number", number), ("score", score)])}
+                                            </a>
+                                            " · "
+                                            {move || tr(lang.get(), verdict)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {if open {
+                view! {
+                    <a class="button primary" href=href>
+                        {move || tr(lang.get(), if is_quiz { "quiz-start" } else { "pretest-start" })}
+                    </a>
+                }
+                    .into_any()
+            } else if signed_out {
+                view! {
+                    <p>
+                        <a href="/sign-in">{move || tr(lang.get(), "quiz-state-sign-in")}</a>
+                    </p>
+                }
+                    .into_any()
+            } else {
+                let opens = opens_at.clone().unwrap_or_default();
+                view! {
+                    <p class="quiz-state">
+                        {move || crate::i18n::tr_args(lang.get(), &state_key, &[("time", opens.clone())])}
+                    </p>
+                }
+                    .into_any()
+            }}
+        </section>
     }
 }

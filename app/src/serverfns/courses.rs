@@ -19,9 +19,7 @@ pub mod ssr {
 
     use crate::errors::AppError;
     use crate::i18n::Lang;
-    use crate::model::{
-        LessonLink, LessonPage, ModuleCard, ModuleOutline, lesson_href, module_href,
-    };
+    use crate::model::{LessonLink, LessonPage, ModuleCard, ProgressView, lesson_href, module_href};
 
     /// The catalogue the server loaded at start.
     pub fn catalog() -> Result<Arc<Catalog>, AppError> {
@@ -34,7 +32,11 @@ pub mod ssr {
         Lang::parse(code).unwrap_or_default()
     }
 
-    pub fn module_card(module: &Module, lang: Lang) -> Result<ModuleCard, AppError> {
+    pub fn module_card(
+        module: &Module,
+        lang: Lang,
+        progress: Option<ProgressView>,
+    ) -> Result<ModuleCard, AppError> {
         let text = module
             .text(lang.code())
             .ok_or_else(|| AppError::internal("module text missing"))?;
@@ -44,30 +46,14 @@ pub mod ssr {
             summary: text.summary.clone(),
             minutes: module.minutes,
             lesson_count: module.lessons.len() as u32,
+            progress,
         })
     }
 
-    pub fn module_cards(catalog: &Catalog, lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
-        catalog
-            .modules()
-            .iter()
-            .map(|m| module_card(m, lang))
-            .collect()
-    }
-
-    pub fn module_outline(
-        catalog: &Catalog,
-        slug: &str,
-        lang: Lang,
-    ) -> Result<ModuleOutline, AppError> {
-        let module = catalog.module(slug).ok_or(AppError::NotFound)?;
-        let lessons = (0..module.lessons.len())
+    pub fn lesson_links(module: &Module, lang: Lang) -> Result<Vec<LessonLink>, AppError> {
+        (0..module.lessons.len())
             .map(|i| lesson_link(module, i, lang))
-            .collect::<Result<_, _>>()?;
-        Ok(ModuleOutline {
-            card: module_card(module, lang)?,
-            lessons,
-        })
+            .collect()
     }
 
     pub fn lesson_page(
@@ -75,6 +61,7 @@ pub mod ssr {
         module: &str,
         lesson: &str,
         lang: Lang,
+        read: Option<bool>,
     ) -> Result<LessonPage, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
         let (index, found) = module.lesson(lesson).ok_or(AppError::NotFound)?;
@@ -102,10 +89,13 @@ pub mod ssr {
             next: (index + 1 < module.lessons.len())
                 .then(|| lesson_link(module, index + 1, lang))
                 .transpose()?,
+            module_slug: module.slug.clone(),
+            lesson_slug: found.slug.clone(),
+            read,
         })
     }
 
-    fn lesson_link(module: &Module, index: usize, lang: Lang) -> Result<LessonLink, AppError> {
+    pub fn lesson_link(module: &Module, index: usize, lang: Lang) -> Result<LessonLink, AppError> {
         let lesson = &module.lessons[index];
         let text = lesson
             .text(lang.code())

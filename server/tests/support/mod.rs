@@ -300,3 +300,26 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|v| v.starts_with("session="))
         .map(|v| v.split(';').next().unwrap_or_default().to_string())
 }
+
+pub const PASSWORD: &str = "une phrase de passe";
+
+/// An account with a password (no code pending), arranged straight in the database.
+pub async fn account(db: &sea_orm::DatabaseConnection, username: &str, role: accounts::Role) -> i64 {
+    let (created, _) = accounts::people::create_with_code(
+        db,
+        None,
+        accounts::people::NewAccount {
+            username: Some(username),
+            display_name: username,
+            role,
+            affiliation: accounts::Affiliation::Fds,
+            lang: "fr",
+        },
+    )
+    .await
+    .unwrap();
+    accounts::people::set_password(db, created.id, PASSWORD, PASSWORD)
+        .await
+        .unwrap();
+    created.id
+}

@@ -3,10 +3,27 @@ use leptos::prelude::*;
 use crate::errors::AppError;
 use crate::model::ModuleCard;
 
-/// The modules, in teaching order, in language `lang`.
+/// The modules, in teaching order, in language `lang`; with the learner's progress in each
+/// when signed in.
 #[server]
 pub async fn list_modules(lang: String) -> Result<Vec<ModuleCard>, AppError> {
-    use super::ssr::{catalog, lang as parse_lang, module_cards};
+    use super::ssr::{catalog, lang as parse_lang, module_card};
+    use crate::auth::ssr::db;
+    use crate::serverfns::learning::ssr::{learner, progress_view};
+
     let catalog = catalog()?;
-    module_cards(&catalog, parse_lang(&lang))
+    let lang = parse_lang(&lang);
+    let progress = match learner().await {
+        Some(account) => Some(learning::progress::overview(&db()?, &catalog, account).await?),
+        None => None,
+    };
+    catalog
+        .modules()
+        .iter()
+        .enumerate()
+        .map(|(i, module)| {
+            let view = progress.as_ref().map(|all| progress_view(module, &all[i]));
+            module_card(module, lang, view)
+        })
+        .collect()
 }

@@ -1,0 +1,178 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::form_error::{FormError, action_error};
+use crate::components::loaded::loaded;
+use crate::i18n::{tr, tr_args, tr_n, use_lang};
+use crate::model::{FormQuestion, QuizForm};
+use crate::serverfns::learning::{SubmitQuiz, get_quiz};
+
+/// `/modules/:module/test/:kind`: the next attempt of the quiz or pre-test, as one plain form.
+/// With JavaScript, a phone shows one question at a time; the answers stay in the form until
+/// the server has recorded them, so a slow or broken connection loses nothing.
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let form = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                lang.get(),
+                params.get("module").unwrap_or_default(),
+                params.get("kind").unwrap_or_default(),
+            )
+        },
+        |(lang, module, kind)| get_quiz(lang.code().to_string(), module, kind),
+    );
+    loaded(form, |form| view! { <QuizView form /> })
+}
+
+#[component]
+fn QuizView(form: QuizForm) -> impl IntoView {
+    let lang = use_lang();
+    let QuizForm {
+        module,
+        module_slug,
+        kind,
+        title,
+        pass_mark,
+        number,
+        entry,
+        questions,
+    } = form;
+    let pass_mark = i64::from(pass_mark);
+    let is_quiz = kind == "quiz";
+    view! {
+        <Title text=title.clone() />
+        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
+            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+            " › "
+            <a href=module.href.clone()>{module.title.clone()}</a>
+        </nav>
+        <h1>{title}</h1>
+        <p class="intro">
+            {move || tr_n(lang.get(), if is_quiz { "quiz-intro" } else { "pretest-intro" }, &[("mark", pass_mark)])}
+        </p>
+        {match number {
+            Some(number) => {
+                view! { <QuizFormView module=module_slug kind number questions attempts_left=entry.attempts_left /> }
+                    .into_any()
+            }
+            None => {
+                let key = format!("quiz-state-{}", entry.state);
+                let opens = entry.opens_at.clone().unwrap_or_default();
+                view! {
+                    <p class="quiz-state" data-state=entry.state.clone()>
+                        {move || tr_args(lang.get(), &key, &[("time", opens.clone())])}
+                    </p>
+                    <p>
+                        <a class="button" href=module.href>{move || tr(lang.get(), "quiz-back-to-module")}</a>
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn QuizFormView(
+    module: String,
+    kind: String,
+    number: u32,
+    questions: Vec<FormQuestion>,
+    attempts_left: Option<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SubmitQuiz>::new();
+    let total = questions.len();
+    // Set once the wasm runs: then a phone shows one question at a time.
+    let stepping = RwSignal::new(false);
+    Effect::new(move |_| stepping.set(total > 1));
+    let current = RwSignal::new(0usize);
+    let answered = RwSignal::new(questions.iter().map(|q| q.multiple).collect::<Vec<bool>>());
+    let number_i = i64::from(number);
+    let show_previous = move || stepping.get() && current.get() > 0;
+    let show_next = move || stepping.get() && current.get() + 1 < total;
+    let show_submit = move || !stepping.get() || current.get() + 1 >= total;
+    view! {
+        <p class="meta">
+            {move || tr_n(lang.get(), "quiz-attempt-number", &[("number", number_i)])}
+            {attempts_left.map(|left| view! { " · " {move || tr_n(lang.get(), "quiz-attempts-left", &[("count", i64::from(left))])} })}
+        </p>
+        <FormError error=action_error(action) />
+        <ActionForm action=action attr:class="quiz-form">
+            <input type="hidden" name="module" value=module />
+            <input type="hidden" name="kind" value=kind />
+            <input type="hidden" name="attempt" value=number.to_string() />
+            {questions
+                .into_iter()
+                .enumerate()
+                .map(|(i, question)| {
+                    let position = (i64::try_from(i).unwrap_or(0) + 1, i64::try_from(total).unwrap_or(0));
+                    view! {
+                        {question.scenario.map(|html| view! {
+                            <div class="scenario" class:step-hidden=move || stepping.get() && current.get() != i inner_html=html></div>
+                        })}
+                        <fieldset class="question" data-question=i.to_string() class:step-hidden=move || stepping.get() && current.get() != i>
+                            <legend>
+                                {move || tr_n(lang.get(), "quiz-question-position", &[("number", position.0), ("total", position.1)])}
+                            </legend>
+                            <div class="stem" inner_html=question.stem></div>
+                            {question.multiple.then(|| view! { <p class="hint">{move || tr(lang.get(), "quiz-tick-all")}</p> })}
+                            {question
+                                .options
+                                .into_iter()
+                                .enumerate()
+                                .map(|(p, html)| {
+                                    let (kind, name) = if question.multiple {
+                                        ("checkbox", format!("answers[q{i}o{p}]"))
+                                    } else {
+                                        ("radio", format!("answers[q{i}]"))
+                                    };
+                                    view! {
+                                        <label class="option">
+                                            <input
+                                                type=kind
+                                                name=name
+                                                value=format!("{i}-{p}")
+                                                required=!question.multiple
+                                                on:change=move |_| answered.update(|a| a[i] = true)
+                                            />
+                                            <span inner_html=html></span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <div class="quiz-nav">
+                <Show when=show_previous>
+                    <button type="button" class="button" on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>
+                        {move || tr(lang.get(), "quiz-previous")}
+                    </button>
+                </Show>
+                <Show when=show_next>
+                    <button
+                        type="button"
+                        class="button primary"
+                        disabled=move || !answered.get().get(current.get()).copied().unwrap_or(false)
+                        on:click=move |_| current.update(|c| *c += 1)
+                    >
+                        {move || tr(lang.get(), "quiz-next")}
+                    </button>
+                </Show>
+                <Show when=show_submit>
+                    <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                        {move || tr(lang.get(), if action.pending().get() { "quiz-sending" } else { "quiz-submit" })}
+                    </button>
+                </Show>
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,116 @@
+//! A learner's own progress: marking lessons read, taking the quiz and the pre-test, and
+//! reading the result of an attempt.
+
+mod get_attempt;
+mod get_quiz;
+mod mark_read;
+mod submit_quiz;
+
+pub use get_attempt::*;
+pub use get_quiz::*;
+pub use mark_read::*;
+pub use submit_quiz::*;
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! Turning progress and attempts into what the pages show.
+
+    use catalog::{Module, QuizKind};
+    use learning::{Availability, ModuleProgress, ModuleState, NextStep};
+    use sea_orm::DatabaseConnection;
+
+    use crate::auth::ssr::{caller, when};
+    use crate::errors::AppError;
+    use crate::i18n::Lang;
+    use crate::model::{
+        AttemptLink, ProgressView, QuizEntry, attempt_href, lesson_href, module_href, quiz_href,
+    };
+
+    /// The signed-in account that may learn now, or `None` for a visitor (or someone who still
+    /// owes a password: they see the course as a visitor until they choose one).
+    pub async fn learner() -> Option<i64> {
+        caller().await.ok()?.account().ok().map(|(id, _)| id)
+    }
+
+    pub fn progress_view(module: &Module, progress: &ModuleProgress) -> ProgressView {
+        let state = match progress.state {
+            ModuleState::NotStarted => "not-started",
+            ModuleState::InProgress => "in-progress",
+            ModuleState::Completed => "completed",
+        };
+        let continue_href = match &progress.next {
+            NextStep::Lesson(lesson) => lesson_href(&module.slug, lesson),
+            NextStep::Quiz => quiz_href(&module.slug, QuizKind::Quiz.code()),
+            NextStep::Done => module_href(&module.slug),
+        };
+        ProgressView {
+            percent: progress.percent(),
+            state: state.into(),
+            best_score: progress.best_score,
+            lessons_read: progress.lessons_read.len() as u32,
+            continue_href,
+        }
+    }
+
+    /// The quiz or pre-test of `module` as its page lists it, or `None` when it has none.
+    pub async fn quiz_entry(
+        db: &DatabaseConnection,
+        module: &Module,
+        kind: QuizKind,
+        account: Option<i64>,
+        lang: Lang,
+    ) -> Result<Option<QuizEntry>, AppError> {
+        let Some(quiz) = module.quiz_of(kind) else {
+            return Ok(None);
+        };
+        let mut entry = QuizEntry {
+            kind: kind.code().into(),
+            href: quiz_href(&module.slug, kind.code()),
+            title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
+            pass_mark: module.settings.pass_mark,
+            state: "sign-in".into(),
+            opens_at: None,
+            attempts_left: None,
+            attempts: Vec::new(),
+        };
+        let Some(account) = account else {
+            return Ok(Some(entry));
+        };
+        let done = learning::attempts::submitted(db, &module.slug, kind, account).await?;
+        entry.attempts = done
+            .iter()
+            .map(|a| {
+                let number = u32::try_from(a.number).unwrap_or(0);
+                AttemptLink {
+                    number,
+                    score: u8::try_from(a.score.clamp(0, 100)).unwrap_or(0),
+                    passed: a.passed,
+                    href: attempt_href(&module.slug, kind.code(), number),
+                }
+            })
+            .collect();
+        if kind == QuizKind::Quiz {
+            entry.attempts_left = module
+                .settings
+                .attempts
+                .map(|limit| limit.saturating_sub(done.len() as u32));
+        }
+        let now = accounts::now();
+        entry.state = match learning::attempts::availability(db, module, kind, account, now).await? {
+            Availability::Open { .. } => "open",
+            Availability::LessonsNotRead { .. } => "lessons-not-read",
+            Availability::Wait { until } => {
+                entry.opens_at = Some(when(until));
+                "wait"
+            }
+            Availability::NoAttemptsLeft => "no-attempts-left",
+            Availability::PretestClosed => "closed",
+        }
+        .into();
+        Ok(Some(entry))
+    }
+
+    pub fn kind(code: &str) -> Result<QuizKind, AppError> {
+        QuizKind::parse(code).ok_or(AppError::NotFound)
+    }
+}

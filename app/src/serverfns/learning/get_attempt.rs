@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::AttemptView;
+
+/// One of the signed-in learner's attempts: score, passed or not, and for each question the
+/// answer given; the right answer, explanation and source when the module's rule allows.
+#[server]
+pub async fn get_attempt(
+    lang: String,
+    module: String,
+    kind: String,
+    number: u32,
+) -> Result<AttemptView, AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::model::{LessonLink, ResultOption, ResultQuestion, module_href, quiz_href};
+    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
+    use super::ssr::kind as parse_kind;
+    use learning::Reveal;
+
+    let (account, _) = caller().await?.account()?;
+    let catalog = catalog()?;
+    let lang = parse_lang(&lang);
+    let kind = parse_kind(&kind)?;
+    let found = catalog.module(&module).ok_or(AppError::NotFound)?;
+    let quiz = found.quiz_of(kind).ok_or(AppError::NotFound)?;
+    let record = learning::attempts::record(&db()?, found, kind, account, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let revealed = record.reveal == Reveal::Answers;
+    let mut previous_scenario = None;
+    let mut questions = Vec::new();
+    for answer in &record.answers {
+        // A question removed from the content since the attempt is left out of the detail;
+        // the score stays as recorded.
+        let Some(question) = quiz.questions.iter().find(|q| q.id == answer.question) else {
+            continue;
+        };
+        let Some(text) = question.texts.get(lang.code()) else {
+            continue;
+        };
+        let scenario = match question.scenario {
+            Some(s) if previous_scenario != Some(s) => quiz.scenarios[s].html.get(lang.code()).cloned(),
+            _ => None,
+        };
+        previous_scenario = question.scenario;
+        let options = text
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, option)| {
+                let chosen = answer.chosen.contains(&i);
+                ResultOption {
+                    html: option.html.clone(),
+                    chosen,
+                    right: revealed.then(|| question.correct.get(i).copied().unwrap_or(false)),
+                    feedback: if revealed && chosen { option.feedback.clone() } else { None },
+                }
+            })
+            .collect();
+        questions.push(ResultQuestion {
+            scenario,
+            stem: text.stem.clone(),
+            right: answer.right,
+            options,
+            explanation: revealed.then(|| text.explanation.clone()),
+            source: revealed.then(|| text.source.clone()),
+            objective: found
+                .objective(&question.objective)
+                .and_then(|o| o.texts.get(lang.code()).cloned())
+                .unwrap_or_default(),
+        });
+    }
+    let attempt = &record.attempt;
+    Ok(AttemptView {
+        module: LessonLink {
+            href: module_href(&found.slug),
+            title: found
+                .text(lang.code())
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+        },
+        kind: kind.code().into(),
+        title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
+        number,
+        score: u8::try_from(attempt.score.clamp(0, 100)).unwrap_or(0),
+        pass_mark: found.settings.pass_mark,
+        passed: attempt.passed,
+        right: u32::try_from(attempt.right_answers).unwrap_or(0),
+        questions_total: u32::try_from(attempt.questions).unwrap_or(0),
+        revealed,
+        questions,
+        quiz_href: quiz_href(&found.slug, kind.code()),
+    })
+}

@@ -1,0 +1,77 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::model::QuizForm;
+
+/// The next attempt of a module's quiz or pre-test for the signed-in learner: its questions in
+/// the order shown, and never which options are right. When no attempt may start now, the
+/// form has no questions and `entry.state` says why.
+#[server]
+pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<QuizForm, AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::model::{LessonLink, FormQuestion, module_href};
+    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
+    use super::ssr::{kind as parse_kind, quiz_entry};
+    use learning::Availability;
+
+    let (account, _) = caller().await?.account()?;
+    let catalog = catalog()?;
+    let lang = parse_lang(&lang);
+    let kind = parse_kind(&kind)?;
+    let found = catalog.module(&module).ok_or(AppError::NotFound)?;
+    let quiz = found.quiz_of(kind).ok_or(AppError::NotFound)?;
+    let db = db()?;
+    let entry = quiz_entry(&db, found, kind, Some(account), lang)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let availability =
+        learning::attempts::availability(&db, found, kind, account, accounts::now()).await?;
+    let number = match availability {
+        Availability::Open { number } => Some(number),
+        _ => None,
+    };
+    let mut questions = Vec::new();
+    if let Some(number) = number {
+        let mut previous_scenario = None;
+        for drawn in learning::attempts::draw(found, kind, account, number)? {
+            let question = &quiz.questions[drawn.question];
+            let text = question
+                .texts
+                .get(lang.code())
+                .ok_or_else(|| AppError::internal("question text missing"))?;
+            let scenario = match question.scenario {
+                Some(s) if previous_scenario != Some(s) => {
+                    quiz.scenarios[s].html.get(lang.code()).cloned()
+                }
+                _ => None,
+            };
+            previous_scenario = question.scenario;
+            questions.push(FormQuestion {
+                scenario,
+                stem: text.stem.clone(),
+                multiple: !question.kind.is_single_answer(),
+                options: drawn
+                    .options
+                    .iter()
+                    .map(|&o| text.options[o].html.clone())
+                    .collect(),
+            });
+        }
+    }
+    Ok(QuizForm {
+        module: LessonLink {
+            href: module_href(&found.slug),
+            title: found
+                .text(lang.code())
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+        },
+        module_slug: found.slug.clone(),
+        kind: kind.code().into(),
+        title: entry.title.clone(),
+        pass_mark: found.settings.pass_mark,
+        number,
+        entry,
+        questions,
+    })
+}

@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Marks a lesson read for the signed-in learner, then goes on: to the next lesson, or to the
+/// module page (where the quiz is) after the last one. Marking it again changes nothing.
+#[server]
+pub async fn mark_read(module: String, lesson: String) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::model::{lesson_href, module_href};
+    use crate::serverfns::courses::ssr::catalog;
+
+    let (account, _) = caller().await?.account()?;
+    let catalog = catalog()?;
+    let found = catalog.module(&module).ok_or(AppError::NotFound)?;
+    learning::progress::mark_read(&db()?, found, &lesson, account, accounts::now()).await?;
+    let next = found
+        .lesson(&lesson)
+        .and_then(|(i, _)| found.lessons.get(i + 1))
+        .map(|l| lesson_href(&found.slug, &l.slug));
+    leptos_axum::redirect(&next.unwrap_or_else(|| format!("{}#tests", module_href(&found.slug))));
+    Ok(())
+}

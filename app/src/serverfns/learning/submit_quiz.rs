@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Records attempt `attempt` of a module's quiz or pre-test, graded here on the server, then
+/// shows its result. Each answer is `<question place>-<option place>` as the form showed
+/// them (the form names each field `answers[q<question>]` for one answer and
+/// `answers[q<question>o<option>]` for ticks; only the values count). Submitting the same attempt again (a double click, the back button) records nothing
+/// more and shows the same result.
+#[server]
+pub async fn submit_quiz(
+    module: String,
+    kind: String,
+    attempt: u32,
+    #[server(default)] answers: std::collections::BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::errors::Problem;
+    use crate::model::attempt_href;
+    use crate::serverfns::courses::ssr::catalog;
+    use super::ssr::kind as parse_kind;
+
+    let (account, _) = caller().await?.account()?;
+    let catalog = catalog()?;
+    let kind = parse_kind(&kind)?;
+    let found = catalog.module(&module).ok_or(AppError::NotFound)?;
+    if answers.len() > 1000 {
+        return Err(AppError::Invalid(Problem::AnswersInvalid));
+    }
+    let picks = answers
+        .values()
+        .map(|a| {
+            let (q, o) = a.split_once('-')?;
+            Some((q.parse().ok()?, o.parse().ok()?))
+        })
+        .collect::<Option<Vec<(usize, usize)>>>()
+        .ok_or(AppError::Invalid(Problem::AnswersInvalid))?;
+    let db = db()?;
+    let submitted =
+        learning::attempts::submit(&db, found, kind, account, attempt, &picks, accounts::now())
+            .await?;
+    leptos_axum::redirect(&attempt_href(&found.slug, kind.code(), submitted.number));
+    Ok(())
+}
