@@ -140,13 +140,19 @@ pub async fn submit(
     if let Some(existing) = find(db, &module.slug, kind, account, number).await? {
         return Ok(replayed(&existing));
     }
-    match availability(db, module, kind, account, now).await? {
-        Availability::Open { number: next } if next == number => {}
-        Availability::Open { .. } => return Err(Error::StaleAttempt),
-        Availability::LessonsNotRead { .. } => return Err(Error::LessonsNotRead),
-        Availability::Wait { until } => return Err(Error::TooSoon(until)),
-        Availability::NoAttemptsLeft => return Err(Error::NoAttemptsLeft),
-        Availability::PretestClosed => return Err(Error::PretestClosed),
+    let availability = availability(db, module, kind, account, now).await?;
+    if availability != (Availability::Open { number }) {
+        // The same attempt may have been recorded by a twin request since the first look.
+        if let Some(existing) = find(db, &module.slug, kind, account, number).await? {
+            return Ok(replayed(&existing));
+        }
+        return Err(match availability {
+            Availability::Open { .. } => Error::StaleAttempt,
+            Availability::LessonsNotRead { .. } => Error::LessonsNotRead,
+            Availability::Wait { until } => Error::TooSoon(until),
+            Availability::NoAttemptsLeft => Error::NoAttemptsLeft,
+            Availability::PretestClosed => Error::PretestClosed,
+        });
     }
     let drawn = quiz.draw(&module.settings, seed(account, &module.slug, kind, number));
     let mut answers = vec![BTreeSet::new(); drawn.len()];
