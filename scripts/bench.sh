@@ -69,3 +69,37 @@ for asset in /pkg/app.css /pkg/app.js /pkg/app.wasm; do
 done
 echo
 echo "repeat visit (page + three 304 revalidations, headers included): $repeat B   (target <= 5 KB)"
+
+# Quiz submissions: LEARNERS learners submit attempt after attempt at once (examples/quiz_load.rs),
+# on SQLite and on PostgreSQL, then every accepted submission is counted in the database.
+LEARNERS="${BENCH_LEARNERS:-200}"
+cargo build --release -q -p server --example quiz_load
+QUIZ_CONTENT=$(mktemp -d)
+cp -r "$ROOT/server/tests/fixtures/content/." "$QUIZ_CONTENT/"
+sed -i '/^attempts = /d' "$QUIZ_CONTENT"/*/module.toml   # no attempt limit for the load
+PG_ADMIN="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
+PG_DB="bench_quiz_$$"
+quiz_bench() { # quiz_bench <label> <database-url>
+  local port=$((20000 + RANDOM % 10000)) data
+  data=$(mktemp -d)
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$QUIZ_CONTENT" \
+    DATA_DIR="$data" DATABASE_URL="${2:-sqlite://$data/platform.db?mode=rwc}" RUST_LOG=error \
+    "$ROOT/target/release/server" serve >/dev/null &
+  local pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+  echo "  $1:"
+  "$ROOT/target/release/examples/quiz_load" "http://127.0.0.1:$port" "${2:-sqlite://$data/platform.db}" \
+    "$QUIZ_CONTENT" "$LEARNERS" "$DURATION" || echo "  (quiz load failed)"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  rm -rf "$data"
+}
+echo
+echo "quiz submissions, $LEARNERS learners at once, ${DURATION}s (target >= 1,000/s on SQLite, none lost)"
+quiz_bench "SQLite"
+if psql "$PG_ADMIN" -qc "CREATE DATABASE $PG_DB" 2>/dev/null; then
+  quiz_bench "PostgreSQL" "${PG_ADMIN%/*}/$PG_DB"
+  psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+else
+  echo "  PostgreSQL: not reachable at $PG_ADMIN, skipped"
+fi
+rm -rf "$QUIZ_CONTENT"

@@ -29,9 +29,9 @@ async function freePort() {
 /**
  * Starts the release server. With `{ demo: true }` it runs in the README's demo mode and the
  * result holds the demo trainer's password and the demo cohort's join code, read from what the
- * server prints.
+ * server prints. `content` is the course folder (the shipped one unless a spec needs a fixture).
  */
-export async function startServer({ demo = false } = {}) {
+export async function startServer({ demo = false, content = join(ROOT, 'content') } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const env = { ...process.env };
@@ -41,7 +41,7 @@ export async function startServer({ demo = false } = {}) {
       ...env,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: join(ROOT, 'target', 'site'),
-      CONTENT_DIR: join(ROOT, 'content'),
+      CONTENT_DIR: content,
       DATA_DIR: dataDir,
       RUST_LOG: 'warn',
       PLATFORM_DEMO: demo ? '1' : '',

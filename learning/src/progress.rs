@@ -177,3 +177,67 @@ pub async fn of_module(
     let mine: Vec<&quiz_attempt::Model> = attempts.iter().collect();
     Ok(ModuleProgress::build(module, read, &mine))
 }
+
+/// Everything this crate holds about one learner, for their personal-data download.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearningData {
+    /// (module, lesson, Unix time)
+    pub lessons_read: Vec<(String, String, i64)>,
+    pub attempts: Vec<AttemptData>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AttemptData {
+    pub module: String,
+    pub kind: String,
+    pub number: i32,
+    pub submitted_at: i64,
+    pub score: i16,
+    pub passed: bool,
+    /// (question id, options ticked as places in the file, right)
+    pub answers: Vec<(String, String, bool)>,
+}
+
+pub async fn personal_data(db: &impl ConnectionTrait, account: i64) -> Result<LearningData> {
+    use crate::entity::quiz_answer;
+    use sea_orm::QueryOrder;
+
+    let lessons_read = lesson_read::Entity::find()
+        .filter(lesson_read::Column::AccountId.eq(account))
+        .order_by_asc(lesson_read::Column::ReadAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.module, r.lesson, r.read_at))
+        .collect();
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .order_by_asc(quiz_attempt::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
+    let answers = quiz_answer::Entity::find()
+        .filter(quiz_answer::Column::AttemptId.is_in(ids))
+        .order_by_asc(quiz_answer::Column::Position)
+        .all(db)
+        .await?;
+    Ok(LearningData {
+        lessons_read,
+        attempts: attempts
+            .into_iter()
+            .map(|a| AttemptData {
+                answers: answers
+                    .iter()
+                    .filter(|x| x.attempt_id == a.id)
+                    .map(|x| (x.question.clone(), x.chosen.clone(), x.is_right))
+                    .collect(),
+                module: a.module,
+                kind: a.kind,
+                number: a.number,
+                submitted_at: a.submitted_at,
+                score: a.score,
+                passed: a.passed,
+            })
+            .collect(),
+    })
+}

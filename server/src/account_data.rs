@@ -31,7 +31,16 @@ pub async fn download(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let body = serde_json::to_string_pretty(&data).unwrap_or_default();
+    let learning = match learning::progress::personal_data(&db, id).await {
+        Ok(learning) => learning,
+        Err(error) => {
+            tracing::error!(%error, "personal data export failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let mut value = serde_json::to_value(&data).unwrap_or_default();
+    value["learning"] = serde_json::to_value(&learning).unwrap_or_default();
+    let body = serde_json::to_string_pretty(&value).unwrap_or_default();
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(

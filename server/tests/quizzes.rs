@@ -130,6 +130,15 @@ on_every_database! {
         let (_, html) = page(&app, "/", &cookie, "en").await;
         assert!(html.contains("Completed") && html.contains("Not started"));
         assert_eq!(counts(&db).await, (2, 6));
+
+        // The learner's data download holds what they read and every answer they gave.
+        let data: serde_json::Value = serde_json::from_str(
+            &app.get_as("/account/data.json", Some(&cookie)).await.text().await.unwrap(),
+        )
+        .unwrap();
+        assert_eq!(data["learning"]["lessons_read"].as_array().unwrap().len(), 2);
+        assert_eq!(data["learning"]["attempts"].as_array().unwrap().len(), 2);
+        assert_eq!(data["learning"]["attempts"][1]["answers"].as_array().unwrap().len(), 3);
     }
 
     async fn forged_answers_are_refused_with_a_message_and_change_nothing(app) {

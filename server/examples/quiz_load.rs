@@ -1,0 +1,203 @@
+//! Load generator for quiz submissions, run by `scripts/bench.sh` against a release server.
+//!
+//! Arranges N learners in the server's database, signs each in over HTTP and marks the
+//! lessons read, then every learner submits attempt after attempt of the first module's quiz
+//! for the given time, as the app's JavaScript does. Prints submissions per second, latency,
+//! and a count check: every accepted submission must be in the database with all its answers.
+//!
+//! Usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use accounts::people::{self, NewAccount};
+use accounts::{Affiliation, Role};
+use catalog::{Catalog, QuizKind};
+use learning::entity::{quiz_answer, quiz_attempt};
+use sea_orm::{Database, EntityTrait, PaginatorTrait};
+
+const PASSWORD: &str = "une phrase de passe";
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("session="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_string())
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The form of attempt `number`, answered right for even numbers and wrong for odd ones.
+fn submission(catalog: &Catalog, module: &str, account: i64, number: u32) -> String {
+    let module = catalog.module(module).expect("bench module");
+    let quiz = module.quiz.as_ref().expect("bench module has a quiz");
+    let right = number % 2 == 0;
+    let mut body = format!("module={}&kind=quiz&attempt={number}", module.slug);
+    let drawn = learning::attempts::draw(module, QuizKind::Quiz, account, number).unwrap();
+    for (i, d) in drawn.iter().enumerate() {
+        let question = &quiz.questions[d.question];
+        let shown: Vec<usize> = (0..d.options.len())
+            .filter(|&p| question.correct[d.options[p]] == right)
+            .collect();
+        if question.kind.is_single_answer() {
+            body.push_str(&format!("&{}={i}-{}", encode(&format!("answers[q{i}]")), shown[0]));
+        } else {
+            for p in shown {
+                body.push_str(&format!("&{}={i}-{p}", encode(&format!("answers[q{i}o{p}]"))));
+            }
+        }
+    }
+    body
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (base, database_url, content) = match &args[..] {
+        [_, base, db, content, ..] => (base.clone(), db.clone(), content.clone()),
+        _ => anyhow::bail!("usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds]"),
+    };
+    let learners: usize = args.get(4).map_or(Ok(200), |n| n.parse())?;
+    let seconds: u64 = args.get(5).map_or(Ok(10), |n| n.parse())?;
+    let catalog = Arc::new(catalog::load(content.as_ref(), &["fr".into(), "en".into()]).map_err(|e| anyhow::anyhow!("{e}"))?);
+    let module = catalog
+        .modules()
+        .iter()
+        .find(|m| m.quiz.is_some())
+        .ok_or_else(|| anyhow::anyhow!("no module with a quiz"))?
+        .clone();
+    let db = Database::connect(database_url.as_str()).await?;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(learners)
+        .build()?;
+    let submit_path = <app::serverfns::learning::SubmitQuiz as leptos::server_fn::ServerFn>::PATH;
+    let sign_in_path = <app::serverfns::account::SignIn as leptos::server_fn::ServerFn>::PATH;
+    let mark_read_path = <app::serverfns::learning::MarkRead as leptos::server_fn::ServerFn>::PATH;
+
+    // Arrange: accounts in the database, then sign-in and lessons over HTTP, 8 at a time.
+    let started = Instant::now();
+    let run = std::process::id();
+    let mut sessions = Vec::new();
+    for chunk in (0..learners).collect::<Vec<_>>().chunks(8) {
+        let batch = chunk.iter().map(|n| {
+            let (db, client, base, module) = (db.clone(), client.clone(), base.clone(), module.clone());
+            async move {
+                let username = format!("bench{run}.{n}");
+                let (account, _) = people::create_with_code(
+                    &db,
+                    None,
+                    NewAccount {
+                        username: Some(&username),
+                        display_name: "Bench",
+                        role: Role::Learner,
+                        affiliation: Affiliation::Fds,
+                        lang: "fr",
+                    },
+                )
+                .await?;
+                people::set_password(&db, account.id, PASSWORD, PASSWORD).await?;
+                let response = client
+                    .post(format!("{base}{sign_in_path}"))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(format!("username={}&password={}", encode(&username), encode(PASSWORD)))
+                    .send()
+                    .await?;
+                let cookie = session_cookie(&response).ok_or_else(|| anyhow::anyhow!("no session for {username}: {}", response.status()))?;
+                for lesson in &module.lessons {
+                    client
+                        .post(format!("{base}{mark_read_path}"))
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .header("cookie", &cookie)
+                        .body(format!("module={}&lesson={}", module.slug, lesson.slug))
+                        .send()
+                        .await?
+                        .error_for_status()?;
+                }
+                anyhow::Ok((account.id, cookie))
+            }
+        });
+        for result in futures::future::join_all(batch).await {
+            sessions.push(result?);
+        }
+    }
+    let before_attempts = quiz_attempt::Entity::find().count(&db).await?;
+    let before_answers = quiz_answer::Entity::find().count(&db).await?;
+    println!(
+        "  arranged {learners} learners (accounts, sign-in, lessons read) in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+
+    // Load: each learner submits attempt after attempt until the time is up.
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let start = Instant::now();
+    let tasks = sessions.into_iter().map(|(account, cookie)| {
+        let (client, base, catalog, slug) = (client.clone(), base.clone(), catalog.clone(), module.slug.clone());
+        tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut refused = 0u64;
+            let mut questions = 0u64;
+            let mut number = 1;
+            while Instant::now() < deadline {
+                let body = submission(&catalog, &slug, account, number);
+                let sent = Instant::now();
+                let response = client
+                    .post(format!("{base}{submit_path}"))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("cookie", &cookie)
+                    .body(body)
+                    .send()
+                    .await;
+                match response {
+                    Ok(r) if r.status().as_u16() < 400 => {
+                        latencies.push(sent.elapsed());
+                        questions += learning::attempts::draw(catalog.module(&slug).unwrap(), QuizKind::Quiz, account, number)
+                            .map_or(0, |d| d.len() as u64);
+                        number += 1;
+                    }
+                    _ => refused += 1,
+                }
+            }
+            (latencies, refused, questions)
+        })
+    });
+    let mut latencies = Vec::new();
+    let (mut refused, mut questions) = (0, 0);
+    for task in futures::future::join_all(tasks).await {
+        let (l, r, q) = task?;
+        latencies.extend(l);
+        refused += r;
+        questions += q;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    latencies.sort();
+    let pct = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    let accepted = latencies.len() as u64;
+    let stored_attempts = quiz_attempt::Entity::find().count(&db).await? - before_attempts;
+    let stored_answers = quiz_answer::Entity::find().count(&db).await? - before_answers;
+    println!(
+        "  {accepted} submissions accepted in {elapsed:.1}s: {:.0} submissions/s, p50 {:.1} ms, p99 {:.1} ms, {refused} refused or failed",
+        accepted as f64 / elapsed,
+        pct(0.50),
+        pct(0.99)
+    );
+    println!(
+        "  stored: {stored_attempts} attempts (accepted {accepted}), {stored_answers} answers (expected {questions}); lost: {}",
+        (accepted + questions).saturating_sub(stored_attempts + stored_answers)
+    );
+    Ok(())
+}
