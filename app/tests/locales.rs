@@ -126,7 +126,14 @@ fn every_key_used_in_the_code_exists() {
     for state in ["not-started", "in-progress", "completed"] {
         used.insert(format!("progress-{state}"));
     }
-    for state in ["sign-in", "open", "lessons-not-read", "wait", "no-attempts-left", "closed"] {
+    for state in [
+        "sign-in",
+        "open",
+        "lessons-not-read",
+        "wait",
+        "no-attempts-left",
+        "closed",
+    ] {
         used.insert(format!("quiz-state-{state}"));
     }
     for key in [

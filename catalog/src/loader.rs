@@ -7,9 +7,9 @@ use std::path::{Component, Path, PathBuf};
 use crate::front_matter::{self, LessonMeta, ModuleMeta};
 use crate::markdown::{self, Reference, Resolved};
 use crate::problem::{Problem, Problems, line_of_key};
-use crate::slug::is_valid_slug;
 use crate::quiz::{Objective, QuizKind, QuizSettings};
 use crate::quizzes;
+use crate::slug::is_valid_slug;
 use crate::{Catalog, Lesson, LessonText, Module, ModuleText};
 
 const MODULE_FILE: &str = "module.toml";
@@ -220,10 +220,7 @@ fn lesson_files(
     dir: &Path,
     languages: &[String],
     problems: &mut Vec<Problem>,
-) -> (
-    BTreeMap<String, ByLanguage>,
-    BTreeMap<QuizKind, ByLanguage>,
-) {
+) -> (BTreeMap<String, ByLanguage>, BTreeMap<QuizKind, ByLanguage>) {
     let mut lessons: BTreeMap<String, ByLanguage> = BTreeMap::new();
     let mut quizzes: BTreeMap<QuizKind, ByLanguage> = BTreeMap::new();
     let Ok(entries) = fs::read_dir(dir) else {
@@ -362,9 +359,24 @@ fn build_module(
     let mut quizzes = BTreeMap::new();
     for (kind, by_lang) in &quiz_files {
         let mut resolve = |kind: Reference, dest: &str| {
-            resolve_reference(root, &dir, &meta.slug, kind, dest, lesson_index, &mut assets)
+            resolve_reference(
+                root,
+                &dir,
+                &meta.slug,
+                kind,
+                dest,
+                lesson_index,
+                &mut assets,
+            )
         };
-        if let Some(quiz) = quizzes::build(*kind, by_lang, languages, &objectives, &mut resolve, problems) {
+        if let Some(quiz) = quizzes::build(
+            *kind,
+            by_lang,
+            languages,
+            &objectives,
+            &mut resolve,
+            problems,
+        ) {
             quizzes.insert(*kind, quiz);
         }
     }

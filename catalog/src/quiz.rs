@@ -252,7 +252,11 @@ impl Quiz {
     }
 
     /// Grades `answers`: for each drawn question (same order), the shown positions ticked.
-    pub fn grade(&self, drawn: &[Drawn], answers: &[BTreeSet<usize>]) -> Result<Graded, AnswerError> {
+    pub fn grade(
+        &self,
+        drawn: &[Drawn],
+        answers: &[BTreeSet<usize>],
+    ) -> Result<Graded, AnswerError> {
         if answers.len() != drawn.len() {
             return Err(AnswerError::UnknownQuestion);
         }
@@ -337,7 +341,12 @@ mod tests {
     fn bank() -> Quiz {
         let mut questions = vec![
             question("a1", "a", QuestionType::Single, &[false, true, false]),
-            question("a2", "a", QuestionType::Multiple, &[true, false, true, false]),
+            question(
+                "a2",
+                "a",
+                QuestionType::Multiple,
+                &[true, false, true, false],
+            ),
             question("a3", "a", QuestionType::TrueFalse, &[true, false]),
             question("b1", "b", QuestionType::Single, &[true, false]),
             question("b2", "b", QuestionType::Single, &[false, false, true]),
@@ -385,7 +394,11 @@ mod tests {
         let drawn = quiz.draw(&settings(None, Order::Fixed), 7);
         let order: Vec<usize> = drawn.iter().map(|d| d.question).collect();
         assert_eq!(order, vec![0, 1, 2, 3, 4, 5]);
-        assert!(drawn.iter().all(|d| d.options.windows(2).all(|w| w[0] < w[1])));
+        assert!(
+            drawn
+                .iter()
+                .all(|d| d.options.windows(2).all(|w| w[0] < w[1]))
+        );
     }
 
     #[test]
@@ -400,7 +413,11 @@ mod tests {
                 distinct.push(drawn);
             }
         }
-        assert!(distinct.len() > 3, "20 seeds gave only {} different attempts", distinct.len());
+        assert!(
+            distinct.len() > 3,
+            "20 seeds gave only {} different attempts",
+            distinct.len()
+        );
     }
 
     #[test]
@@ -422,7 +439,10 @@ mod tests {
                 .filter(|(_, d)| quiz.questions[d.question].scenario.is_some())
                 .map(|(i, _)| i)
                 .collect();
-            assert!(positions.windows(2).all(|w| w[1] == w[0] + 1), "seed {seed}: {positions:?}");
+            assert!(
+                positions.windows(2).all(|w| w[1] == w[0] + 1),
+                "seed {seed}: {positions:?}"
+            );
             let true_false = drawn.iter().find(|d| d.question == 2);
             assert!(true_false.is_none_or(|d| d.options == vec![0, 1]));
         }
@@ -470,14 +490,23 @@ mod tests {
         assert_eq!(quiz.grade(&drawn, &missing), Err(AnswerError::Missing));
         let mut several = good.clone();
         several[0] = BTreeSet::from([0, 1]);
-        assert_eq!(quiz.grade(&drawn, &several), Err(AnswerError::SeveralAnswers));
+        assert_eq!(
+            quiz.grade(&drawn, &several),
+            Err(AnswerError::SeveralAnswers)
+        );
         let mut out_of_range = good.clone();
         out_of_range[3] = BTreeSet::from([2]);
-        assert_eq!(quiz.grade(&drawn, &out_of_range), Err(AnswerError::UnknownOption));
-        assert_eq!(quiz.grade(&drawn, &good[..5]), Err(AnswerError::UnknownQuestion));
+        assert_eq!(
+            quiz.grade(&drawn, &out_of_range),
+            Err(AnswerError::UnknownOption)
+        );
+        assert_eq!(
+            quiz.grade(&drawn, &good[..5]),
+            Err(AnswerError::UnknownQuestion)
+        );
         // A multiple-choice question may be left blank: it is wrong, not refused.
         let mut blank = good.clone();
         blank[1].clear();
-        assert_eq!(quiz.grade(&drawn, &blank).unwrap().right[1], false);
+        assert!(!quiz.grade(&drawn, &blank).unwrap().right[1]);
     }
 }

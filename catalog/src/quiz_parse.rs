@@ -264,7 +264,9 @@ fn parse_question(
                 if draft.feedback.is_empty() {
                     draft.feedback_line = block[i].number;
                 }
-                draft.feedback.push_str(feedback.strip_prefix(' ').unwrap_or(feedback));
+                draft
+                    .feedback
+                    .push_str(feedback.strip_prefix(' ').unwrap_or(feedback));
                 draft.feedback.push('\n');
             } else {
                 draft.text.push(' ');
@@ -281,8 +283,7 @@ fn parse_question(
     if objective.is_none() {
         problems.push(problem(
             line,
-            "missing objective: add a line `objective: <id>` under the question's `##` line"
-                .into(),
+            "missing objective: add a line `objective: <id>` under the question's `##` line".into(),
         ));
     }
     let source = source.filter(|s| !s.is_empty());
@@ -333,7 +334,10 @@ fn parse_question(
         ));
     }
     if drafts.iter().any(|d| d.text.is_empty()) {
-        let at = drafts.iter().find(|d| d.text.is_empty()).map_or(line, |d| d.line);
+        let at = drafts
+            .iter()
+            .find(|d| d.text.is_empty())
+            .map_or(line, |d| d.line);
         problems.push(problem(at, "an option has no text".into()));
     }
     if join(explanation_lines).trim().is_empty() {
@@ -361,9 +365,8 @@ fn parse_question(
         .iter()
         .map(|d| Choice {
             html: inline(&markdown::render(path, &d.text, d.line, resolve, problems)),
-            feedback: (!d.feedback.trim().is_empty()).then(|| {
-                markdown::render(path, &d.feedback, d.feedback_line, resolve, problems)
-            }),
+            feedback: (!d.feedback.trim().is_empty())
+                .then(|| markdown::render(path, &d.feedback, d.feedback_line, resolve, problems)),
         })
         .collect();
     if problems.len() > before {

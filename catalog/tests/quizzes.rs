@@ -160,7 +160,11 @@ Check and alert.
 ";
 
 fn pretest(lang: &str) -> String {
-    let (right, wrong) = if lang == "fr" { ("Oui", "Non") } else { ("Yes", "No") };
+    let (right, wrong) = if lang == "fr" {
+        ("Oui", "Non")
+    } else {
+        ("Yes", "No")
+    };
     format!(
         "+++\ntitle = \"Pre\"\n+++\n\n## pre-ages\nobjective: ages\nsource: CRC\n\n15?\n\n- [x] {right}\n- [ ] {wrong}\n\nBecause.\n\n## pre-agir\nobjective: agir\nsource: PP\n\nAct?\n\n- [ ] {wrong}\n- [x] {right}\n\nBecause.\n"
     )
@@ -192,14 +196,21 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
     assert_eq!(module.settings.order, Order::Fixed);
     assert_eq!(module.settings.show_answers, ShowAnswers::AfterLastAttempt);
     assert_eq!(module.objectives.len(), 2);
-    assert_eq!(module.objective("ages").unwrap().texts["fr"], "Citer les âges");
+    assert_eq!(
+        module.objective("ages").unwrap().texts["fr"],
+        "Citer les âges"
+    );
 
     let quiz = module.quiz.as_ref().unwrap();
     assert_eq!(quiz.kind, QuizKind::Quiz);
     let kinds: Vec<QuestionType> = quiz.questions.iter().map(|q| q.kind).collect();
     assert_eq!(
         kinds,
-        vec![QuestionType::Single, QuestionType::TrueFalse, QuestionType::Multiple]
+        vec![
+            QuestionType::Single,
+            QuestionType::TrueFalse,
+            QuestionType::Multiple
+        ]
     );
     assert_eq!(quiz.questions[0].correct, vec![false, true]);
     assert_eq!(quiz.questions[2].correct, vec![true, false, true]);
@@ -230,7 +241,10 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
 #[test]
 fn a_question_without_a_right_answer_is_reported_at_its_line() {
     let tree = good();
-    tree.write("quiz.fr.md", &QUIZ_FR.replace("- [x] 18 ans", "- [ ] 18 ans"));
+    tree.write(
+        "quiz.fr.md",
+        &QUIZ_FR.replace("- [x] 18 ans", "- [ ] 18 ans"),
+    );
     assert_eq!(
         tree.problems(),
         vec!["m/quiz.fr.md:5: question without a right answer: mark the right option `- [x]`"]
@@ -240,34 +254,53 @@ fn a_question_without_a_right_answer_is_reported_at_its_line() {
 #[test]
 fn an_unknown_objective_is_reported() {
     let tree = good();
-    tree.write("quiz.en.md", &QUIZ_EN.replacen("objective: ages", "objective: age", 1));
+    tree.write(
+        "quiz.en.md",
+        &QUIZ_EN.replacen("objective: ages", "objective: age", 1),
+    );
     assert_eq!(
         tree.problems(),
-        vec!["m/quiz.en.md:5: unknown objective `age`: declare it in module.toml under [objectives]"]
+        vec![
+            "m/quiz.en.md:5: unknown objective `age`: declare it in module.toml under [objectives]"
+        ]
     );
 }
 
 #[test]
 fn duplicate_ids_are_reported_in_a_file_and_between_quiz_and_pretest() {
     let tree = good();
-    tree.write("quiz.fr.md", &QUIZ_FR.replace("## vrai-faux", "## age-recrutement"));
+    tree.write(
+        "quiz.fr.md",
+        &QUIZ_FR.replace("## vrai-faux", "## age-recrutement"),
+    );
     assert_eq!(
         tree.problems(),
         vec!["m/quiz.fr.md:17: duplicate question id `age-recrutement`: already used on line 5"]
     );
     let tree = good();
-    tree.write("pretest.fr.md", &pretest("fr").replace("pre-ages", "vrai-faux"))
-        .write("pretest.en.md", &pretest("en").replace("pre-ages", "vrai-faux"));
+    tree.write(
+        "pretest.fr.md",
+        &pretest("fr").replace("pre-ages", "vrai-faux"),
+    )
+    .write(
+        "pretest.en.md",
+        &pretest("en").replace("pre-ages", "vrai-faux"),
+    );
     assert_eq!(
         tree.problems(),
-        vec!["m/pretest.en.md:1: duplicate question id `vrai-faux`: the quiz already has it; the pre-test asks different questions"]
+        vec![
+            "m/pretest.en.md:1: duplicate question id `vrai-faux`: the quiz already has it; the pre-test asks different questions"
+        ]
     );
 }
 
 #[test]
 fn languages_must_ask_the_same_questions_with_the_same_answers() {
     let tree = good();
-    tree.write("quiz.en.md", &QUIZ_EN.replace("## vrai-faux", "## true-false"));
+    tree.write(
+        "quiz.en.md",
+        &QUIZ_EN.replace("## vrai-faux", "## true-false"),
+    );
     let problems = tree.problems();
     assert_eq!(problems.len(), 1);
     assert!(
@@ -276,17 +309,24 @@ fn languages_must_ask_the_same_questions_with_the_same_answers() {
     );
 
     let tree = good();
-    tree.write("quiz.en.md", &QUIZ_EN.replace("- [x] True\n- [ ] False", "- [ ] True\n- [x] False"));
+    tree.write(
+        "quiz.en.md",
+        &QUIZ_EN.replace("- [x] True\n- [ ] False", "- [ ] True\n- [x] False"),
+    );
     assert_eq!(
         tree.problems(),
-        vec!["m/quiz.en.md:17: the right answers differ between languages: tick the same options of `vrai-faux` in every language"]
+        vec![
+            "m/quiz.en.md:17: the right answers differ between languages: tick the same options of `vrai-faux` in every language"
+        ]
     );
 
     let tree = good();
     tree.write("quiz.en.md", &QUIZ_EN.replace("- [ ] Send away\n", ""));
     assert_eq!(
         tree.problems(),
-        vec!["m/quiz.en.md:35: the questions differ between languages: `que-faire` must have the same objective, type, scenario and number of options in every language"]
+        vec![
+            "m/quiz.en.md:35: the questions differ between languages: `que-faire` must have the same objective, type, scenario and number of options in every language"
+        ]
     );
 
     let tree = good();
@@ -303,7 +343,9 @@ fn draw_cannot_ask_more_than_the_bank_holds() {
     tree.write("module.toml", &MODULE.replace("draw = 1", "draw = 2"));
     assert_eq!(
         tree.problems(),
-        vec!["m/module.toml:11: not enough questions for objective `agir`: draw asks 2 per attempt, the quiz has 1"]
+        vec![
+            "m/module.toml:11: not enough questions for objective `agir`: draw asks 2 per attempt, the quiz has 1"
+        ]
     );
 }
 
@@ -391,7 +433,9 @@ fn a_quiz_needs_a_pass_mark_and_a_pretest_needs_a_quiz() {
     tree.write("module.toml", &MODULE.replace("pass_mark = 75\n", ""));
     assert_eq!(
         tree.problems(),
-        vec!["m/module.toml:1: missing pass_mark: a module with a quiz needs `pass_mark = <0 to 100>`"]
+        vec![
+            "m/module.toml:1: missing pass_mark: a module with a quiz needs `pass_mark = <0 to 100>`"
+        ]
     );
     let tree = good();
     fs::remove_file(tree.root().join("m/quiz.fr.md")).unwrap();
@@ -413,7 +457,15 @@ fn hostile_markdown_in_a_question_is_made_harmless() {
         ),
     );
     let catalog = tree.load().unwrap();
-    let stem = &catalog.module("m").unwrap().quiz.as_ref().unwrap().questions[0].texts["fr"].stem;
+    let stem = &catalog
+        .module("m")
+        .unwrap()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions[0]
+        .texts["fr"]
+        .stem;
     assert!(!stem.contains("<script"), "{stem}");
     assert!(!stem.contains("onerror"), "{stem}");
     assert!(!stem.contains("javascript:"), "{stem}");
@@ -422,7 +474,10 @@ fn hostile_markdown_in_a_question_is_made_harmless() {
 #[test]
 fn objectives_need_every_language() {
     let tree = good();
-    tree.write("module.toml", &MODULE.replace(", en = \"Know what to do\"", ""));
+    tree.write(
+        "module.toml",
+        &MODULE.replace(", en = \"Know what to do\"", ""),
+    );
     assert_eq!(
         tree.problems(),
         vec!["m/module.toml:8: missing translation: objectives.agir.en"]

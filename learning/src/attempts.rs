@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use catalog::quiz::{AnswerError, Drawn, ShowAnswers};
 use catalog::{Module, Quiz, QuizKind};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    SqlErr, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -23,11 +23,17 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Availability {
     /// Attempt `number` may be taken.
-    Open { number: u32 },
+    Open {
+        number: u32,
+    },
     /// Lessons remain to be read first.
-    LessonsNotRead { remaining: usize },
+    LessonsNotRead {
+        remaining: usize,
+    },
     /// The next attempt opens at this Unix time.
-    Wait { until: i64 },
+    Wait {
+        until: i64,
+    },
     NoAttemptsLeft,
     /// The pre-test is taken once, before the first quiz attempt.
     PretestClosed,
@@ -64,7 +70,9 @@ pub async fn availability(
 ) -> Result<Availability> {
     quiz_of(module, kind)?;
     let done = submitted(db, &module.slug, kind, account).await?;
-    let next = u32::try_from(done.len()).unwrap_or(u32::MAX).saturating_add(1);
+    let next = u32::try_from(done.len())
+        .unwrap_or(u32::MAX)
+        .saturating_add(1);
     match kind {
         QuizKind::Pretest => {
             if !done.is_empty()
@@ -193,8 +201,12 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    let rows = drawn.iter().zip(&answers).zip(&graded.right).enumerate().map(
-        |(position, ((d, ticked), right))| {
+    let rows = drawn
+        .iter()
+        .zip(&answers)
+        .zip(&graded.right)
+        .enumerate()
+        .map(|(position, ((d, ticked), right))| {
             let chosen: Vec<String> = ticked.iter().map(|&p| d.options[p].to_string()).collect();
             quiz_answer::ActiveModel {
                 attempt_id: Set(attempt_id),
@@ -203,8 +215,7 @@ pub async fn submit(
                 chosen: Set(chosen.join(",")),
                 is_right: Set(*right),
             }
-        },
-    );
+        });
     quiz_answer::Entity::insert_many(rows).exec(&tx).await?;
     tx.commit().await?;
     Ok(Submitted {
@@ -285,11 +296,7 @@ pub async fn record(
         .into_iter()
         .map(|a| AnswerRecord {
             question: a.question,
-            chosen: a
-                .chosen
-                .split(',')
-                .filter_map(|p| p.parse().ok())
-                .collect(),
+            chosen: a.chosen.split(',').filter_map(|p| p.parse().ok()).collect(),
             right: a.is_right,
         })
         .collect();

@@ -98,7 +98,11 @@ impl ModuleProgress {
         } else {
             ModuleState::InProgress
         };
-        let next = match module.lessons.iter().find(|l| !lessons_read.contains(&l.slug)) {
+        let next = match module
+            .lessons
+            .iter()
+            .find(|l| !lessons_read.contains(&l.slug))
+        {
             Some(lesson) => NextStep::Lesson(lesson.slug.clone()),
             None if has_quiz && !passed => NextStep::Quiz,
             None => NextStep::Done,
@@ -144,8 +148,10 @@ pub async fn overview(
         .modules()
         .iter()
         .map(|module| {
-            let mine: Vec<&quiz_attempt::Model> =
-                attempts.iter().filter(|a| a.module == module.slug).collect();
+            let mine: Vec<&quiz_attempt::Model> = attempts
+                .iter()
+                .filter(|a| a.module == module.slug)
+                .collect();
             ModuleProgress::build(
                 module,
                 read_by_module.remove(&module.slug).unwrap_or_default(),

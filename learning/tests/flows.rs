@@ -45,7 +45,13 @@ async fn learner(db: &DatabaseConnection, username: &str) -> i64 {
 }
 
 /// Picks (question place, shown option place) for attempt `number`: all right, or all wrong.
-fn picks(module: &Module, kind: QuizKind, account: i64, number: u32, right: bool) -> Vec<(usize, usize)> {
+fn picks(
+    module: &Module,
+    kind: QuizKind,
+    account: i64,
+    number: u32,
+    right: bool,
+) -> Vec<(usize, usize)> {
     let quiz = module.quiz_of(kind).unwrap();
     let drawn = attempts::draw(module, kind, account, number).unwrap();
     let mut picks = Vec::new();
@@ -65,7 +71,9 @@ fn picks(module: &Module, kind: QuizKind, account: i64, number: u32, right: bool
 
 async fn read_all(db: &DatabaseConnection, module: &Module, account: i64) {
     for lesson in &module.lessons {
-        progress::mark_read(db, module, &lesson.slug, account, NOW).await.unwrap();
+        progress::mark_read(db, module, &lesson.slug, account, NOW)
+            .await
+            .unwrap();
     }
 }
 
@@ -89,36 +97,66 @@ async fn progress_follows_lessons_read_and_the_quiz() {
     assert_eq!(start[0].percent(), 0);
     assert_eq!(start[0].next, NextStep::Lesson("01-start".into()));
 
-    progress::mark_read(&db, module, "01-start", awa, NOW).await.unwrap();
-    progress::mark_read(&db, module, "01-start", awa, NOW + 5).await.unwrap();
+    progress::mark_read(&db, module, "01-start", awa, NOW)
+        .await
+        .unwrap();
+    progress::mark_read(&db, module, "01-start", awa, NOW + 5)
+        .await
+        .unwrap();
     let p = progress::of_module(&db, module, awa).await.unwrap();
     assert_eq!(p.state, ModuleState::InProgress);
     assert_eq!(p.lessons_read.len(), 1);
     assert_eq!(p.percent(), 33);
     assert_eq!(p.next, NextStep::Lesson("02-next".into()));
     assert_eq!(
-        attempts::availability(&db, module, QuizKind::Quiz, awa, NOW).await.unwrap(),
+        attempts::availability(&db, module, QuizKind::Quiz, awa, NOW)
+            .await
+            .unwrap(),
         Availability::LessonsNotRead { remaining: 1 }
     );
 
-    progress::mark_read(&db, module, "02-next", awa, NOW).await.unwrap();
+    progress::mark_read(&db, module, "02-next", awa, NOW)
+        .await
+        .unwrap();
     let p = progress::of_module(&db, module, awa).await.unwrap();
     assert_eq!(p.next, NextStep::Quiz);
     assert_eq!(p.percent(), 66);
 
     // A failed attempt: answers hidden until the learner passes.
-    let failed = attempts::submit(&db, module, QuizKind::Quiz, awa, 1, &picks(module, QuizKind::Quiz, awa, 1, false), NOW)
+    let failed = attempts::submit(
+        &db,
+        module,
+        QuizKind::Quiz,
+        awa,
+        1,
+        &picks(module, QuizKind::Quiz, awa, 1, false),
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (failed.score, failed.passed, failed.recorded_now),
+        (0, false, true)
+    );
+    let record = attempts::record(&db, module, QuizKind::Quiz, awa, 1)
         .await
+        .unwrap()
         .unwrap();
-    assert_eq!((failed.score, failed.passed, failed.recorded_now), (0, false, true));
-    let record = attempts::record(&db, module, QuizKind::Quiz, awa, 1).await.unwrap().unwrap();
     assert_eq!(record.reveal, Reveal::RightOrWrong);
     assert_eq!(record.answers.len(), 3);
     assert!(record.answers.iter().all(|a| !a.right));
 
-    let passed = attempts::submit(&db, module, QuizKind::Quiz, awa, 2, &picks(module, QuizKind::Quiz, awa, 2, true), NOW)
-        .await
-        .unwrap();
+    let passed = attempts::submit(
+        &db,
+        module,
+        QuizKind::Quiz,
+        awa,
+        2,
+        &picks(module, QuizKind::Quiz, awa, 2, true),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!((passed.score, passed.passed), (100, true));
     let p = progress::of_module(&db, module, awa).await.unwrap();
     assert_eq!(p.state, ModuleState::Completed);
@@ -126,8 +164,15 @@ async fn progress_follows_lessons_read_and_the_quiz() {
     assert_eq!(p.quiz_attempts, 2);
     assert_eq!(p.percent(), 100);
     assert_eq!(p.next, NextStep::Done);
-    let record = attempts::record(&db, module, QuizKind::Quiz, awa, 1).await.unwrap().unwrap();
-    assert_eq!(record.reveal, Reveal::Answers, "after passing, earlier attempts show the answers");
+    let record = attempts::record(&db, module, QuizKind::Quiz, awa, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        record.reveal,
+        Reveal::Answers,
+        "after passing, earlier attempts show the answers"
+    );
 
     // The second module has no quiz: reading its lesson completes it.
     let second = catalog.module("second").unwrap();
@@ -149,8 +194,12 @@ async fn a_replayed_submission_is_recorded_once() {
     read_all(&db, module, awa).await;
     let right = picks(module, QuizKind::Quiz, awa, 1, true);
     let wrong = picks(module, QuizKind::Quiz, awa, 1, false);
-    let first = attempts::submit(&db, module, QuizKind::Quiz, awa, 1, &right, NOW).await.unwrap();
-    let again = attempts::submit(&db, module, QuizKind::Quiz, awa, 1, &wrong, NOW + 1).await.unwrap();
+    let first = attempts::submit(&db, module, QuizKind::Quiz, awa, 1, &right, NOW)
+        .await
+        .unwrap();
+    let again = attempts::submit(&db, module, QuizKind::Quiz, awa, 1, &wrong, NOW + 1)
+        .await
+        .unwrap();
     assert!(first.recorded_now);
     assert!(!again.recorded_now);
     assert_eq!(again.score, first.score, "the first recording stands");
@@ -167,30 +216,69 @@ async fn attempts_are_limited_and_spaced() {
     let awa = learner(&db, "awa").await;
     read_all(&db, module, awa).await;
     let kind = QuizKind::Quiz;
-    attempts::submit(&db, module, kind, awa, 1, &picks(module, kind, awa, 1, false), NOW).await.unwrap();
+    attempts::submit(
+        &db,
+        module,
+        kind,
+        awa,
+        1,
+        &picks(module, kind, awa, 1, false),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        attempts::availability(&db, module, kind, awa, NOW + 60).await.unwrap(),
+        attempts::availability(&db, module, kind, awa, NOW + 60)
+            .await
+            .unwrap(),
         Availability::Wait { until: NOW + 600 }
     );
     assert!(matches!(
         attempts::submit(&db, module, kind, awa, 2, &picks(module, kind, awa, 2, true), NOW + 60).await,
         Err(Error::TooSoon(until)) if until == NOW + 600
     ));
-    attempts::submit(&db, module, kind, awa, 2, &picks(module, kind, awa, 2, false), NOW + 600).await.unwrap();
+    attempts::submit(
+        &db,
+        module,
+        kind,
+        awa,
+        2,
+        &picks(module, kind, awa, 2, false),
+        NOW + 600,
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        attempts::availability(&db, module, kind, awa, NOW + 6000).await.unwrap(),
+        attempts::availability(&db, module, kind, awa, NOW + 6000)
+            .await
+            .unwrap(),
         Availability::NoAttemptsLeft
     );
     assert!(matches!(
-        attempts::submit(&db, module, kind, awa, 3, &picks(module, kind, awa, 3, true), NOW + 6000).await,
+        attempts::submit(
+            &db,
+            module,
+            kind,
+            awa,
+            3,
+            &picks(module, kind, awa, 3, true),
+            NOW + 6000
+        )
+        .await,
         Err(Error::NoAttemptsLeft)
     ));
     assert_eq!(counts(&db).await, (2, 6));
     // After the last attempt the rule "after-passing" still hides the answers: never passed.
-    let record = attempts::record(&db, module, kind, awa, 2).await.unwrap().unwrap();
+    let record = attempts::record(&db, module, kind, awa, 2)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(record.reveal, Reveal::RightOrWrong);
     catalog_module.settings.show_answers = catalog::quiz::ShowAnswers::AfterLastAttempt;
-    let record = attempts::record(&db, &catalog_module, kind, awa, 2).await.unwrap().unwrap();
+    let record = attempts::record(&db, &catalog_module, kind, awa, 2)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(record.reveal, Reveal::Answers);
 }
 
@@ -232,7 +320,12 @@ async fn forged_answers_are_refused_and_change_nothing() {
         Err(Error::StaleAttempt)
     ));
     assert_eq!(counts(&db).await, (0, 0));
-    assert!(attempts::submit(&db, module, kind, awa, 1, &good, NOW).await.unwrap().passed);
+    assert!(
+        attempts::submit(&db, module, kind, awa, 1, &good, NOW)
+            .await
+            .unwrap()
+            .passed
+    );
 }
 
 #[tokio::test]
@@ -244,13 +337,31 @@ async fn the_pretest_is_taken_once_before_the_quiz() {
     let ali = learner(&db, "ali").await;
     let kind = QuizKind::Pretest;
     assert_eq!(
-        attempts::availability(&db, module, kind, awa, NOW).await.unwrap(),
+        attempts::availability(&db, module, kind, awa, NOW)
+            .await
+            .unwrap(),
         Availability::Open { number: 1 }
     );
-    let done = attempts::submit(&db, module, kind, awa, 1, &picks(module, kind, awa, 1, true), NOW).await.unwrap();
-    assert_eq!((done.score, done.passed), (100, false), "a pre-test is never 'passed'");
+    let done = attempts::submit(
+        &db,
+        module,
+        kind,
+        awa,
+        1,
+        &picks(module, kind, awa, 1, true),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        attempts::availability(&db, module, kind, awa, NOW).await.unwrap(),
+        (done.score, done.passed),
+        (100, false),
+        "a pre-test is never 'passed'"
+    );
+    assert_eq!(
+        attempts::availability(&db, module, kind, awa, NOW)
+            .await
+            .unwrap(),
         Availability::PretestClosed
     );
     let p = progress::of_module(&db, module, awa).await.unwrap();
@@ -258,17 +369,38 @@ async fn the_pretest_is_taken_once_before_the_quiz() {
     assert_eq!(p.state, ModuleState::InProgress);
     assert!(!p.passed);
     assert_eq!(
-        attempts::record(&db, module, kind, awa, 1).await.unwrap().unwrap().reveal,
+        attempts::record(&db, module, kind, awa, 1)
+            .await
+            .unwrap()
+            .unwrap()
+            .reveal,
         Reveal::Answers
     );
 
     // Someone who went straight to the quiz can no longer take the pre-test.
     read_all(&db, module, ali).await;
-    attempts::submit(&db, module, QuizKind::Quiz, ali, 1, &picks(module, QuizKind::Quiz, ali, 1, false), NOW)
-        .await
-        .unwrap();
+    attempts::submit(
+        &db,
+        module,
+        QuizKind::Quiz,
+        ali,
+        1,
+        &picks(module, QuizKind::Quiz, ali, 1, false),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert!(matches!(
-        attempts::submit(&db, module, kind, ali, 1, &picks(module, kind, ali, 1, true), NOW).await,
+        attempts::submit(
+            &db,
+            module,
+            kind,
+            ali,
+            1,
+            &picks(module, kind, ali, 1, true),
+            NOW
+        )
+        .await,
         Err(Error::PretestClosed)
     ));
 }

@@ -41,7 +41,7 @@ fn encode(text: &str) -> String {
 fn submission(catalog: &Catalog, module: &str, account: i64, number: u32) -> String {
     let module = catalog.module(module).expect("bench module");
     let quiz = module.quiz.as_ref().expect("bench module has a quiz");
-    let right = number % 2 == 0;
+    let right = number.is_multiple_of(2);
     let mut body = format!("module={}&kind=quiz&attempt={number}", module.slug);
     let drawn = learning::attempts::draw(module, QuizKind::Quiz, account, number).unwrap();
     for (i, d) in drawn.iter().enumerate() {
@@ -50,10 +50,17 @@ fn submission(catalog: &Catalog, module: &str, account: i64, number: u32) -> Str
             .filter(|&p| question.correct[d.options[p]] == right)
             .collect();
         if question.kind.is_single_answer() {
-            body.push_str(&format!("&{}={i}-{}", encode(&format!("answers[q{i}]")), shown[0]));
+            body.push_str(&format!(
+                "&{}={i}-{}",
+                encode(&format!("answers[q{i}]")),
+                shown[0]
+            ));
         } else {
             for p in shown {
-                body.push_str(&format!("&{}={i}-{p}", encode(&format!("answers[q{i}o{p}]"))));
+                body.push_str(&format!(
+                    "&{}={i}-{p}",
+                    encode(&format!("answers[q{i}o{p}]"))
+                ));
             }
         }
     }
@@ -65,11 +72,16 @@ async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let (base, database_url, content) = match &args[..] {
         [_, base, db, content, ..] => (base.clone(), db.clone(), content.clone()),
-        _ => anyhow::bail!("usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds]"),
+        _ => anyhow::bail!(
+            "usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds]"
+        ),
     };
     let learners: usize = args.get(4).map_or(Ok(200), |n| n.parse())?;
     let seconds: u64 = args.get(5).map_or(Ok(10), |n| n.parse())?;
-    let catalog = Arc::new(catalog::load(content.as_ref(), &["fr".into(), "en".into()]).map_err(|e| anyhow::anyhow!("{e}"))?);
+    let catalog = Arc::new(
+        catalog::load(content.as_ref(), &["fr".into(), "en".into()])
+            .map_err(|e| anyhow::anyhow!("{e}"))?,
+    );
     let module = catalog
         .modules()
         .iter()
@@ -91,7 +103,8 @@ async fn main() -> anyhow::Result<()> {
     let mut sessions = Vec::new();
     for chunk in (0..learners).collect::<Vec<_>>().chunks(8) {
         let batch = chunk.iter().map(|n| {
-            let (db, client, base, module) = (db.clone(), client.clone(), base.clone(), module.clone());
+            let (db, client, base, module) =
+                (db.clone(), client.clone(), base.clone(), module.clone());
             async move {
                 let username = format!("bench{run}.{n}");
                 let (account, _) = people::create_with_code(
@@ -110,10 +123,16 @@ async fn main() -> anyhow::Result<()> {
                 let response = client
                     .post(format!("{base}{sign_in_path}"))
                     .header("content-type", "application/x-www-form-urlencoded")
-                    .body(format!("username={}&password={}", encode(&username), encode(PASSWORD)))
+                    .body(format!(
+                        "username={}&password={}",
+                        encode(&username),
+                        encode(PASSWORD)
+                    ))
                     .send()
                     .await?;
-                let cookie = session_cookie(&response).ok_or_else(|| anyhow::anyhow!("no session for {username}: {}", response.status()))?;
+                let cookie = session_cookie(&response).ok_or_else(|| {
+                    anyhow::anyhow!("no session for {username}: {}", response.status())
+                })?;
                 for lesson in &module.lessons {
                     client
                         .post(format!("{base}{mark_read_path}"))
@@ -142,7 +161,12 @@ async fn main() -> anyhow::Result<()> {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let start = Instant::now();
     let tasks = sessions.into_iter().map(|(account, cookie)| {
-        let (client, base, catalog, slug) = (client.clone(), base.clone(), catalog.clone(), module.slug.clone());
+        let (client, base, catalog, slug) = (
+            client.clone(),
+            base.clone(),
+            catalog.clone(),
+            module.slug.clone(),
+        );
         tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut refused = 0u64;
@@ -161,8 +185,13 @@ async fn main() -> anyhow::Result<()> {
                 match response {
                     Ok(r) if r.status().as_u16() < 400 => {
                         latencies.push(sent.elapsed());
-                        questions += learning::attempts::draw(catalog.module(&slug).unwrap(), QuizKind::Quiz, account, number)
-                            .map_or(0, |d| d.len() as u64);
+                        questions += learning::attempts::draw(
+                            catalog.module(&slug).unwrap(),
+                            QuizKind::Quiz,
+                            account,
+                            number,
+                        )
+                        .map_or(0, |d| d.len() as u64);
                         number += 1;
                     }
                     _ => refused += 1,

@@ -120,7 +120,11 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             call::<account_fns::CurrentUser>(String::new()),
             EVERYONE,
         ),
-        ("my_data", call::<account_fns::MyData>(String::new()), SIGNED_IN),
+        (
+            "my_data",
+            call::<account_fns::MyData>(String::new()),
+            SIGNED_IN,
+        ),
         (
             "set_password",
             call::<account_fns::SetPassword>(form(&[
@@ -136,7 +140,11 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
         ),
         (
             "get_quiz",
-            call::<learning::GetQuiz>(form(&[("lang", "fr"), ("module", "first"), ("kind", "pretest")])),
+            call::<learning::GetQuiz>(form(&[
+                ("lang", "fr"),
+                ("module", "first"),
+                ("kind", "pretest"),
+            ])),
             SIGNED_IN,
         ),
         (

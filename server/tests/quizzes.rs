@@ -17,7 +17,13 @@ fn catalog() -> Catalog {
 
 /// The form body of attempt `number` of `kind` in module `first`, all right or all wrong,
 /// with the field names the page uses.
-fn answers(catalog: &Catalog, kind: QuizKind, account: i64, number: u32, right: bool) -> Vec<(String, String)> {
+fn answers(
+    catalog: &Catalog,
+    kind: QuizKind,
+    account: i64,
+    number: u32,
+    right: bool,
+) -> Vec<(String, String)> {
     let module = catalog.module("first").unwrap();
     let quiz = module.quiz_of(kind).unwrap();
     let mut fields = Vec::new();
@@ -43,7 +49,11 @@ fn answers(catalog: &Catalog, kind: QuizKind, account: i64, number: u32, right: 
 
 fn body(kind: QuizKind, number: u32, answers: &[(String, String)]) -> String {
     let number = number.to_string();
-    let mut pairs: Vec<(&str, &str)> = vec![("module", "first"), ("kind", kind.code()), ("attempt", &number)];
+    let mut pairs: Vec<(&str, &str)> = vec![
+        ("module", "first"),
+        ("kind", kind.code()),
+        ("attempt", &number),
+    ];
     pairs.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     form(&pairs)
 }
@@ -58,9 +68,16 @@ async fn counts(db: &DatabaseConnection) -> (u64, u64) {
 async fn read_lessons(app: &TestApp, cookie: &str) {
     for lesson in ["01-start", "02-next"] {
         let response = app
-            .call::<MarkRead>(&form(&[("module", "first"), ("lesson", lesson)]), Some(cookie))
+            .call::<MarkRead>(
+                &form(&[("module", "first"), ("lesson", lesson)]),
+                Some(cookie),
+            )
             .await;
-        assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "{}",
+            response.status()
+        );
     }
 }
 

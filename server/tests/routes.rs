@@ -302,10 +302,9 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
         .output()
         .unwrap();
     assert!(good.status.success());
-    assert!(
-        String::from_utf8_lossy(&good.stdout)
-            .contains("2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, in fr, en: no problems")
-    );
+    assert!(String::from_utf8_lossy(&good.stdout).contains(
+        "2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, in fr, en: no problems"
+    ));
 
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");

@@ -15,7 +15,13 @@ pub fn ProgressBar(progress: ProgressView) -> impl IntoView {
         ..
     } = progress;
     let state_key = format!("progress-{state}");
-    let label = move || tr_n(lang.get(), "progress-percent", &[("percent", i64::from(percent))]);
+    let label = move || {
+        tr_n(
+            lang.get(),
+            "progress-percent",
+            &[("percent", i64::from(percent))],
+        )
+    };
     view! {
         <div class="progress" data-state=state.clone()>
             <p class="progress-state">

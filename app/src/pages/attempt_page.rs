@@ -21,7 +21,10 @@ pub fn AttemptPage() -> impl IntoView {
                 lang.get(),
                 params.get("module").unwrap_or_default(),
                 params.get("kind").unwrap_or_default(),
-                params.get("number").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0),
+                params
+                    .get("number")
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .unwrap_or(0),
             )
         },
         |(lang, module, kind, number)| get_attempt(lang.code().to_string(), module, kind, number),
@@ -48,7 +51,11 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
     } = attempt;
     let is_quiz = kind == "quiz";
     let (score, pass_mark) = (i64::from(score), i64::from(pass_mark));
-    let (right, total, number) = (i64::from(right), i64::from(questions_total), i64::from(number));
+    let (right, total, number) = (
+        i64::from(right),
+        i64::from(questions_total),
+        i64::from(number),
+    );
     let verdict = if !is_quiz {
         "result-pretest"
     } else if passed {

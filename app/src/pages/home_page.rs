@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
 use crate::components::progress::ProgressBar;
+use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::{ModuleCard, module_href};
 use crate::serverfns::courses::list_modules;
 

@@ -96,8 +96,16 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
     } = entry;
     let is_quiz = kind == "quiz";
     let pass_mark = i64::from(pass_mark);
-    let heading = if is_quiz { "quiz-heading" } else { "pretest-heading" };
-    let intro = if is_quiz { "quiz-intro" } else { "pretest-intro" };
+    let heading = if is_quiz {
+        "quiz-heading"
+    } else {
+        "pretest-heading"
+    };
+    let intro = if is_quiz {
+        "quiz-intro"
+    } else {
+        "pretest-intro"
+    };
     let state_key = format!("quiz-state-{state}");
     let open = state == "open";
     let signed_out = state == "sign-in";

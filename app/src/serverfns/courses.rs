@@ -19,7 +19,9 @@ pub mod ssr {
 
     use crate::errors::AppError;
     use crate::i18n::Lang;
-    use crate::model::{LessonLink, LessonPage, ModuleCard, ProgressView, lesson_href, module_href};
+    use crate::model::{
+        LessonLink, LessonPage, ModuleCard, ProgressView, lesson_href, module_href,
+    };
 
     /// The catalogue the server loaded at start.
     pub fn catalog() -> Result<Arc<Catalog>, AppError> {

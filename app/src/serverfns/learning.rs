@@ -96,7 +96,8 @@ pub mod ssr {
                 .map(|limit| limit.saturating_sub(done.len() as u32));
         }
         let now = accounts::now();
-        entry.state = match learning::attempts::availability(db, module, kind, account, now).await? {
+        entry.state = match learning::attempts::availability(db, module, kind, account, now).await?
+        {
             Availability::Open { .. } => "open",
             Availability::LessonsNotRead { .. } => "lessons-not-read",
             Availability::Wait { until } => {

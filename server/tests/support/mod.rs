@@ -304,7 +304,11 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
 pub const PASSWORD: &str = "une phrase de passe";
 
 /// An account with a password (no code pending), arranged straight in the database.
-pub async fn account(db: &sea_orm::DatabaseConnection, username: &str, role: accounts::Role) -> i64 {
+pub async fn account(
+    db: &sea_orm::DatabaseConnection,
+    username: &str,
+    role: accounts::Role,
+) -> i64 {
     let (created, _) = accounts::people::create_with_code(
         db,
         None,

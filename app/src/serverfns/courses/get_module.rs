@@ -31,7 +31,11 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
         })
         .unwrap_or_default();
     Ok(ModuleOutline {
-        card: module_card(module, lang, progress.as_ref().map(|p| progress_view(module, p)))?,
+        card: module_card(
+            module,
+            lang,
+            progress.as_ref().map(|p| progress_view(module, p)),
+        )?,
         lessons: lesson_links(module, lang)?,
         read,
         quiz: quiz_entry(&db, module, QuizKind::Quiz, account, lang).await?,

@@ -12,10 +12,10 @@ pub async fn get_attempt(
     kind: String,
     number: u32,
 ) -> Result<AttemptView, AppError> {
+    use super::ssr::kind as parse_kind;
     use crate::auth::ssr::{caller, db};
     use crate::model::{LessonLink, ResultOption, ResultQuestion, module_href, quiz_href};
     use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
-    use super::ssr::kind as parse_kind;
     use learning::Reveal;
 
     let (account, _) = caller().await?.account()?;
@@ -40,7 +40,9 @@ pub async fn get_attempt(
             continue;
         };
         let scenario = match question.scenario {
-            Some(s) if previous_scenario != Some(s) => quiz.scenarios[s].html.get(lang.code()).cloned(),
+            Some(s) if previous_scenario != Some(s) => {
+                quiz.scenarios[s].html.get(lang.code()).cloned()
+            }
             _ => None,
         };
         previous_scenario = question.scenario;
@@ -54,7 +56,11 @@ pub async fn get_attempt(
                     html: option.html.clone(),
                     chosen,
                     right: revealed.then(|| question.correct.get(i).copied().unwrap_or(false)),
-                    feedback: if revealed && chosen { option.feedback.clone() } else { None },
+                    feedback: if revealed && chosen {
+                        option.feedback.clone()
+                    } else {
+                        None
+                    },
                 }
             })
             .collect();

@@ -8,10 +8,10 @@ use crate::model::QuizForm;
 /// form has no questions and `entry.state` says why.
 #[server]
 pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<QuizForm, AppError> {
-    use crate::auth::ssr::{caller, db};
-    use crate::model::{LessonLink, FormQuestion, module_href};
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
     use super::ssr::{kind as parse_kind, quiz_entry};
+    use crate::auth::ssr::{caller, db};
+    use crate::model::{FormQuestion, LessonLink, module_href};
+    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
     use learning::Availability;
 
     let (account, _) = caller().await?.account()?;

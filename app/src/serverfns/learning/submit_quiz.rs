@@ -14,11 +14,11 @@ pub async fn submit_quiz(
     attempt: u32,
     #[server(default)] answers: std::collections::BTreeMap<String, String>,
 ) -> Result<(), AppError> {
+    use super::ssr::kind as parse_kind;
     use crate::auth::ssr::{caller, db};
     use crate::errors::Problem;
     use crate::model::attempt_href;
     use crate::serverfns::courses::ssr::catalog;
-    use super::ssr::kind as parse_kind;
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;
