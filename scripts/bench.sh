@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Measures the release build on this machine and prints figures (it asserts nothing):
+# Measures the release build on this machine and prints figures (it asserts nothing).
+# BENCH_SKIP_BUILD=1 uses the build in target/; BENCH_QUIZ_ONLY=1 runs only the quiz load.
 #  - lesson page requests/s and p50/p99 latency at 64 connections (wrk), and the same server's
 #    requests/s for a static file of the same size, the ceiling;
 #  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
-#    visit where the browser revalidates its cached files.
+#    visit where the browser revalidates its cached files;
+#  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -12,6 +14,7 @@ CONNECTIONS=64
 
 [ "${BENCH_SKIP_BUILD:-}" = 1 ] || build_site
 
+if [ "${BENCH_QUIZ_ONLY:-}" != 1 ]; then
 PORT=$((20000 + RANDOM % 10000))
 DATA=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
@@ -69,6 +72,8 @@ for asset in /pkg/app.css /pkg/app.js /pkg/app.wasm; do
 done
 echo
 echo "repeat visit (page + three 304 revalidations, headers included): $repeat B   (target <= 5 KB)"
+kill $SERVER 2>/dev/null || true
+fi
 
 # Quiz submissions: LEARNERS learners submit attempt after attempt at once (examples/quiz_load.rs),
 # on SQLite and on PostgreSQL, then every accepted submission is counted in the database.
@@ -89,7 +94,7 @@ quiz_bench() { # quiz_bench <label> <database-url>
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
   echo "  $1:"
   "$ROOT/target/release/examples/quiz_load" "http://127.0.0.1:$port" "${2:-sqlite://$data/platform.db}" \
-    "$QUIZ_CONTENT" "$LEARNERS" "$DURATION" || echo "  (quiz load failed)"
+    "$QUIZ_CONTENT" "$LEARNERS" "$DURATION" "$pid" || echo "  (quiz load failed)"
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 }

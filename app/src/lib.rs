@@ -4,6 +4,9 @@
 //! functions run; with `hydrate` for the browser's wasm bundle, which carries the interface and
 //! nothing else. Everything server-only sits behind `#[cfg(feature = "ssr")]` in a `ssr` module.
 
+// Leptos views are deeply nested types; the result page needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod auth;
 pub mod components;

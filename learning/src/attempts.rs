@@ -16,7 +16,6 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::entity::{quiz_answer, quiz_attempt};
-use crate::progress;
 use crate::{Error, Result};
 
 /// Whether a learner may start an attempt now.
@@ -60,6 +59,88 @@ pub async fn submitted(
         .await?)
 }
 
+/// What the database holds of one learner in one module: enough to decide what is next.
+/// Two queries; everything after is computed.
+pub struct Snapshot {
+    /// Every attempt in the module, quiz and pre-test, oldest first.
+    pub attempts: Vec<quiz_attempt::Model>,
+    /// Lessons of the module marked read (slugs, possibly of lessons since removed).
+    pub lessons_read: Vec<String>,
+}
+
+impl Snapshot {
+    pub async fn load(db: &impl ConnectionTrait, module: &str, account: i64) -> Result<Self> {
+        let attempts = quiz_attempt::Entity::find()
+            .filter(quiz_attempt::Column::AccountId.eq(account))
+            .filter(quiz_attempt::Column::Module.eq(module))
+            .order_by_asc(quiz_attempt::Column::Number)
+            .all(db)
+            .await?;
+        let lessons_read = crate::entity::lesson_read::Entity::find()
+            .filter(crate::entity::lesson_read::Column::AccountId.eq(account))
+            .filter(crate::entity::lesson_read::Column::Module.eq(module))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.lesson)
+            .collect();
+        Ok(Snapshot {
+            attempts,
+            lessons_read,
+        })
+    }
+
+    pub fn of_kind(&self, kind: QuizKind) -> impl Iterator<Item = &quiz_attempt::Model> {
+        self.attempts.iter().filter(move |a| a.kind == kind.code())
+    }
+
+    fn find(&self, kind: QuizKind, number: u32) -> Option<&quiz_attempt::Model> {
+        self.of_kind(kind)
+            .find(|a| i64::from(a.number) == i64::from(number))
+    }
+
+    /// What the learner may do now with the module's quiz or pre-test.
+    pub fn availability(&self, module: &Module, kind: QuizKind, now: i64) -> Availability {
+        let done: Vec<&quiz_attempt::Model> = self.of_kind(kind).collect();
+        match kind {
+            QuizKind::Pretest => {
+                if self.attempts.is_empty() {
+                    Availability::Open { number: 1 }
+                } else {
+                    Availability::PretestClosed
+                }
+            }
+            QuizKind::Quiz => {
+                let remaining = module
+                    .lessons
+                    .iter()
+                    .filter(|l| !self.lessons_read.contains(&l.slug))
+                    .count();
+                if remaining > 0 {
+                    return Availability::LessonsNotRead { remaining };
+                }
+                if module
+                    .settings
+                    .attempts
+                    .is_some_and(|limit| done.len() >= limit as usize)
+                {
+                    return Availability::NoAttemptsLeft;
+                }
+                if let Some(last) = done.last() {
+                    let until = last.submitted_at + i64::from(module.settings.wait_minutes) * 60;
+                    if now < until {
+                        return Availability::Wait { until };
+                    }
+                }
+                let next = u32::try_from(done.len())
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(1);
+                Availability::Open { number: next }
+            }
+        }
+    }
+}
+
 /// What the learner may do now with the module's quiz or pre-test.
 pub async fn availability(
     db: &impl ConnectionTrait,
@@ -69,43 +150,9 @@ pub async fn availability(
     now: i64,
 ) -> Result<Availability> {
     quiz_of(module, kind)?;
-    let done = submitted(db, &module.slug, kind, account).await?;
-    let next = u32::try_from(done.len())
-        .unwrap_or(u32::MAX)
-        .saturating_add(1);
-    match kind {
-        QuizKind::Pretest => {
-            if !done.is_empty()
-                || !submitted(db, &module.slug, QuizKind::Quiz, account)
-                    .await?
-                    .is_empty()
-            {
-                return Ok(Availability::PretestClosed);
-            }
-            Ok(Availability::Open { number: 1 })
-        }
-        QuizKind::Quiz => {
-            let progress = progress::of_module(db, module, account).await?;
-            let remaining = progress.lessons_total - progress.lessons_read.len();
-            if remaining > 0 {
-                return Ok(Availability::LessonsNotRead { remaining });
-            }
-            if module
-                .settings
-                .attempts
-                .is_some_and(|limit| done.len() >= limit as usize)
-            {
-                return Ok(Availability::NoAttemptsLeft);
-            }
-            if let Some(last) = done.last() {
-                let until = last.submitted_at + i64::from(module.settings.wait_minutes) * 60;
-                if now < until {
-                    return Ok(Availability::Wait { until });
-                }
-            }
-            Ok(Availability::Open { number: next })
-        }
-    }
+    Ok(Snapshot::load(db, &module.slug, account)
+        .await?
+        .availability(module, kind, now))
 }
 
 /// The seed of attempt `number`: the same attempt always shows the same questions.
@@ -145,10 +192,11 @@ pub async fn submit(
     now: i64,
 ) -> Result<Submitted> {
     let quiz = quiz_of(module, kind)?;
-    if let Some(existing) = find(db, &module.slug, kind, account, number).await? {
-        return Ok(replayed(&existing));
+    let snapshot = Snapshot::load(db, &module.slug, account).await?;
+    if let Some(existing) = snapshot.find(kind, number) {
+        return Ok(replayed(existing));
     }
-    let availability = availability(db, module, kind, account, now).await?;
+    let availability = snapshot.availability(module, kind, now);
     if availability != (Availability::Open { number }) {
         // The same attempt may have been recorded by a twin request since the first look.
         if let Some(existing) = find(db, &module.slug, kind, account, number).await? {

@@ -5,7 +5,10 @@
 //! for the given time, as the app's JavaScript does. Prints submissions per second, latency,
 //! and a count check: every accepted submission must be in the database with all its answers.
 //!
-//! Usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds]
+//! Usage: quiz_load <base-url> <database-url> <content-dir> [learners] [seconds] [server-pid]
+//!
+//! With the server's process id it also prints the CPU time each side used during the load
+//! (both run on the same machine, so the generator's share is taken from the server).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -78,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
     };
     let learners: usize = args.get(4).map_or(Ok(200), |n| n.parse())?;
     let seconds: u64 = args.get(5).map_or(Ok(10), |n| n.parse())?;
+    let server_pid: Option<u32> = args.get(6).and_then(|p| p.parse().ok());
     let catalog = Arc::new(
         catalog::load(content.as_ref(), &["fr".into(), "en".into()])
             .map_err(|e| anyhow::anyhow!("{e}"))?,
@@ -158,6 +162,10 @@ async fn main() -> anyhow::Result<()> {
     );
 
     // Load: each learner submits attempt after attempt until the time is up.
+    let cpu_before = (
+        cpu_seconds("self"),
+        server_pid.map(|p| cpu_seconds(&p.to_string())),
+    );
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let start = Instant::now();
     let tasks = sessions.into_iter().map(|(account, cookie)| {
@@ -209,6 +217,8 @@ async fn main() -> anyhow::Result<()> {
         questions += q;
     }
     let elapsed = start.elapsed().as_secs_f64();
+    let generator_cpu = cpu_seconds("self") - cpu_before.0;
+    let server_cpu = server_pid.map(|p| cpu_seconds(&p.to_string()) - cpu_before.1.unwrap_or(0.0));
     latencies.sort();
     let pct = |p: f64| {
         latencies
@@ -224,9 +234,38 @@ async fn main() -> anyhow::Result<()> {
         pct(0.50),
         pct(0.99)
     );
+    if let Some(server_cpu) = server_cpu {
+        println!(
+            "  CPU during the load: server {server_cpu:.1}s ({:.2} ms per submission), load generator {generator_cpu:.1}s, of {:.0}s available on {} cores",
+            server_cpu * 1000.0 / accepted.max(1) as f64,
+            elapsed * cores(),
+            cores()
+        );
+    }
     println!(
         "  stored: {stored_attempts} attempts (accepted {accepted}), {stored_answers} answers (expected {questions}); lost: {}",
         (accepted + questions).saturating_sub(stored_attempts + stored_answers)
     );
     Ok(())
+}
+
+/// User + system CPU seconds of a process (`self` or a pid), from `/proc/<pid>/stat`.
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks/s.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn cores() -> f64 {
+    std::thread::available_parallelism().map_or(1.0, |n| n.get() as f64)
 }

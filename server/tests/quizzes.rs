@@ -122,7 +122,7 @@ on_every_database! {
         let (status, html) = page(&app, "/modules/first/test/quiz/1", &cookie, "fr").await;
         assert_eq!(status, 200);
         assert!(html.contains("data-passed=\"false\""));
-        assert!(html.contains("Votre score : 0 %"), "{html}");
+        assert!(html.contains("Votre score\u{a0}: 0\u{a0}%"), "{html}");
         assert!(html.contains("Mauvaise réponse"));
         assert!(!html.contains("Explication simple"), "explanations hidden before passing");
         assert!(html.contains("Les bonnes réponses s’afficheront plus tard"));
@@ -142,7 +142,7 @@ on_every_database! {
         // Home: the module is completed with its best score; the second is not started.
         let (_, html) = page(&app, "/", &cookie, "fr").await;
         assert!(html.contains("data-state=\"completed\""), "{html}");
-        assert!(html.contains("meilleur score 100 %"));
+        assert!(html.contains("meilleur score 100\u{a0}%"));
         assert!(html.contains("data-state=\"not-started\""));
         let (_, html) = page(&app, "/", &cookie, "en").await;
         assert!(html.contains("Completed") && html.contains("Not started"));

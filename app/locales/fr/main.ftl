@@ -167,20 +167,20 @@ module-review = Revoir le module
 progress-not-started = Pas commencé
 progress-in-progress = En cours
 progress-completed = Terminé
-progress-percent = { $percent } % fait
-progress-best-score = meilleur score { $score } %
+progress-percent = { $percent } % fait
+progress-best-score = meilleur score { $score } %
 
 ## Quizzes
 quiz-heading = Le quiz du module
-pretest-heading = Avant de commencer : le pré-test
-quiz-intro = Répondez aux questions. Il faut { $mark } % de bonnes réponses pour réussir.
+pretest-heading = Avant de commencer : le pré-test
+quiz-intro = Répondez aux questions. Il faut { $mark } % de bonnes réponses pour réussir.
 pretest-intro = Quelques questions pour voir ce que vous savez déjà. Ce n’est pas noté.
 quiz-attempts-left = { $count ->
     [0] Plus aucun essai
     [one] 1 essai restant
    *[other] { $count } essais restants
 }
-attempt-line = Essai { $number } : { $score } %
+attempt-line = Essai { $number } : { $score } %
 attempt-done = fait
 attempt-passed = réussi
 attempt-failed = pas réussi
@@ -188,10 +188,10 @@ quiz-start = Commencer le quiz
 pretest-start = Faire le pré-test
 quiz-state-sign-in = Connectez-vous pour faire le quiz et garder vos progrès.
 quiz-state-open = Le quiz est ouvert.
-quiz-state-lessons-not-read = Lisez toutes les leçons : ensuite, le quiz s’ouvre.
+quiz-state-lessons-not-read = Lisez toutes les leçons : ensuite, le quiz s’ouvre.
 quiz-state-wait = Le prochain essai s’ouvre le { $time }.
 quiz-state-no-attempts-left = Vous avez utilisé tous vos essais. Parlez à votre formateur.
-quiz-state-closed = Le pré-test est fermé : il se fait une seule fois, avant le quiz.
+quiz-state-closed = Le pré-test est fermé : il se fait une seule fois, avant le quiz.
 quiz-back-to-module = Retour au module
 quiz-attempt-number = Essai { $number }
 quiz-question-position = Question { $number } sur { $total }
@@ -200,10 +200,10 @@ quiz-previous = Question précédente
 quiz-next = Question suivante
 quiz-submit = Envoyer mes réponses
 quiz-sending = Envoi en cours…
-result-score = Votre score : { $score } %
+result-score = Votre score : { $score } %
 result-right = { $right } bonne(s) réponse(s) sur { $total }
-result-passed = Bravo, vous avez réussi ! Il fallait { $mark } %.
-result-failed = Pas encore réussi. Il faut { $mark } %. Relisez les leçons et réessayez.
+result-passed = Bravo, vous avez réussi ! Il fallait { $mark } %.
+result-failed = Pas encore réussi. Il faut { $mark } %. Relisez les leçons et réessayez.
 result-pretest = Pré-test terminé. Maintenant, lisez les leçons.
 result-answers-later = Les bonnes réponses s’afficheront plus tard, selon la règle du module.
 result-try-again = Réessayer
@@ -211,5 +211,5 @@ result-question-right = Bonne réponse
 result-question-wrong = Mauvaise réponse
 result-your-answer = (votre réponse)
 result-right-answer = ✓ bonne réponse
-result-source = Source :
-result-objective = À revoir :
+result-source = Source :
+result-objective = À revoir :

@@ -52,11 +52,15 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
             {match card.progress {
                 Some(progress) => {
                     let href = progress.continue_href.clone();
-                    let done = progress.state == "completed";
+                    let key = match progress.state.as_str() {
+                        "completed" => "module-review",
+                        "not-started" => "module-start",
+                        _ => "module-continue",
+                    };
                     view! {
                         <ProgressBar progress />
                         <a class="button primary" href=href>
-                            {move || tr(lang.get(), if done { "module-review" } else { "module-continue" })}
+                            {move || tr(lang.get(), key)}
                         </a>
                     }
                         .into_any()
