@@ -43,8 +43,8 @@ pub fn quiz_of(module: &Module, kind: QuizKind) -> Result<&Quiz> {
     module.quiz_of(kind).ok_or(Error::NotFound)
 }
 
-/// The attempts already submitted, oldest first.
-pub async fn submitted(
+/// The attempts of one kind already submitted, oldest first.
+async fn submitted(
     db: &impl ConnectionTrait,
     module: &str,
     kind: QuizKind,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use catalog::{Catalog, Module, QuizKind};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use crate::attempts::Snapshot;
 use crate::entity::{lesson_read, quiz_attempt};
 use crate::{Error, Result};
 
@@ -74,6 +75,16 @@ impl ModuleProgress {
         let steps = self.lessons_total + usize::from(self.has_quiz);
         let done = self.lessons_read.len() + usize::from(self.passed);
         catalog::quiz::score(done, steps)
+    }
+
+    /// One module from what [`Snapshot::load`] read of it.
+    pub fn of_snapshot(module: &Module, snapshot: &Snapshot) -> Self {
+        let attempts: Vec<&quiz_attempt::Model> = snapshot.attempts.iter().collect();
+        Self::build(
+            module,
+            snapshot.lessons_read.iter().cloned().collect(),
+            &attempts,
+        )
     }
 
     fn build(module: &Module, read: BTreeSet<String>, attempts: &[&quiz_attempt::Model]) -> Self {
@@ -167,21 +178,8 @@ pub async fn of_module(
     module: &Module,
     account: i64,
 ) -> Result<ModuleProgress> {
-    let read = lesson_read::Entity::find()
-        .filter(lesson_read::Column::AccountId.eq(account))
-        .filter(lesson_read::Column::Module.eq(&module.slug))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.lesson)
-        .collect();
-    let attempts = quiz_attempt::Entity::find()
-        .filter(quiz_attempt::Column::AccountId.eq(account))
-        .filter(quiz_attempt::Column::Module.eq(&module.slug))
-        .all(db)
-        .await?;
-    let mine: Vec<&quiz_attempt::Model> = attempts.iter().collect();
-    Ok(ModuleProgress::build(module, read, &mine))
+    let snapshot = Snapshot::load(db, &module.slug, account).await?;
+    Ok(ModuleProgress::of_snapshot(module, &snapshot))
 }
 
 /// Everything this crate holds about one learner, for their personal-data download.

@@ -52,6 +52,17 @@ pub mod ssr {
         })
     }
 
+    /// A link back to `module`, titled in `lang`.
+    pub fn module_link(module: &Module, lang: Lang) -> LessonLink {
+        LessonLink {
+            href: module_href(&module.slug),
+            title: module
+                .text(lang.code())
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+        }
+    }
+
     pub fn lesson_links(module: &Module, lang: Lang) -> Result<Vec<LessonLink>, AppError> {
         (0..module.lessons.len())
             .map(|i| lesson_link(module, i, lang))
@@ -70,15 +81,8 @@ pub mod ssr {
         let text = found
             .text(lang.code())
             .ok_or_else(|| AppError::internal("lesson text missing"))?;
-        let module_title = module
-            .text(lang.code())
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
         Ok(LessonPage {
-            module: LessonLink {
-                href: module_href(&module.slug),
-                title: module_title,
-            },
+            module: module_link(module, lang),
             title: text.title.clone(),
             html: text.html.clone(),
             sources: text.sources.clone(),

@@ -16,8 +16,8 @@ pub mod ssr {
     //! Turning progress and attempts into what the pages show.
 
     use catalog::{Module, QuizKind};
+    use learning::attempts::Snapshot;
     use learning::{Availability, ModuleProgress, ModuleState, NextStep};
-    use sea_orm::DatabaseConnection;
 
     use crate::auth::ssr::{caller, when};
     use crate::errors::AppError;
@@ -53,16 +53,16 @@ pub mod ssr {
     }
 
     /// The quiz or pre-test of `module` as its page lists it, or `None` when it has none.
-    pub async fn quiz_entry(
-        db: &DatabaseConnection,
+    /// `snapshot` is what the database holds of the signed-in learner in the module; `None`
+    /// for a visitor.
+    pub fn quiz_entry(
         module: &Module,
         kind: QuizKind,
-        account: Option<i64>,
+        snapshot: Option<&Snapshot>,
         lang: Lang,
-    ) -> Result<Option<QuizEntry>, AppError> {
-        let Some(quiz) = module.quiz_of(kind) else {
-            return Ok(None);
-        };
+        now: i64,
+    ) -> Option<QuizEntry> {
+        let quiz = module.quiz_of(kind)?;
         let mut entry = QuizEntry {
             kind: kind.code().into(),
             href: quiz_href(&module.slug, kind.code()),
@@ -73,12 +73,11 @@ pub mod ssr {
             attempts_left: None,
             attempts: Vec::new(),
         };
-        let Some(account) = account else {
-            return Ok(Some(entry));
+        let Some(snapshot) = snapshot else {
+            return Some(entry);
         };
-        let done = learning::attempts::submitted(db, &module.slug, kind, account).await?;
-        entry.attempts = done
-            .iter()
+        entry.attempts = snapshot
+            .of_kind(kind)
             .map(|a| {
                 let number = u32::try_from(a.number).unwrap_or(0);
                 AttemptLink {
@@ -90,14 +89,13 @@ pub mod ssr {
             })
             .collect();
         if kind == QuizKind::Quiz {
+            let used = entry.attempts.len() as u32;
             entry.attempts_left = module
                 .settings
                 .attempts
-                .map(|limit| limit.saturating_sub(done.len() as u32));
+                .map(|limit| limit.saturating_sub(used));
         }
-        let now = accounts::now();
-        entry.state = match learning::attempts::availability(db, module, kind, account, now).await?
-        {
+        entry.state = match snapshot.availability(module, kind, now) {
             Availability::Open { .. } => "open",
             Availability::LessonsNotRead { .. } => "lessons-not-read",
             Availability::Wait { until } => {
@@ -108,7 +106,7 @@ pub mod ssr {
             Availability::PretestClosed => "closed",
         }
         .into();
-        Ok(Some(entry))
+        Some(entry)
     }
 
     pub fn kind(code: &str) -> Result<QuizKind, AppError> {

@@ -10,16 +10,20 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
     use crate::auth::ssr::db;
     use crate::serverfns::learning::ssr::{learner, progress_view, quiz_entry};
     use catalog::QuizKind;
+    use learning::attempts::Snapshot;
 
     let catalog = catalog()?;
     let lang = parse_lang(&lang);
     let module = catalog.module(&module).ok_or(AppError::NotFound)?;
-    let account = learner().await;
-    let db = db()?;
-    let progress = match account {
-        Some(account) => Some(learning::progress::of_module(&db, module, account).await?),
+    // What the learner has done in the module, read once for the progress and both tests.
+    let snapshot = match learner().await {
+        Some(account) => Some(Snapshot::load(&db()?, &module.slug, account).await?),
         None => None,
     };
+    let progress = snapshot
+        .as_ref()
+        .map(|s| learning::ModuleProgress::of_snapshot(module, s));
+    let now = accounts::now();
     let read = progress
         .as_ref()
         .map(|p| {
@@ -38,7 +42,7 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
         )?,
         lessons: lesson_links(module, lang)?,
         read,
-        quiz: quiz_entry(&db, module, QuizKind::Quiz, account, lang).await?,
-        pretest: quiz_entry(&db, module, QuizKind::Pretest, account, lang).await?,
+        quiz: quiz_entry(module, QuizKind::Quiz, snapshot.as_ref(), lang, now),
+        pretest: quiz_entry(module, QuizKind::Pretest, snapshot.as_ref(), lang, now),
     })
 }

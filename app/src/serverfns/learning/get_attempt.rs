@@ -14,8 +14,8 @@ pub async fn get_attempt(
 ) -> Result<AttemptView, AppError> {
     use super::ssr::kind as parse_kind;
     use crate::auth::ssr::{caller, db};
-    use crate::model::{LessonLink, ResultOption, ResultQuestion, module_href, quiz_href};
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
+    use crate::model::{ResultOption, ResultQuestion, quiz_href};
+    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang, module_link};
     use learning::Reveal;
 
     let (account, _) = caller().await?.account()?;
@@ -79,13 +79,7 @@ pub async fn get_attempt(
     }
     let attempt = &record.attempt;
     Ok(AttemptView {
-        module: LessonLink {
-            href: module_href(&found.slug),
-            title: found
-                .text(lang.code())
-                .map(|t| t.title.clone())
-                .unwrap_or_default(),
-        },
+        module: module_link(found, lang),
         kind: kind.code().into(),
         title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
         number,

@@ -10,9 +10,10 @@ use crate::model::QuizForm;
 pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<QuizForm, AppError> {
     use super::ssr::{kind as parse_kind, quiz_entry};
     use crate::auth::ssr::{caller, db};
-    use crate::model::{FormQuestion, LessonLink, module_href};
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
+    use crate::model::FormQuestion;
+    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang, module_link};
     use learning::Availability;
+    use learning::attempts::Snapshot;
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;
@@ -20,13 +21,10 @@ pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<Quiz
     let kind = parse_kind(&kind)?;
     let found = catalog.module(&module).ok_or(AppError::NotFound)?;
     let quiz = found.quiz_of(kind).ok_or(AppError::NotFound)?;
-    let db = db()?;
-    let entry = quiz_entry(&db, found, kind, Some(account), lang)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let availability =
-        learning::attempts::availability(&db, found, kind, account, accounts::now()).await?;
-    let number = match availability {
+    let snapshot = Snapshot::load(&db()?, &found.slug, account).await?;
+    let now = accounts::now();
+    let entry = quiz_entry(found, kind, Some(&snapshot), lang, now).ok_or(AppError::NotFound)?;
+    let number = match snapshot.availability(found, kind, now) {
         Availability::Open { number } => Some(number),
         _ => None,
     };
@@ -59,13 +57,7 @@ pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<Quiz
         }
     }
     Ok(QuizForm {
-        module: LessonLink {
-            href: module_href(&found.slug),
-            title: found
-                .text(lang.code())
-                .map(|t| t.title.clone())
-                .unwrap_or_default(),
-        },
+        module: module_link(found, lang),
         module_slug: found.slug.clone(),
         kind: kind.code().into(),
         title: entry.title.clone(),
