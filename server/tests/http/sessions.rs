@@ -1,7 +1,6 @@
 //! Sessions and attacks: rotation, sign-out, time-outs, cross-site requests, throttling,
 //! security headers, body limits, bad input, logs, and sessions shared by two processes.
 
-mod support;
 
 use std::time::Duration;
 
@@ -10,7 +9,7 @@ use accounts::people::{self, NewAccount};
 use accounts::{Affiliation, Role, cohorts};
 use app::serverfns::{account as account_fns, cohorts as cohort_fns};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::{Backend, TestApp, fixture_content, form, session_cookie, spawn_app_with};
+use crate::support::{Backend, TestApp, fixture_content, form, session_cookie, spawn_app_with};
 
 const PASSWORD: &str = "une phrase de passe";
 

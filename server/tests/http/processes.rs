@@ -1,7 +1,6 @@
 //! The real `server` binary, as operators run it: the first administrator from the command
 //! line, two processes sharing sessions through PostgreSQL, and logs free of secrets.
 
-mod support;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -10,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use app::serverfns::account as account_fns;
 use leptos::server_fn::ServerFn;
-use support::{fixture_content, form, session_cookie};
+use crate::support::{fixture_content, form, session_cookie};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_server");
 
@@ -182,7 +181,7 @@ async fn the_first_administrator_comes_from_the_command_line_and_logs_hold_no_se
 
 #[tokio::test]
 async fn two_server_processes_on_one_postgresql_share_sessions() {
-    let Some(support::Backend::Postgres(admin_url)) = support::postgres() else {
+    let Some(crate::support::Backend::Postgres(admin_url)) = crate::support::postgres() else {
         eprintln!("TEST_DATABASE_URL is not set: PostgreSQL not tested");
         return;
     };

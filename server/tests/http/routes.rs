@@ -1,10 +1,9 @@
 //! The platform through its real router, on SQLite and (when configured) PostgreSQL.
 
-mod support;
 
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
-use support::spawn_app;
+use crate::support::spawn_app;
 
 async fn body(response: reqwest::Response) -> String {
     response.text().await.expect("a text body")
@@ -102,7 +101,7 @@ on_every_database! {
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let db = Database::connect(app.database_url.as_str()).await.unwrap();
     let row = db
         .query_one_raw(Statement::from_string(
@@ -117,7 +116,7 @@ async fn sqlite_runs_in_wal_mode() {
 
 #[tokio::test]
 async fn a_first_visit_follows_accept_language_and_the_cookie_wins_after() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let page = body(app.get_in("/", "en-US,en;q=0.8").await).await;
     assert!(
         page.contains("<html lang=\"en\"")
@@ -142,7 +141,7 @@ async fn a_first_visit_follows_accept_language_and_the_cookie_wins_after() {
 
 #[tokio::test]
 async fn the_language_form_without_javascript_sets_the_cookie_and_returns_to_the_page() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let referer = format!("{}/modules/first", app.base);
     let response = app
         .language_form("lang=en")
@@ -181,7 +180,7 @@ async fn the_language_form_without_javascript_sets_the_cookie_and_returns_to_the
 
 #[tokio::test]
 async fn an_unknown_language_in_the_form_keeps_french() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let response = app.language_form("lang=%3Cscript%3E").send().await.unwrap();
     let cookie = response.headers()["set-cookie"]
         .to_str()
@@ -192,7 +191,7 @@ async fn an_unknown_language_in_the_form_keeps_french() {
 
 #[tokio::test]
 async fn a_lesson_page_shows_the_lesson_its_sources_and_the_next_lesson() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let response = app.get("/modules/first/01-start").await;
     assert_eq!(response.status(), 200);
     let page = body(response).await;
@@ -222,7 +221,7 @@ async fn a_lesson_page_shows_the_lesson_its_sources_and_the_next_lesson() {
 
 #[tokio::test]
 async fn only_files_that_lessons_reference_are_served() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let image = app.get("/media/first/images/timeline.svg").await;
     assert_eq!(image.status(), 200);
     assert_eq!(image.headers()["content-type"], "image/svg+xml");
@@ -238,7 +237,7 @@ async fn only_files_that_lessons_reference_are_served() {
 
 #[tokio::test]
 async fn pages_are_compressed_for_clients_that_accept_brotli() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let response = app
         .client
         .get(format!("{}/", app.base))
@@ -252,7 +251,7 @@ async fn pages_are_compressed_for_clients_that_accept_brotli() {
 
 #[tokio::test]
 async fn an_oversized_request_body_is_refused() {
-    let app = spawn_app(&support::Backend::Sqlite).await;
+    let app = spawn_app(&crate::support::Backend::Sqlite).await;
     let response = app
         .language_form(format!("lang={}", "x".repeat(200 * 1024)))
         .send()
@@ -265,10 +264,10 @@ async fn an_oversized_request_body_is_refused() {
 async fn the_server_refuses_to_start_on_broken_content_and_lists_every_problem() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&support::fixture_content(), &content);
+    copy_dir(&crate::support::fixture_content(), &content);
     std::fs::remove_file(content.join("01-first/02-next.en.md")).unwrap();
     std::fs::remove_file(content.join("01-first/images/timeline.svg")).unwrap();
-    let error = support::spawn_app_with_content(&support::Backend::Sqlite, content.clone())
+    let error = crate::support::spawn_app_with_content(&crate::support::Backend::Sqlite, content.clone())
         .await
         .err()
         .expect("the start fails");
@@ -298,7 +297,7 @@ async fn the_server_refuses_to_start_on_broken_content_and_lists_every_problem()
 fn content_check_exits_zero_on_good_content_and_one_on_problems() {
     let good = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
         .args(["content", "check"])
-        .arg(support::fixture_content())
+        .arg(crate::support::fixture_content())
         .output()
         .unwrap();
     assert!(good.status.success());
@@ -308,7 +307,7 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
 
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&support::fixture_content(), &content);
+    copy_dir(&crate::support::fixture_content(), &content);
     std::fs::write(
         content.join("02-second/01-only.en.md"),
         "+++\ntitle = \n+++\n",

@@ -1,8 +1,6 @@
 //! `spawn_app()`: the real router on port 0 with a fresh database, SQLite always and
 //! PostgreSQL too when `TEST_DATABASE_URL` is set.
 
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 

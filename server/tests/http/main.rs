@@ -1,0 +1,13 @@
+//! The server's integration tests, through the real router. One test binary for all of them:
+//! each binary links the whole stack (Leptos, sea-orm, sqlx), so one link instead of five
+//! saves minutes of build and gigabytes of disk. nextest still runs every test in its own
+//! process (see `.config/nextest.toml`).
+
+#[macro_use]
+mod support;
+
+mod access;
+mod processes;
+mod quizzes;
+mod routes;
+mod sessions;
