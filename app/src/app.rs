@@ -12,6 +12,7 @@ use crate::pages::admin_page::AdminPage;
 use crate::pages::attempt_page::AttemptPage;
 use crate::pages::cohort_page::CohortPage;
 use crate::pages::home_page::HomePage;
+use crate::pages::job_aid_page::JobAidPage;
 use crate::pages::join_page::JoinPage;
 use crate::pages::lesson_page::LessonPage;
 use crate::pages::module_page::ModulePage;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/modules/:module") view=ModulePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/test/:kind") view=QuizPage ssr=SsrMode::Async />
+                    <Route path=path!("/job-aid/:module") view=JobAidPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/test/:kind/:number") view=AttemptPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />

@@ -24,6 +24,8 @@ pub struct ModuleOutline {
     pub read: Vec<bool>,
     pub quiz: Option<QuizEntry>,
     pub pretest: Option<QuizEntry>,
+    /// The printable job aid, when the module has one.
+    pub job_aid: Option<LessonLink>,
 }
 
 /// A link to a lesson (or, in a lesson, to its module).
@@ -38,6 +40,8 @@ pub struct LessonLink {
 pub struct LessonPage {
     pub module: LessonLink,
     pub title: String,
+    /// What the lesson teaches, worded in the page's language.
+    pub objectives: Vec<String>,
     /// Sanitised when the catalogue was loaded.
     pub html: String,
     pub sources: Vec<String>,
@@ -51,6 +55,20 @@ pub struct LessonPage {
     pub lesson_slug: String,
     /// `Some(read)` for a signed-in learner, `None` for a visitor.
     pub read: Option<bool>,
+}
+
+/// A module's printable one-page job aid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobAidPage {
+    pub module: LessonLink,
+    pub title: String,
+    /// Sanitised when the catalogue was loaded.
+    pub html: String,
+    pub sources: Vec<String>,
+}
+
+pub fn job_aid_href(module: &str) -> String {
+    format!("/job-aid/{module}")
 }
 
 pub fn module_href(module: &str) -> String {

@@ -40,13 +40,16 @@ pub(crate) struct QuizMeta {
     pub show_answers: ShowAnswers,
 }
 
-/// The front matter of one lesson file.
+/// The front matter of one lesson file (and of the job aid, which has no objectives).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct LessonMeta {
     pub title: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Ids from the module's `[objectives]` that this lesson teaches, shown at its top.
+    #[serde(default)]
+    pub objectives: Vec<String>,
 }
 
 /// Parses a TOML text, turning a syntax or type error into a located problem.

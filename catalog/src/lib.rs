@@ -17,7 +17,7 @@ mod slug;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-pub use loader::load;
+pub use loader::{JOB_AID, load};
 pub use problem::{Problem, Problems};
 pub use quiz::{Objective, Quiz, QuizKind, QuizSettings};
 pub use slug::is_valid_slug;
@@ -62,6 +62,8 @@ pub struct Module {
     pub pretest: Option<Quiz>,
     pub texts: BTreeMap<String, ModuleText>,
     pub lessons: Vec<Lesson>,
+    /// The printable one-page job aid (`job-aid.<lang>.md`), if the module has one.
+    pub job_aid: Option<JobAid>,
     /// Files the lessons link to (images, documents), by their path relative to `dir`.
     pub assets: BTreeMap<String, PathBuf>,
 }
@@ -104,10 +106,25 @@ pub struct ModuleText {
 pub struct Lesson {
     /// The file name without its language and extension, e.g. `01-who-is-a-child`.
     pub slug: String,
+    /// Ids of the module's objectives this lesson teaches, the same in every language.
+    pub objectives: Vec<String>,
     pub texts: BTreeMap<String, LessonText>,
 }
 
 impl Lesson {
+    pub fn text(&self, lang: &str) -> Option<&LessonText> {
+        self.texts.get(lang)
+    }
+}
+
+/// A one-page summary of the module for the field (a checklist, the steps of a procedure),
+/// printed on A4. Written like a lesson, without objectives.
+#[derive(Debug, Clone)]
+pub struct JobAid {
+    pub texts: BTreeMap<String, LessonText>,
+}
+
+impl JobAid {
     pub fn text(&self, lang: &str) -> Option<&LessonText> {
         self.texts.get(lang)
     }

@@ -10,9 +10,11 @@ use crate::problem::{Problem, Problems, line_of_key};
 use crate::quiz::{Objective, QuizKind, QuizSettings};
 use crate::quizzes;
 use crate::slug::is_valid_slug;
-use crate::{Catalog, Lesson, LessonText, Module, ModuleText};
+use crate::{Catalog, JobAid, Lesson, LessonText, Module, ModuleText};
 
 const MODULE_FILE: &str = "module.toml";
+/// The file name (before `.<lang>.md`) of a module's printable job aid.
+pub const JOB_AID: &str = "job-aid";
 
 /// A module folder after the first pass: its metadata and which lesson files exist.
 struct Draft {
@@ -22,6 +24,16 @@ struct Draft {
     lessons: BTreeMap<String, BTreeMap<String, PathBuf>>,
     /// `quiz.<lang>.md` and `pretest.<lang>.md`: kind → language → file.
     quizzes: BTreeMap<QuizKind, BTreeMap<String, PathBuf>>,
+    /// `job-aid.<lang>.md`: language → file.
+    job_aid: BTreeMap<String, PathBuf>,
+}
+
+/// What a module folder holds besides `module.toml`, by kind of file.
+#[derive(Default)]
+struct Files {
+    lessons: BTreeMap<String, ByLanguage>,
+    quizzes: BTreeMap<QuizKind, ByLanguage>,
+    job_aid: ByLanguage,
 }
 
 /// Loads every module under `root`. `languages` lists the languages each module and lesson
@@ -106,15 +118,16 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
             None
         }
     };
-    let (lessons, quizzes) = lesson_files(dir, languages, problems);
-    if lessons.is_empty() {
+    let files = module_files(dir, languages, problems);
+    if files.lessons.is_empty() {
         problems.push(Problem::new(&toml_path, 1, "this module has no lessons"));
     }
     meta.map(|meta| Draft {
         dir: dir.to_path_buf(),
         meta,
-        lessons,
-        quizzes,
+        lessons: files.lessons,
+        quizzes: files.quizzes,
+        job_aid: files.job_aid,
     })
 }
 
@@ -216,16 +229,11 @@ fn unknown_language(lang: &str, languages: &[String]) -> String {
 /// Lesson files by lesson name and language: `01-intro.fr.md` is lesson `01-intro` in French.
 type ByLanguage = BTreeMap<String, PathBuf>;
 
-fn lesson_files(
-    dir: &Path,
-    languages: &[String],
-    problems: &mut Vec<Problem>,
-) -> (BTreeMap<String, ByLanguage>, BTreeMap<QuizKind, ByLanguage>) {
-    let mut lessons: BTreeMap<String, ByLanguage> = BTreeMap::new();
-    let mut quizzes: BTreeMap<QuizKind, ByLanguage> = BTreeMap::new();
+fn module_files(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) -> Files {
+    let mut files = Files::default();
     let Ok(entries) = fs::read_dir(dir) else {
         problems.push(Problem::new(dir, 1, "cannot read this module folder"));
-        return (lessons, quizzes);
+        return files;
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -249,10 +257,15 @@ fn lesson_files(
             continue;
         }
         if let Some(kind) = QuizKind::parse(lesson) {
-            quizzes
+            files
+                .quizzes
                 .entry(kind)
                 .or_default()
                 .insert(lang.to_string(), path);
+            continue;
+        }
+        if lesson == JOB_AID {
+            files.job_aid.insert(lang.to_string(), path);
             continue;
         }
         let numbered = lesson
@@ -266,12 +279,13 @@ fn lesson_files(
             ));
             continue;
         }
-        lessons
+        files
+            .lessons
             .entry(lesson.to_string())
             .or_default()
             .insert(lang.to_string(), path);
     }
-    (lessons, quizzes)
+    files
 }
 
 fn check_unique_slugs(drafts: &[Draft], problems: &mut Vec<Problem>) {
@@ -305,7 +319,9 @@ fn build_module(
         meta,
         lessons: files,
         quizzes: quiz_files,
+        job_aid: job_aid_files,
     } = draft;
+    let known_objectives: Vec<&str> = meta.objectives.keys().map(String::as_str).collect();
     let mut assets = BTreeMap::new();
     let mut lessons = Vec::new();
     let mut names: Vec<&String> = files.keys().collect();
@@ -324,7 +340,12 @@ fn build_module(
             ));
         }
         let mut texts = BTreeMap::new();
-        for (lang, path) in by_lang {
+        let mut objectives: Option<Vec<String>> = None;
+        // The default language first: the others must list the same objectives.
+        for lang in languages {
+            let Some(path) = by_lang.get(lang) else {
+                continue;
+            };
             let mut resolve = |kind: Reference, dest: &str| {
                 resolve_reference(
                     root,
@@ -336,15 +357,28 @@ fn build_module(
                     &mut assets,
                 )
             };
-            if let Some(text) = read_lesson(path, &mut resolve, problems) {
+            if let Some((text, ids)) = read_lesson(path, &mut resolve, problems) {
+                check_lesson_objectives(path, &ids, &known_objectives, &objectives, problems);
+                objectives.get_or_insert(ids);
                 texts.insert(lang.clone(), text);
             }
         }
         lessons.push(Lesson {
             slug: name.clone(),
+            objectives: objectives.unwrap_or_default(),
             texts,
         });
     }
+    let job_aid = build_job_aid(
+        root,
+        &dir,
+        &meta.slug,
+        &job_aid_files,
+        languages,
+        lesson_index,
+        &mut assets,
+        problems,
+    );
     let objectives: Vec<Objective> = meta
         .objectives
         .iter()
@@ -417,7 +451,77 @@ fn build_module(
         pretest: quizzes.remove(&QuizKind::Pretest),
         texts,
         lessons,
+        job_aid,
         assets,
+    }
+}
+
+/// Reads `job-aid.<lang>.md` in every language; `None` when the module has none.
+#[allow(clippy::too_many_arguments)]
+fn build_job_aid(
+    root: &Path,
+    dir: &Path,
+    slug: &str,
+    files: &ByLanguage,
+    languages: &[String],
+    lesson_index: &HashMap<PathBuf, (String, String)>,
+    assets: &mut BTreeMap<String, PathBuf>,
+    problems: &mut Vec<Problem>,
+) -> Option<JobAid> {
+    let (_, present) = files.iter().next()?;
+    for lang in languages.iter().filter(|l| !files.contains_key(*l)) {
+        problems.push(Problem::new(
+            present,
+            1,
+            format!("missing translation: no {JOB_AID}.{lang}.md beside this file"),
+        ));
+    }
+    let mut texts = BTreeMap::new();
+    for (lang, path) in files {
+        let mut resolve = |kind: Reference, dest: &str| {
+            resolve_reference(root, dir, slug, kind, dest, lesson_index, assets)
+        };
+        if let Some((text, objectives)) = read_lesson(path, &mut resolve, problems) {
+            if !objectives.is_empty() {
+                problems.push(Problem::new(
+                    path,
+                    2,
+                    "a job aid has no objectives: remove the `objectives` line",
+                ));
+            }
+            texts.insert(lang.clone(), text);
+        }
+    }
+    Some(JobAid { texts })
+}
+
+/// A lesson's `objectives` name objectives of the module, and the same in every language.
+fn check_lesson_objectives(
+    path: &Path,
+    ids: &[String],
+    known: &[&str],
+    reference: &Option<Vec<String>>,
+    problems: &mut Vec<Problem>,
+) {
+    let line = fs::read_to_string(path).map_or(2, |t| line_of_key(&t, "objectives"));
+    for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
+        problems.push(Problem::new(
+            path,
+            line,
+            format!("unknown objective `{id}`: declare it in module.toml under [objectives]"),
+        ));
+    }
+    if let Some(reference) = reference
+        && reference != ids
+    {
+        problems.push(Problem::new(
+            path,
+            line,
+            format!(
+                "the objectives differ between languages: expected [{}]",
+                reference.join(", ")
+            ),
+        ));
     }
 }
 
@@ -428,11 +532,12 @@ fn lesson_number(name: &str) -> u64 {
         .unwrap_or(u64::MAX)
 }
 
+/// One lesson (or job aid) file: its text and the objective ids its front matter lists.
 fn read_lesson(
     path: &Path,
     resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
     problems: &mut Vec<Problem>,
-) -> Option<LessonText> {
+) -> Option<(LessonText, Vec<String>)> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -454,11 +559,14 @@ fn read_lesson(
         problems.push(Problem::new(path, 2, "the lesson needs a title"));
     }
     let html = markdown::render(path, split.body, split.body_line, resolve, problems);
-    Some(LessonText {
-        title: meta.title.trim().to_string(),
-        html,
-        sources: meta.sources,
-    })
+    Some((
+        LessonText {
+            title: meta.title.trim().to_string(),
+            html,
+            sources: meta.sources,
+        },
+        meta.objectives,
+    ))
 }
 
 /// Decides what a link or image in a lesson of module `slug` (folder `dir`) becomes.

@@ -93,6 +93,12 @@ pub struct Objective {
     pub texts: BTreeMap<String, String>,
 }
 
+impl Objective {
+    pub fn text(&self, lang: &str) -> Option<&str> {
+        self.texts.get(lang).map(String::as_str)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionType {
     /// One right option among several.

@@ -208,8 +208,9 @@ fn a_missing_image_is_reported_on_its_line() {
     assert_eq!(
         tree.problems(),
         [
-            "b-first/01-start.en.md:7: missing image: `images/map.png` does not exist",
+            // The reference language first.
             "b-first/01-start.fr.md:17: missing image: `images/map.png` does not exist",
+            "b-first/01-start.en.md:7: missing image: `images/map.png` does not exist",
         ]
     );
 }
@@ -355,5 +356,93 @@ fn hostile_markdown_cannot_run_script() {
     assert!(
         html.contains(">click</a>") || html.contains("click"),
         "the link text stays: {html}"
+    );
+}
+
+/// `b-first` of the good tree, with objectives in module.toml and listed by its first lesson.
+fn tree_with_objectives(fr_ids: &str, en_ids: &str) -> Tree {
+    let tree = good_tree();
+    let toml = format!(
+        "{}\n[objectives]\nages = {{ fr = \"Dire les âges\", en = \"State the ages\" }}\ndoute = {{ fr = \"Appliquer le doute\", en = \"Apply the doubt\" }}\n",
+        module_toml("first", 1)
+    );
+    let with = |title: &str, ids: &str| {
+        format!("+++\ntitle = \"{title}\"\nobjectives = [{ids}]\n+++\nTexte.\n")
+    };
+    tree.write("b-first/module.toml", &toml)
+        .write("b-first/01-start.fr.md", &with("Début", fr_ids))
+        .write("b-first/01-start.en.md", &with("Start", en_ids));
+    tree
+}
+
+#[test]
+fn a_lesson_lists_the_objectives_it_teaches() {
+    let catalog = tree_with_objectives("\"doute\", \"ages\"", "\"doute\", \"ages\"")
+        .load()
+        .expect("loads");
+    let module = catalog.module("first").unwrap();
+    let (_, lesson) = module.lesson("01-start").unwrap();
+    assert_eq!(
+        lesson.objectives,
+        ["doute", "ages"],
+        "in the lesson's order"
+    );
+    assert_eq!(
+        module.objective("doute").unwrap().text("en"),
+        Some("Apply the doubt")
+    );
+    assert!(module.lesson("02-next").unwrap().1.objectives.is_empty());
+}
+
+#[test]
+fn a_lesson_objective_must_exist_and_be_the_same_in_every_language() {
+    let problems = tree_with_objectives("\"ages\", \"age\"", "\"ages\"").problems();
+    assert_eq!(
+        problems,
+        [
+            "b-first/01-start.fr.md:3: unknown objective `age`: declare it in module.toml under [objectives]",
+            "b-first/01-start.en.md:3: the objectives differ between languages: expected [ages, age]",
+        ]
+    );
+}
+
+#[test]
+fn a_job_aid_loads_in_every_language_and_is_not_a_lesson() {
+    let tree = good_tree();
+    tree.write(
+        "b-first/job-aid.fr.md",
+        &lesson("Fiche : les âges", "1. Demander un document.\n"),
+    )
+    .write(
+        "b-first/job-aid.en.md",
+        &lesson("Job aid: ages", "1. Ask for a document.\n"),
+    );
+    let catalog = tree.load().expect("loads");
+    let module = catalog.module("first").unwrap();
+    assert_eq!(module.lessons.len(), 3, "the job aid is not a lesson");
+    let aid = module.job_aid.as_ref().expect("a job aid");
+    assert_eq!(aid.text("en").unwrap().title, "Job aid: ages");
+    assert!(
+        aid.text("fr")
+            .unwrap()
+            .html
+            .contains("<li>Demander un document.</li>")
+    );
+    assert!(catalog.module("second").unwrap().job_aid.is_none());
+}
+
+#[test]
+fn a_job_aid_needs_every_language_and_no_objectives() {
+    let tree = good_tree();
+    tree.write(
+        "b-first/job-aid.fr.md",
+        "+++\ntitle = \"Fiche\"\nobjectives = [\"ages\"]\n+++\nTexte.\n",
+    );
+    assert_eq!(
+        tree.problems(),
+        [
+            "b-first/job-aid.fr.md:1: missing translation: no job-aid.en.md beside this file",
+            "b-first/job-aid.fr.md:2: a job aid has no objectives: remove the `objectives` line",
+        ]
     );
 }

@@ -171,14 +171,16 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
                 .flat_map(|m| m.quiz.iter().chain(m.pretest.iter()))
                 .map(|q| q.questions.len())
                 .sum();
+            let job_aids = modules.iter().filter(|m| m.job_aid.is_some()).count();
             println!(
-                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, in {}: no problems",
+                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, {} job aids, in {}: no problems",
                 dir.display(),
                 modules.len(),
                 lessons,
                 quizzes,
                 pretests,
                 questions,
+                job_aids,
                 catalog.languages().join(", ")
             );
             ExitCode::SUCCESS

@@ -36,6 +36,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
     let Lesson {
         module,
         title,
+        objectives,
         html,
         sources,
         number,
@@ -48,6 +49,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
     } = lesson;
     let (number, total) = (i64::from(number), i64::from(total));
     let has_sources = !sources.is_empty();
+    let has_objectives = !objectives.is_empty();
     view! {
         <Title text=title.clone() />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
@@ -60,6 +62,14 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 {move || tr_n(lang.get(), "lesson-position", &[("number", number), ("total", total)])}
             </p>
             <h1>{title}</h1>
+            <Show when=move || has_objectives>
+                <section class="objectives">
+                    <h2>{move || tr(lang.get(), "lesson-objectives")}</h2>
+                    <ul>
+                        {objectives.clone().into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
             <div class="lesson-body" inner_html=html></div>
             <Show when=move || has_sources>
                 <section class="sources">

@@ -30,6 +30,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         read,
         quiz,
         pretest,
+        job_aid,
     } = outline;
     let first = lessons.first().map(|l| l.href.clone());
     let count = i64::from(card.lesson_count);
@@ -77,6 +78,17 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                 .collect_view()}
         </ol>
         <div id="tests">{quiz.map(|entry| view! { <QuizEntryView entry /> })}</div>
+        {job_aid
+            .map(|aid| {
+                view! {
+                    <section class="job-aid-link">
+                        <h2>{move || tr(lang.get(), "module-job-aid")}</h2>
+                        <p>
+                            <a class="button" href=aid.href>{aid.title}</a>
+                        </p>
+                    </section>
+                }
+            })}
     }
 }
 

@@ -1,9 +1,11 @@
 //! Reading the course catalogue: modules and lessons in the visitor's language.
 
+mod get_job_aid;
 mod get_lesson;
 mod get_module;
 mod list_modules;
 
+pub use get_job_aid::*;
 pub use get_lesson::*;
 pub use get_module::*;
 pub use list_modules::*;
@@ -20,7 +22,8 @@ pub mod ssr {
     use crate::errors::AppError;
     use crate::i18n::Lang;
     use crate::model::{
-        LessonLink, LessonPage, ModuleCard, ProgressView, lesson_href, module_href,
+        JobAidPage, LessonLink, LessonPage, ModuleCard, ProgressView, job_aid_href, lesson_href,
+        module_href,
     };
 
     /// The catalogue the server loaded at start.
@@ -81,9 +84,16 @@ pub mod ssr {
         let text = found
             .text(lang.code())
             .ok_or_else(|| AppError::internal("lesson text missing"))?;
+        let objectives = found
+            .objectives
+            .iter()
+            .filter_map(|id| module.objective(id)?.text(lang.code()))
+            .map(str::to_string)
+            .collect();
         Ok(LessonPage {
             module: module_link(module, lang),
             title: text.title.clone(),
+            objectives,
             html: text.html.clone(),
             sources: text.sources.clone(),
             number: index as u32 + 1,
@@ -98,6 +108,35 @@ pub mod ssr {
             module_slug: module.slug.clone(),
             lesson_slug: found.slug.clone(),
             read,
+        })
+    }
+
+    /// The link to `module`'s job aid, titled in `lang`, when it has one.
+    pub fn job_aid_link(module: &Module, lang: Lang) -> Option<LessonLink> {
+        let text = module.job_aid.as_ref()?.text(lang.code())?;
+        Some(LessonLink {
+            href: job_aid_href(&module.slug),
+            title: text.title.clone(),
+        })
+    }
+
+    pub fn job_aid_page(
+        catalog: &Catalog,
+        module: &str,
+        lang: Lang,
+    ) -> Result<JobAidPage, AppError> {
+        let module = catalog.module(module).ok_or(AppError::NotFound)?;
+        let text = module
+            .job_aid
+            .as_ref()
+            .ok_or(AppError::NotFound)?
+            .text(lang.code())
+            .ok_or_else(|| AppError::internal("job aid text missing"))?;
+        Ok(JobAidPage {
+            module: module_link(module, lang),
+            title: text.title.clone(),
+            html: text.html.clone(),
+            sources: text.sources.clone(),
         })
     }
 

@@ -2,12 +2,11 @@
 //! anonymous visitor, a learner, a trainer of another cohort, the cohort's trainer and an
 //! administrator. The server decides, whatever the page shows.
 
-
+use crate::support::{PASSWORD, TestApp, account, form};
 use accounts::people;
 use accounts::{Role, cohorts};
 use app::serverfns::{account as account_fns, admin, cohorts as cohort_fns, courses, learning};
 use leptos::server_fn::ServerFn;
-use crate::support::{PASSWORD, TestApp, account, form};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Actor {

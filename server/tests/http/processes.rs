@@ -1,15 +1,14 @@
 //! The real `server` binary, as operators run it: the first administrator from the command
 //! line, two processes sharing sessions through PostgreSQL, and logs free of secrets.
 
-
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
+use crate::support::{fixture_content, form, session_cookie};
 use app::serverfns::account as account_fns;
 use leptos::server_fn::ServerFn;
-use crate::support::{fixture_content, form, session_cookie};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_server");
 

@@ -2,13 +2,12 @@
 //! forged answers refused with nothing changed, the answer key kept on the server, and every
 //! submission recorded exactly once when many arrive at the same moment.
 
-
+use crate::support::{PASSWORD, TestApp, account, fixture_content, form};
 use accounts::Role;
 use app::serverfns::learning::{MarkRead, SubmitQuiz};
 use catalog::{Catalog, QuizKind};
 use learning::entity::{quiz_answer, quiz_attempt};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
-use crate::support::{PASSWORD, TestApp, account, fixture_content, form};
 
 fn catalog() -> Catalog {
     catalog::load(&fixture_content(), &["fr".to_string(), "en".to_string()]).unwrap()

@@ -1,9 +1,8 @@
 //! The platform through its real router, on SQLite and (when configured) PostgreSQL.
 
-
+use crate::support::spawn_app;
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
-use crate::support::spawn_app;
 
 async fn body(response: reqwest::Response) -> String {
     response.text().await.expect("a text body")
@@ -79,6 +78,41 @@ on_every_database! {
         page.contains("Commencer la première leçon")
             && page.contains("Le résumé du premier module.")
     );
+    }
+
+    async fn a_lesson_states_its_objectives_in_the_page_language(app) {
+    let page = body(app.get("/modules/first/01-start").await).await;
+    let heading = page.find("Dans cette leçon, vous apprenez à").expect("objectives shown");
+    let second = page.find("<li>Second objectif</li>").expect("second objective");
+    let first = page.find("<li>Premier objectif</li>").expect("first objective");
+    assert!(heading < second && second < first, "in the lesson's order, above the text");
+    assert!(second < page.find("Une section").unwrap());
+    let english = body(app.get_in("/modules/first/01-start", "en").await).await;
+    assert!(english.contains("In this lesson, you learn to") && english.contains("<li>First objective</li>"));
+    let other = body(app.get("/modules/first/02-next").await).await;
+    assert!(!other.contains("vous apprenez à"), "no objectives, no heading");
+    }
+
+    async fn a_module_links_to_its_printable_job_aid(app) {
+    let module = body(app.get("/modules/first").await).await;
+    assert!(module.contains("href=\"/job-aid/first\""), "{module}");
+    assert!(module.contains("Fiche pratique à imprimer") && module.contains("Fiche du premier module"));
+    let second = body(app.get("/modules/second").await).await;
+    assert!(!second.contains("/job-aid/"), "a module without a job aid links to none");
+
+    let response = app.get("/job-aid/first").await;
+    assert_eq!(response.status(), 200);
+    let page = body(response).await;
+    assert!(page.contains("<h1>Fiche du premier module</h1>"), "{page}");
+    assert!(page.contains("<li>Demander un document.</li>") && page.contains("Source A, art. 1"));
+    assert!(page.contains("page A4"), "says how to print it");
+    let english = body(app.get_in("/job-aid/first", "en").await).await;
+    assert!(english.contains("<h1>First module job aid</h1>"));
+    for missing in ["/job-aid/second", "/job-aid/nope"] {
+        let response = app.get(missing).await;
+        assert_eq!(response.status(), 404, "{missing}");
+        assert!(body(response).await.contains("Page introuvable"));
+    }
     }
 
     async fn unknown_addresses_get_a_404_page_in_the_visitors_language(app) {
@@ -267,10 +301,11 @@ async fn the_server_refuses_to_start_on_broken_content_and_lists_every_problem()
     copy_dir(&crate::support::fixture_content(), &content);
     std::fs::remove_file(content.join("01-first/02-next.en.md")).unwrap();
     std::fs::remove_file(content.join("01-first/images/timeline.svg")).unwrap();
-    let error = crate::support::spawn_app_with_content(&crate::support::Backend::Sqlite, content.clone())
-        .await
-        .err()
-        .expect("the start fails");
+    let error =
+        crate::support::spawn_app_with_content(&crate::support::Backend::Sqlite, content.clone())
+            .await
+            .err()
+            .expect("the start fails");
     let message = format!("{error:#}");
     let prefix = content.display().to_string();
     assert!(
@@ -281,13 +316,13 @@ async fn the_server_refuses_to_start_on_broken_content_and_lists_every_problem()
     );
     assert!(
         message.contains(&format!(
-            "{prefix}/01-first/01-start.en.md:7: missing image"
+            "{prefix}/01-first/01-start.en.md:8: missing image"
         )),
         "{message}"
     );
     assert!(
         message.contains(&format!(
-            "{prefix}/01-first/01-start.fr.md:7: missing image"
+            "{prefix}/01-first/01-start.fr.md:8: missing image"
         )),
         "{message}"
     );
@@ -302,7 +337,7 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
         .unwrap();
     assert!(good.status.success());
     assert!(String::from_utf8_lossy(&good.stdout).contains(
-        "2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, in fr, en: no problems"
+        "2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, 1 job aids, in fr, en: no problems"
     ));
 
     let dir = tempfile::tempdir().unwrap();

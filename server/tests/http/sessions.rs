@@ -1,15 +1,14 @@
 //! Sessions and attacks: rotation, sign-out, time-outs, cross-site requests, throttling,
 //! security headers, body limits, bad input, logs, and sessions shared by two processes.
 
-
 use std::time::Duration;
 
+use crate::support::{Backend, TestApp, fixture_content, form, session_cookie, spawn_app_with};
 use accounts::entity::{account, cohort, session};
 use accounts::people::{self, NewAccount};
 use accounts::{Affiliation, Role, cohorts};
 use app::serverfns::{account as account_fns, cohorts as cohort_fns};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use crate::support::{Backend, TestApp, fixture_content, form, session_cookie, spawn_app_with};
 
 const PASSWORD: &str = "une phrase de passe";
 

@@ -6,7 +6,7 @@ use crate::model::ModuleOutline;
 /// One module, its lessons, its quiz and pre-test; with the learner's progress when signed in.
 #[server]
 pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, AppError> {
-    use super::ssr::{catalog, lang as parse_lang, lesson_links, module_card};
+    use super::ssr::{catalog, job_aid_link, lang as parse_lang, lesson_links, module_card};
     use crate::auth::ssr::db;
     use crate::serverfns::learning::ssr::{learner, progress_view, quiz_entry};
     use catalog::QuizKind;
@@ -44,5 +44,6 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
         read,
         quiz: quiz_entry(module, QuizKind::Quiz, snapshot.as_ref(), lang, now),
         pretest: quiz_entry(module, QuizKind::Pretest, snapshot.as_ref(), lang, now),
+        job_aid: job_aid_link(module, lang),
     })
 }
