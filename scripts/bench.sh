@@ -5,6 +5,7 @@
 #    requests/s for a static file of the same size, the ceiling;
 #  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
 #    visit where the browser revalidates its cached files;
+#  - certificate PDF generation time and size;
 #  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -73,6 +74,11 @@ done
 echo
 echo "repeat visit (page + three 304 revalidations, headers included): $repeat B   (target <= 5 KB)"
 kill $SERVER 2>/dev/null || true
+
+# Certificates: one bilingual A4 PDF with its QR code and embedded fonts, rendered 200 times.
+echo
+echo "certificate PDF (targets: <= 50 ms to generate, <= 100 KB)"
+cargo run --release -q -p certificate_pdf --example pdf_bench -- "$(mktemp -d)/certificate.pdf" | sed 's/^/  /'
 fi
 
 # Quiz submissions: LEARNERS learners submit attempt after attempt at once (examples/quiz_load.rs),

@@ -1,7 +1,7 @@
 //! Who the caller is and what they may reach. Every server function asks here first; pages
 //! only hide what the caller cannot use.
 
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entity::{account, cohort, cohort_member, cohort_trainer};
 use crate::{Error, Role};
@@ -98,6 +98,35 @@ impl Caller {
                 Some(_) => Ok(id),
                 None => Err(Error::Forbidden),
             },
+            Role::Learner => Err(Error::Forbidden),
+        }
+    }
+
+    /// An administrator, or a trainer of any cohort this learner is in (for acts that are
+    /// not tied to one cohort, such as revoking the learner's certificate).
+    pub async fn require_manager_of_learner(
+        &self,
+        db: &impl ConnectionTrait,
+        account_id: i64,
+    ) -> Result<i64, Error> {
+        let (id, role) = self.account()?;
+        match role {
+            Role::Admin => Ok(id),
+            Role::Trainer => {
+                let cohorts: Vec<i64> = cohort_member::Entity::find()
+                    .filter(cohort_member::Column::AccountId.eq(account_id))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|m| m.cohort_id)
+                    .collect();
+                let trains = cohort_trainer::Entity::find()
+                    .filter(cohort_trainer::Column::AccountId.eq(id))
+                    .filter(cohort_trainer::Column::CohortId.is_in(cohorts))
+                    .one(db)
+                    .await?;
+                trains.map(|_| id).ok_or(Error::Forbidden)
+            }
             Role::Learner => Err(Error::Forbidden),
         }
     }

@@ -10,6 +10,7 @@ use crate::i18n::initial_lang;
 use crate::pages::account_page::AccountPage;
 use crate::pages::admin_page::AdminPage;
 use crate::pages::attempt_page::AttemptPage;
+use crate::pages::certificates_page::CertificatesPage;
 use crate::pages::cohort_page::CohortPage;
 use crate::pages::home_page::HomePage;
 use crate::pages::job_aid_page::JobAidPage;
@@ -22,6 +23,7 @@ use crate::pages::quiz_page::QuizPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::slips_page::SlipsPage;
 use crate::pages::trainer_page::TrainerPage;
+use crate::pages::verify_page::{VerifyNumberPage, VerifyPage};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,6 +69,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/test/:kind") view=QuizPage ssr=SsrMode::Async />
                     <Route path=path!("/job-aid/:module") view=JobAidPage ssr=SsrMode::Async />
+                    <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify/:number") view=VerifyNumberPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/test/:kind/:number") view=AttemptPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />

@@ -60,10 +60,13 @@ pub enum Problem {
     PretestClosed,
     StaleAttempt,
     AnswersInvalid,
+    TooManyLookups,
+    ReasonMissing,
+    AlreadyRevoked,
 }
 
 impl Problem {
-    const ALL: [Problem; 22] = [
+    const ALL: [Problem; 25] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -86,6 +89,9 @@ impl Problem {
         Problem::PretestClosed,
         Problem::StaleAttempt,
         Problem::AnswersInvalid,
+        Problem::TooManyLookups,
+        Problem::ReasonMissing,
+        Problem::AlreadyRevoked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -112,6 +118,9 @@ impl Problem {
             Problem::PretestClosed => "pretest-closed",
             Problem::StaleAttempt => "stale-attempt",
             Problem::AnswersInvalid => "answers-invalid",
+            Problem::TooManyLookups => "too-many-lookups",
+            Problem::ReasonMissing => "reason-missing",
+            Problem::AlreadyRevoked => "already-revoked",
         }
     }
 
@@ -125,7 +134,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 22] {
+    pub fn all() -> [Problem; 25] {
         Self::ALL
     }
 }
@@ -175,7 +184,7 @@ impl AppError {
             AppError::Internal | AppError::Transport => 500,
             AppError::SignInRequired | AppError::PasswordChangeRequired => 401,
             AppError::Forbidden => 403,
-            AppError::Invalid(Problem::TooManyAttempts) => 429,
+            AppError::Invalid(Problem::TooManyAttempts | Problem::TooManyLookups) => 429,
             AppError::Invalid(_) => 400,
         }
     }
@@ -251,6 +260,23 @@ impl From<learning::Error> for AppError {
                 tracing::info!(%cause, "quiz answers refused");
                 Problem::AnswersInvalid
             }
+        })
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<certificates::Error> for AppError {
+    fn from(error: certificates::Error) -> Self {
+        use certificates::Error as E;
+        AppError::Invalid(match error {
+            E::NotFound => return AppError::NotFound,
+            E::TooManyLookups => Problem::TooManyLookups,
+            E::ReasonMissing => Problem::ReasonMissing,
+            E::AlreadyRevoked => Problem::AlreadyRevoked,
+            E::Learning(cause) => return cause.into(),
+            E::Database(cause) => return AppError::internal(cause),
+            E::Key(cause) => return AppError::internal(cause),
+            E::Pdf(cause) => return AppError::internal(cause),
         })
     }
 }

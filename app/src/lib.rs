@@ -13,6 +13,7 @@ pub mod components;
 pub mod errors;
 pub mod i18n;
 pub mod model;
+pub mod offline_check;
 pub mod pages;
 pub mod serverfns;
 

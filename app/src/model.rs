@@ -26,6 +26,8 @@ pub struct ModuleOutline {
     pub pretest: Option<QuizEntry>,
     /// The printable job aid, when the module has one.
     pub job_aid: Option<LessonLink>,
+    /// The signed-in learner's certificate for this module: its PDF in the page's language.
+    pub certificate: Option<String>,
 }
 
 /// A link to a lesson (or, in a lesson, to its module).
@@ -135,6 +137,22 @@ pub struct MemberRow {
 pub struct CohortDetail {
     pub card: CohortCard,
     pub members: Vec<MemberRow>,
+    /// The certificates of the cohort's learners (revoked ones too, marked).
+    pub certificates: Vec<CohortCertificate>,
+}
+
+/// One certificate in a cohort's list, linking to its public page (where it can be revoked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortCertificate {
+    pub number: String,
+    pub name: String,
+    pub title: String,
+    pub revoked: bool,
+    pub verify_href: String,
+}
+
+pub fn cohort_certificates_href(cohort_id: i64) -> String {
+    format!("/trainer/cohorts/{cohort_id}/certificates.pdf")
 }
 
 /// One printed slip: username and one-time code for one person.
@@ -284,4 +302,74 @@ pub struct ResultOption {
     pub right: Option<bool>,
     /// The option's feedback, when chosen and answers are shown.
     pub feedback: Option<String>,
+}
+
+/// One of the learner's certificates, as their certificates page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateCard {
+    pub number: String,
+    /// `module` or `course`.
+    pub kind: String,
+    pub title: String,
+    /// Written out in the page's language: "29 novembre 2026".
+    pub date: String,
+    pub score: u8,
+    pub revoked: bool,
+    /// The PDF in the page's language, and in both languages.
+    pub pdf_href: String,
+    pub bilingual_href: String,
+    /// The public page that says whether it is valid.
+    pub verify_href: String,
+    /// The signed code its QR code holds, to share as text (a message, a form).
+    pub code: String,
+    /// The verification page for that code (what the QR code opens).
+    pub code_href: String,
+}
+
+/// What the public check of a certificate number shows: only the name as issued, the module,
+/// the date and the issuing body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateCheck {
+    /// The number as the visitor typed it, in canonical form when it is one.
+    pub number: String,
+    /// `valid`, `revoked` or `unknown`.
+    pub state: String,
+    pub name: String,
+    pub title: String,
+    pub date: String,
+    pub issuer: String,
+    /// When it was revoked, written out.
+    pub revoked_on: Option<String>,
+    /// The signed-in administrator or trainer of the learner may revoke it.
+    pub can_revoke: bool,
+}
+
+/// What the offline check needs, sent once with the page: the public key and the titles of
+/// the modules a code may name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyKit {
+    pub public_key: String,
+    /// (slug, title in the page's language), the course included.
+    pub titles: Vec<(String, String)>,
+    /// Month names in the page's language, January first, to write the date out offline.
+    pub months: Vec<String>,
+}
+
+/// The result of checking a code (what a certificate's QR code holds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeCheck {
+    /// `valid`, `tampered` (the signature does not match) or `malformed`.
+    pub state: String,
+    pub number: String,
+    pub name: String,
+    pub title: String,
+    pub date: String,
+}
+
+pub fn verify_href(number: &str) -> String {
+    format!("/verify/{number}")
+}
+
+pub fn certificate_pdf_href(number: &str, languages: &str) -> String {
+    format!("/certificates/{number}.pdf?lang={languages}")
 }

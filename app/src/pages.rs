@@ -3,6 +3,7 @@
 pub mod account_page;
 pub mod admin_page;
 pub mod attempt_page;
+pub mod certificates_page;
 pub mod cohort_page;
 pub mod home_page;
 pub mod job_aid_page;
@@ -15,3 +16,4 @@ pub mod quiz_page;
 pub mod sign_in_page;
 pub mod slips_page;
 pub mod trainer_page;
+pub mod verify_page;

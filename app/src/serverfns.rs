@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod certificates;
 pub mod cohorts;
 pub mod courses;
 pub mod learning;

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_create_setting;
 mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_progress;
+mod m20261129_000004_create_certificates;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_create_setting::Migration),
             Box::new(m20261129_000002_create_accounts::Migration),
             Box::new(m20261129_000003_create_progress::Migration),
+            Box::new(m20261129_000004_create_certificates::Migration),
         ]
     }
 }

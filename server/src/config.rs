@@ -26,7 +26,20 @@ pub struct Settings {
     /// `CLIENT_IP_HEADER`: behind a reverse proxy or load balancer, the header holding the
     /// client's address (`x-forwarded-for`), for sign-in throttling per address.
     pub client_ip_header: Option<String>,
+    /// `ISSUING_BODY`: the name printed on new certificates as their issuer.
+    pub issuing_body: String,
+    /// `PUBLIC_URL`: the platform's address as readers reach it (printed on certificates and
+    /// in their QR codes), without a trailing slash. Default: `http://<LEPTOS_SITE_ADDR>`.
+    pub public_url: String,
+    /// `CERTIFICATE_KEY_FILE`: the Ed25519 key that signs certificates, made on first start.
+    /// Outside the repository and the database; processes that share a database share it.
+    /// Default: `<DATA_DIR>/certificate-signing.key`.
+    pub certificate_key_file: PathBuf,
 }
+
+/// The issuing body printed on certificates when `ISSUING_BODY` is not set.
+pub const DEFAULT_ISSUING_BODY: &str =
+    "Plateforme de formation sur la protection de l’enfant dans les conflits armés";
 
 impl Settings {
     /// Reads `LEPTOS_SITE_ADDR`, `DATABASE_URL`, `CONTENT_DIR`, `DATA_DIR` and `LEPTOS_SITE_ROOT`.
@@ -49,17 +62,26 @@ impl Settings {
             format!("LEPTOS_SITE_ADDR `{addr}` is not an address like 127.0.0.1:3000")
         })?;
         let data_dir = PathBuf::from(var("DATA_DIR", "data"));
+        let public_url = var("PUBLIC_URL", &format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
         let default_db = format!(
             "sqlite://{}?mode=rwc",
             data_dir.join("platform.db").display()
         );
         Ok(Self {
+            issuing_body: var("ISSUING_BODY", DEFAULT_ISSUING_BODY),
+            certificate_key_file: PathBuf::from(var(
+                "CERTIFICATE_KEY_FILE",
+                &data_dir.join("certificate-signing.key").to_string_lossy(),
+            )),
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
             addr,
             database_url: var("DATABASE_URL", &default_db),
             content_dir: PathBuf::from(var("CONTENT_DIR", "content")),
             data_dir,
             site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
-            secure_cookies: var("PUBLIC_URL", "").starts_with("https://"),
             session_limits: app::auth::ssr::SessionLimits {
                 idle: seconds("SESSION_IDLE_SECONDS", 2 * 3600)?,
                 absolute: seconds("SESSION_ABSOLUTE_SECONDS", 12 * 3600)?,

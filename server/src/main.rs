@@ -31,6 +31,21 @@ enum Command {
         #[command(subcommand)]
         command: AccountCommand,
     },
+    /// Work with certificates.
+    Certificate {
+        #[command(subcommand)]
+        command: CertificateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CertificateCommand {
+    /// Check a certificate's code (what its QR code holds, or the printed code) with this
+    /// server's public key, offline; exits 1 when it is not genuine.
+    Verify {
+        /// The code, or the whole address scanned from the QR code.
+        code: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -79,6 +94,43 @@ fn main() -> ExitCode {
                     name,
                 },
         } => create_account(&username, &role, name.as_deref()),
+        Command::Certificate {
+            command: CertificateCommand::Verify { code },
+        } => verify_certificate(&code),
+    }
+}
+
+/// `server certificate verify <code>`: the offline check, with the key in
+/// `CERTIFICATE_KEY_FILE` (the server's own). Prints what the code says, or why it fails.
+fn verify_certificate(code: &str) -> ExitCode {
+    use certificates::signing::{Invalid, Keys, iso_date, verify};
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let keys = match Keys::load(&settings.certificate_key_file) {
+        Ok(keys) => keys,
+        Err(error) => {
+            eprintln!("error: {error} (the server makes its key on first start)");
+            return ExitCode::FAILURE;
+        }
+    };
+    match verify(code, &keys.public_key()) {
+        Ok(payload) => {
+            println!("genuine: signed by this platform's key and unchanged");
+            println!("number: {}", payload.number);
+            println!("module: {}", payload.module);
+            println!("date: {}", iso_date(payload.date));
+            println!("name: {}", payload.name);
+            ExitCode::SUCCESS
+        }
+        Err(error @ (Invalid::Signature | Invalid::Malformed)) => {
+            println!("NOT genuine: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -47,7 +47,9 @@ pub fn build(state: AppState) -> Router {
     let db = state.db.clone();
     let limits = state.session_limits;
     let client_ip_header = state.client_ip_header.clone();
+    let certifier = state.certifier.clone();
     let context = move || {
+        provide_context(certifier.clone());
         provide_context(catalog.clone());
         provide_context(db.clone());
         provide_context(limits);
@@ -80,6 +82,15 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/account/data.json", get(crate::account_data::download))
+        .route(
+            "/certificates/public-key",
+            get(crate::certificates::public_key),
+        )
+        .route("/certificates/{file}", get(crate::certificates::download))
+        .route(
+            "/trainer/cohorts/{id}/certificates.pdf",
+            get(crate::certificates::cohort_download),
+        )
         .merge(assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

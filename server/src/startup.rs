@@ -26,6 +26,13 @@ impl Application {
             )
         })?;
         let db = crate::db::connect(&settings.database_url).await?;
+        let keys = certificates::signing::Keys::load_or_create(&settings.certificate_key_file)
+            .with_context(|| {
+                format!(
+                    "the certificate signing key {}",
+                    settings.certificate_key_file.display()
+                )
+            })?;
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("listening on {}", settings.addr))?;
@@ -43,6 +50,11 @@ impl Application {
             session_limits: settings.session_limits,
             secure_cookies: settings.secure_cookies,
             client_ip_header: app::auth::ssr::ClientIpHeader(settings.client_ip_header.clone()),
+            certifier: app::serverfns::certificates::ssr::Certifier {
+                keys: Arc::new(keys),
+                issuer: settings.issuing_body.clone(),
+                public_url: settings.public_url.clone(),
+            },
         };
         if settings.demo {
             demo_trainer(&state.db).await?;

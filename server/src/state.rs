@@ -16,4 +16,6 @@ pub struct AppState {
     pub session_limits: SessionLimits,
     pub secure_cookies: bool,
     pub client_ip_header: app::auth::ssr::ClientIpHeader,
+    /// The certificate signing key, the issuing body and the public address.
+    pub certifier: app::serverfns::certificates::ssr::Certifier,
 }

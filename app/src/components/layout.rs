@@ -41,6 +41,7 @@ fn UserMenu() -> impl IntoView {
                             view! {
                                 {trainer.then(|| view! { <a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a> })}
                                 {admin.then(|| view! { <a href="/admin">{move || tr(lang.get(), "admin-title")}</a> })}
+                                <a href="/certificates">{move || tr(lang.get(), "certificates-menu")}</a>
                                 <a href="/account" class="me">{user.display_name}</a>
                             }
                                 .into_any()

@@ -7,23 +7,25 @@ use crate::components::form_error::{FormError, action_error};
 use crate::components::loaded::loaded;
 use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::model::CohortDetail;
+use crate::model::{CohortDetail, cohort_certificates_href};
 use crate::serverfns::cohorts::{CreateAccounts, IssueCode, get_cohort};
 
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
 #[component]
 pub fn CohortPage() -> impl IntoView {
     let params = use_params_map();
+    let lang = use_lang();
     let cohort = Resource::new(
         move || {
-            params
+            let id = params
                 .read()
                 .get("id")
-                .and_then(|id| id.parse::<i64>().ok())
+                .and_then(|id| id.parse::<i64>().ok());
+            (id, lang.get())
         },
-        |id| async move {
+        |(id, lang)| async move {
             match id {
-                Some(id) => get_cohort(id).await,
+                Some(id) => get_cohort(id, lang.code().to_string()).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -82,6 +84,36 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        <section class="cohort-certificates">
+            <h2>{move || tr(lang.get(), "cohort-certificates")}</h2>
+            {if detail.certificates.is_empty() {
+                view! { <p>{move || tr(lang.get(), "cohort-certificates-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <p>
+                        <a class="button" href=cohort_certificates_href(cohort_id) download>
+                            {move || tr(lang.get(), "cohort-certificates-pdf")}
+                        </a>
+                    </p>
+                    <ul class="certificate-list">
+                        {detail
+                            .certificates
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <li class:revoked=c.revoked>
+                                        <a href=c.verify_href>{c.number}</a>
+                                        " · " {c.name} " · " {c.title}
+                                        {c.revoked.then(|| view! { " · " <strong>{move || tr(lang.get(), "certificate-revoked-badge")}</strong> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
         <section>
             <h2>{move || tr(lang.get(), "bulk-title")}</h2>
             <p>{move || tr(lang.get(), "bulk-intro")}</p>

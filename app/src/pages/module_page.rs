@@ -31,6 +31,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         quiz,
         pretest,
         job_aid,
+        certificate,
     } = outline;
     let first = lessons.first().map(|l| l.href.clone());
     let count = i64::from(card.lesson_count);
@@ -78,6 +79,19 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                 .collect_view()}
         </ol>
         <div id="tests">{quiz.map(|entry| view! { <QuizEntryView entry /> })}</div>
+        {certificate
+            .map(|href| {
+                view! {
+                    <section class="module-certificate">
+                        <h2>{move || tr(lang.get(), "module-certificate")}</h2>
+                        <p>
+                            <a class="button primary" href=href download>{move || tr(lang.get(), "certificate-download")}</a>
+                            " "
+                            <a class="button" href="/certificates">{move || tr(lang.get(), "certificates-title")}</a>
+                        </p>
+                    </section>
+                }
+            })}
         {job_aid
             .map(|aid| {
                 view! {

@@ -5,7 +5,10 @@
 use crate::support::{PASSWORD, TestApp, account, form};
 use accounts::people;
 use accounts::{Role, cohorts};
-use app::serverfns::{account as account_fns, admin, cohorts as cohort_fns, courses, learning};
+use app::serverfns::{
+    account as account_fns, admin, certificates as certificate_fns, cohorts as cohort_fns, courses,
+    learning,
+};
 use leptos::server_fn::ServerFn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,9 @@ async fn world(app: &TestApp) -> World {
         address: None,
     };
     let learner = people::join(&db, join("learner")).await.unwrap().id;
+    for actor in EVERYONE {
+        certificate_for(&db, learner, *actor).await;
+    }
     let victim = people::join(&db, join("victim")).await.unwrap().id;
     let doomed = people::join(&db, join("doomed")).await.unwrap().id;
     let mut cookies = vec![(Anonymous, None)];
@@ -72,6 +78,32 @@ async fn world(app: &TestApp) -> World {
     }
 }
 
+fn certificate_number(actor: Actor) -> String {
+    format!("TEST-0000-0{}", actor as u8)
+}
+
+/// A certificate of the learner's, arranged straight in the database, for `actor` to try.
+async fn certificate_for(db: &sea_orm::DatabaseConnection, learner: i64, actor: Actor) {
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    certificates::entity::certificate::Entity::insert(
+        certificates::entity::certificate::ActiveModel {
+            number: Set(certificate_number(actor)),
+            account_id: Set(learner),
+            kind: Set("module".into()),
+            module: Set(format!("test-{}", actor as u8)),
+            name: Set("learner".into()),
+            titles: Set("{}".into()),
+            score: Set(100),
+            issuer: Set("Test".into()),
+            issued_at: Set(accounts::now()),
+            ..Default::default()
+        },
+    )
+    .exec(db)
+    .await
+    .unwrap();
+}
+
 /// What a check sends.
 enum Request {
     Page(String),
@@ -85,6 +117,9 @@ fn call<S: ServerFn>(body: String) -> Request {
 fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Actor])> {
     let cohort = w.cohort.to_string();
     let tag = format!("{actor:?}").to_lowercase();
+    // Each caller tries to revoke a certificate of their own (the learner's), so that one
+    // caller's success does not change what the next one sees.
+    let number = certificate_number(actor);
     vec![
         ("home page", Request::Page("/".into()), EVERYONE),
         ("sign-in page", Request::Page("/sign-in".into()), EVERYONE),
@@ -160,6 +195,40 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
                 ("answers[q1]", "1-0"),
             ])),
             SIGNED_IN,
+        ),
+        (
+            "certificates page",
+            Request::Page("/certificates".into()),
+            SIGNED_IN,
+        ),
+        ("verify page", Request::Page("/verify".into()), EVERYONE),
+        (
+            "my_certificates",
+            call::<certificate_fns::MyCertificates>(form(&[("lang", "fr")])),
+            SIGNED_IN,
+        ),
+        (
+            "check_certificate",
+            call::<certificate_fns::CheckCertificate>(form(&[("lang", "fr"), ("number", &number)])),
+            EVERYONE,
+        ),
+        (
+            "get_verify_kit",
+            call::<certificate_fns::GetVerifyKit>(form(&[("lang", "fr")])),
+            EVERYONE,
+        ),
+        (
+            "verify_code",
+            call::<certificate_fns::VerifyCode>(form(&[("lang", "fr"), ("code", "x.y")])),
+            EVERYONE,
+        ),
+        (
+            "revoke_certificate",
+            call::<certificate_fns::RevokeCertificate>(form(&[
+                ("number", &number),
+                ("reason", "test"),
+            ])),
+            COHORT,
         ),
         (
             "list_cohorts",

@@ -7,6 +7,7 @@
 mod support;
 
 mod access;
+mod certificates;
 mod processes;
 mod quizzes;
 mod routes;

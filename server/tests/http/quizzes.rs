@@ -9,13 +9,13 @@ use catalog::{Catalog, QuizKind};
 use learning::entity::{quiz_answer, quiz_attempt};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
-fn catalog() -> Catalog {
+pub(crate) fn catalog() -> Catalog {
     catalog::load(&fixture_content(), &["fr".to_string(), "en".to_string()]).unwrap()
 }
 
 /// The form body of attempt `number` of `kind` in module `first`, all right or all wrong,
 /// with the field names the page uses.
-fn answers(
+pub(crate) fn answers(
     catalog: &Catalog,
     kind: QuizKind,
     account: i64,
@@ -45,7 +45,7 @@ fn answers(
     fields
 }
 
-fn body(kind: QuizKind, number: u32, answers: &[(String, String)]) -> String {
+pub(crate) fn body(kind: QuizKind, number: u32, answers: &[(String, String)]) -> String {
     let number = number.to_string();
     let mut pairs: Vec<(&str, &str)> = vec![
         ("module", "first"),
@@ -63,7 +63,7 @@ async fn counts(db: &DatabaseConnection) -> (u64, u64) {
     )
 }
 
-async fn read_lessons(app: &TestApp, cookie: &str) {
+pub(crate) async fn read_lessons(app: &TestApp, cookie: &str) {
     for lesson in ["01-start", "02-next"] {
         let response = app
             .call::<MarkRead>(
@@ -79,7 +79,7 @@ async fn read_lessons(app: &TestApp, cookie: &str) {
     }
 }
 
-async fn page(app: &TestApp, path: &str, cookie: &str, lang: &str) -> (u16, String) {
+pub(crate) async fn page(app: &TestApp, path: &str, cookie: &str, lang: &str) -> (u16, String) {
     let response = app
         .client
         .get(format!("{}{path}", app.base))

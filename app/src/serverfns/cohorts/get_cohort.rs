@@ -3,18 +3,35 @@ use leptos::prelude::*;
 use crate::errors::AppError;
 use crate::model::CohortDetail;
 
-/// A cohort and its learners, for its trainers and administrators only.
+/// A cohort, its learners and their certificates, for its trainers and administrators only.
 #[server]
-pub async fn get_cohort(cohort_id: i64) -> Result<CohortDetail, AppError> {
+pub async fn get_cohort(
+    cohort_id: i64,
+    #[server(default)] lang: String,
+) -> Result<CohortDetail, AppError> {
     use crate::auth::ssr::{caller, db};
-    use crate::model::MemberRow;
+    use crate::model::{CohortCertificate, MemberRow, verify_href};
     use crate::serverfns::cohorts::ssr::card;
+    use crate::serverfns::courses::ssr::lang as parse_lang;
 
     let db = db()?;
     caller().await?.require_trainer_of(&db, cohort_id).await?;
     let summary = accounts::cohorts::get(&db, cohort_id).await?;
     let members = accounts::cohorts::members(&db, cohort_id).await?;
+    let lang = parse_lang(&lang);
+    let certificates = certificates::lookup::of_cohort(&db, cohort_id)
+        .await?
+        .into_iter()
+        .map(|c| CohortCertificate {
+            verify_href: verify_href(&c.number),
+            title: c.title(lang.code()),
+            revoked: c.revoked_at.is_some(),
+            name: c.name,
+            number: c.number,
+        })
+        .collect();
     Ok(CohortDetail {
+        certificates,
         card: card(summary),
         members: members
             .into_iter()

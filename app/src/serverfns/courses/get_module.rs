@@ -16,7 +16,8 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
     let lang = parse_lang(&lang);
     let module = catalog.module(&module).ok_or(AppError::NotFound)?;
     // What the learner has done in the module, read once for the progress and both tests.
-    let snapshot = match learner().await {
+    let account = learner().await;
+    let snapshot = match account {
         Some(account) => Some(Snapshot::load(&db()?, &module.slug, account).await?),
         None => None,
     };
@@ -45,5 +46,17 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
         quiz: quiz_entry(module, QuizKind::Quiz, snapshot.as_ref(), lang, now),
         pretest: quiz_entry(module, QuizKind::Pretest, snapshot.as_ref(), lang, now),
         job_aid: job_aid_link(module, lang),
+        certificate: match (account, &progress) {
+            (Some(account), Some(p)) if p.state == learning::ModuleState::Completed => {
+                certificates::lookup::of_account(&db()?, account)
+                    .await?
+                    .into_iter()
+                    .find(|c| {
+                        c.kind == "module" && c.module == module.slug && c.revoked_at.is_none()
+                    })
+                    .map(|c| crate::model::certificate_pdf_href(&c.number, lang.code()))
+            }
+            _ => None,
+        },
     })
 }

@@ -14,6 +14,7 @@ pub async fn mark_read(module: String, lesson: String) -> Result<(), AppError> {
     let catalog = catalog()?;
     let found = catalog.module(&module).ok_or(AppError::NotFound)?;
     learning::progress::mark_read(&db()?, found, &lesson, account, accounts::now()).await?;
+    crate::serverfns::certificates::ssr::issue_after(account, &found.slug).await;
     let next = found
         .lesson(&lesson)
         .and_then(|(i, _)| found.lessons.get(i + 1))

@@ -39,6 +39,9 @@ pub async fn submit_quiz(
     let submitted =
         learning::attempts::submit(&db, found, kind, account, attempt, &picks, accounts::now())
             .await?;
+    if submitted.passed {
+        crate::serverfns::certificates::ssr::issue_after(account, &found.slug).await;
+    }
     leptos_axum::redirect(&attempt_href(&found.slug, kind.code(), submitted.number));
     Ok(())
 }

@@ -101,6 +101,11 @@ impl TestApp {
     }
 
     /// The test's database, for arranging accounts and checking what a request changed.
+    /// The app's data folder (its signing key is under `keys/`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
+    }
+
     pub async fn db(&self) -> sea_orm::DatabaseConnection {
         Database::connect(self.database_url.as_str())
             .await
@@ -250,6 +255,9 @@ pub async fn spawn_app_with(
         session_limits: Default::default(),
         demo: false,
         client_ip_header: None,
+        issuing_body: ISSUER.into(),
+        public_url: "http://platform.test".into(),
+        certificate_key_file: data.path().join("keys/certificate-signing.key"),
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
@@ -300,6 +308,9 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
 }
 
 pub const PASSWORD: &str = "une phrase de passe";
+
+/// The issuing body the test apps print on certificates.
+pub const ISSUER: &str = "Direction nationale de la promotion de l’enfant et de la famille";
 
 /// An account with a password (no code pending), arranged straight in the database.
 pub async fn account(

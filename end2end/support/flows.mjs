@@ -1,0 +1,84 @@
+// What several specs do as a learner: wait for the page to be ready, check it fits the phone,
+// join the demo cohort, read the fixture module's lessons, and answer its quiz.
+import assert from 'node:assert/strict';
+import { PHONE, waitForHydration } from './harness.mjs';
+
+/** Hydrated pages are ready once the wasm has taken over; plain pages at once. */
+export async function ready(page, mode) {
+  if (mode.javaScriptEnabled) await waitForHydration(page);
+}
+
+/** Nothing wider than the phone, and every control big enough to tap. */
+export async function assertFitsThePhone(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `the page scrolls sideways: ${width}px wide`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('.button, label.option')]
+      .map((el) => ({ what: el.outerHTML.slice(0, 60), h: el.getBoundingClientRect().height }))
+      .filter((b) => b.h > 0 && b.h < 44));
+  assert.deepEqual(small, [], 'controls too small to tap');
+}
+
+/** A new learner joins the demo cohort and lands on the home page. */
+export async function joinDemoCohort(page, mode, server, { name, username }) {
+  await page.goto(server.base + '/join');
+  await ready(page, mode);
+  await page.fill('#field-join_code', server.demo.joinCode);
+  await page.fill('#field-display_name', name);
+  await page.fill('#field-username', username);
+  await page.check('input[name=affiliation][value=fds]');
+  await page.fill('#field-password', 'une phrase facile');
+  await page.fill('#field-confirmation', 'une phrase facile');
+  await Promise.all([page.waitForURL(server.base + '/'), page.click('form.form button[type=submit]')]);
+  await ready(page, mode);
+}
+
+/** Reads both lessons of the fixture module `first`, marking each read at its end. */
+export async function readFirstModule(page, mode, server, { start, read }) {
+  await page.goto(server.base + '/modules/first');
+  await ready(page, mode);
+  await Promise.all([page.waitForURL(/\/modules\/first\/01-start$/), page.click(`a.button >> text=${start}`)]);
+  await ready(page, mode);
+  await Promise.all([page.waitForURL(/\/modules\/first\/02-next$/), page.click(`.mark-read button >> text=${read}`)]);
+  await ready(page, mode);
+  await Promise.all([page.waitForURL(/\/modules\/first(#tests)?$/), page.click(`.mark-read button >> text=${read}`)]);
+  await ready(page, mode);
+}
+
+// The fixture module's options say whether they are right ("Bonne …", "Vrai"), so a spec
+// can answer on purpose whatever order the attempt shows them in.
+const RIGHT = /^(Bonne|Right|Vrai|True)\b/;
+const WRONG = /^(Mauvaise|Wrong|Faux|False)\b/;
+
+/** Answers every question of the quiz page, right or wrong on purpose, then sends it. */
+export async function answerAll(page, mode, next, right) {
+  const pattern = right ? RIGHT : WRONG;
+  const questions = page.locator('fieldset.question');
+  const count = await questions.count();
+  assert.equal(count, 3);
+  for (let i = 0; i < count; i++) {
+    const question = questions.nth(i);
+    if (mode.javaScriptEnabled) {
+      // One question at a time on a phone.
+      assert.equal(await page.locator('fieldset.question:visible').count(), 1);
+      assert.ok(await question.isVisible(), `question ${i + 1} is the one shown`);
+    } else {
+      assert.ok(await question.isVisible());
+    }
+    const multiple = (await question.locator('input[type=checkbox]').count()) > 0;
+    const labels = question.locator('label.option');
+    for (let j = 0; j < (await labels.count()); j++) {
+      const text = (await labels.nth(j).innerText()).trim();
+      if (pattern.test(text)) {
+        await labels.nth(j).click();
+        if (!multiple) break;
+      }
+    }
+    if (mode.javaScriptEnabled && i < count - 1) await page.click(`.quiz-nav button >> text=${next}`);
+  }
+  await Promise.all([
+    page.waitForURL(/\/modules\/first\/test\/quiz\/\d+$/),
+    page.click('.quiz-nav button[type=submit]'),
+  ]);
+  await ready(page, mode);
+}
