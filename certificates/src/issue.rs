@@ -25,6 +25,13 @@ pub async fn after_progress(
     let Some(found) = catalog.module(module) else {
         return Ok(Vec::new());
     };
+    // Already issued: nothing can change (and the course certificate, if due, was issued with
+    // the module's that completed the course). One query on this common path.
+    if let Some(existing) = find(db, account, Kind::Module, &found.slug).await? {
+        let mut issued = vec![existing];
+        issued.extend(find(db, account, Kind::Course, COURSE).await?);
+        return Ok(issued);
+    }
     let progress = learning::progress::of_module(db, found, account).await?;
     if progress.state != ModuleState::Completed {
         return Ok(Vec::new());
@@ -125,13 +132,7 @@ async fn issue(
     issuer: &str,
 ) -> Result<Certificate> {
     use certificate::Column as C;
-    let existing = || {
-        certificate::Entity::find()
-            .filter(C::AccountId.eq(account))
-            .filter(C::Kind.eq(kind.code()))
-            .filter(C::Module.eq(module))
-            .one(db)
-    };
+    let existing = || find(db, account, kind, module);
     if let Some(found) = existing().await? {
         return Ok(found);
     }
@@ -168,6 +169,22 @@ async fn issue(
         }
     }
     existing().await?.ok_or(crate::Error::NotFound)
+}
+
+/// The learner's certificate of this kind for this module, if issued.
+async fn find(
+    db: &impl ConnectionTrait,
+    account: i64,
+    kind: Kind,
+    module: &str,
+) -> Result<Option<Certificate>> {
+    use certificate::Column as C;
+    Ok(certificate::Entity::find()
+        .filter(C::AccountId.eq(account))
+        .filter(C::Kind.eq(kind.code()))
+        .filter(C::Module.eq(module))
+        .one(db)
+        .await?)
 }
 
 fn is_unique_violation(e: &sea_orm::DbErr) -> bool {

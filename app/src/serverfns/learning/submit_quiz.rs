@@ -39,7 +39,8 @@ pub async fn submit_quiz(
     let submitted =
         learning::attempts::submit(&db, found, kind, account, attempt, &picks, accounts::now())
             .await?;
-    if submitted.passed {
+    // Only a pass recorded now can complete the module (a replay changes nothing).
+    if submitted.passed && submitted.recorded_now {
         crate::serverfns::certificates::ssr::issue_after(account, &found.slug).await;
     }
     leptos_axum::redirect(&attempt_href(&found.slug, kind.code(), submitted.number));
