@@ -38,6 +38,11 @@ fn policy(script_src: &str) -> String {
 /// own policy (with its nonce) is kept; anything else gets the policy without inline scripts.
 pub async fn headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
+    // A 304 tells the browser to reuse the response it cached, headers included: repeating
+    // them would only cost bytes on every revalidation (three per page on slow data).
+    if response.status() == http::StatusCode::NOT_MODIFIED {
+        return response;
+    }
     let headers = response.headers_mut();
     if !headers.contains_key(CONTENT_SECURITY_POLICY)
         && let Ok(value) = HeaderValue::from_str(&policy("'self' 'wasm-unsafe-eval'"))

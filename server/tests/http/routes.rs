@@ -115,6 +115,27 @@ on_every_database! {
     }
     }
 
+    async fn a_revalidated_asset_costs_a_bare_304(app) {
+    let pkg = app.data_dir().join("site/pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("app.css"), "body { color: #222; }").unwrap();
+    let first = app.get("/pkg/app.css").await;
+    assert_eq!(first.status(), 200);
+    assert!(first.headers().contains_key("content-security-policy"), "the cached response has them");
+    let modified = first.headers()["last-modified"].to_str().unwrap().to_string();
+    let again = app
+        .client
+        .get(format!("{}/pkg/app.css", app.base))
+        .header("if-modified-since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    for header in ["content-security-policy", "x-frame-options", "permissions-policy"] {
+        assert!(!again.headers().contains_key(header), "a 304 repeats no {header}");
+    }
+    }
+
     async fn unknown_addresses_get_a_404_page_in_the_visitors_language(app) {
     for path in [
         "/no/such/page",
