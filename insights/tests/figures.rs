@@ -1,0 +1,446 @@
+//! The figures against a small fixture computed by hand (see the table in each test). The
+//! attempts are written straight into the tables, with the options chosen by their place in
+//! the quiz file, so that every share and mean below can be checked on paper.
+//!
+//! Module `first` (fixture content): quiz q-single (objective un; options A wrong, B right,
+//! C wrong), q-multiple (deux; D right, E wrong, F right), q-tf (deux; Vrai right, Faux);
+//! pre-test p-un (un; G right, H), p-deux (deux; I, J right). Module `second`: one lesson, no
+//! quiz.
+
+use std::path::Path;
+
+use accounts::people::{self, NewAccount};
+use accounts::{Affiliation, Role, cohorts};
+use catalog::Catalog;
+use insights::matrix::State;
+use learning::entity::{lesson_read, quiz_answer, quiz_attempt};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ActiveValue::Set, Database, DatabaseConnection, EntityTrait};
+
+async fn database() -> (DatabaseConnection, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+    let db = Database::connect(url).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    (db, dir)
+}
+
+fn catalog() -> Catalog {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/tests/fixtures/content");
+    catalog::load(&root, &["fr".to_string(), "en".to_string()]).expect("fixture content")
+}
+
+struct Fixture {
+    db: DatabaseConnection,
+    _dir: tempfile::TempDir,
+    cohort: i64,
+    other_cohort: i64,
+}
+
+async fn learner(db: &DatabaseConnection, code: &str, name: &str, affiliation: &str) -> i64 {
+    let joined = people::join(
+        db,
+        people::Joining {
+            join_code: code,
+            username: &name.to_lowercase(),
+            display_name: name,
+            affiliation,
+            password: "une phrase de passe",
+            confirmation: "une phrase de passe",
+            lang: "fr",
+            address: None,
+        },
+    )
+    .await
+    .unwrap();
+    joined.id
+}
+
+async fn read(db: &DatabaseConnection, account: i64, module: &str, lessons: &[&str]) {
+    for lesson in lessons {
+        lesson_read::Entity::insert(lesson_read::ActiveModel {
+            account_id: Set(account),
+            module: Set(module.into()),
+            lesson: Set((*lesson).into()),
+            read_at: Set(1),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
+    }
+}
+
+/// One attempt: `answers` are (question id, options chosen, right).
+async fn attempt(
+    db: &DatabaseConnection,
+    account: i64,
+    kind: &str,
+    number: i32,
+    score: i16,
+    answers: &[(&str, &str, bool)],
+) {
+    let right = answers.iter().filter(|a| a.2).count() as i32;
+    let inserted = quiz_attempt::Entity::insert(quiz_attempt::ActiveModel {
+        account_id: Set(account),
+        module: Set("first".into()),
+        kind: Set(kind.into()),
+        number: Set(number),
+        submitted_at: Set(i64::from(number)),
+        score: Set(score),
+        passed: Set(kind == "quiz" && score >= 60),
+        questions: Set(answers.len() as i32),
+        right_answers: Set(right),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .unwrap();
+    for (position, (question, chosen, is_right)) in answers.iter().enumerate() {
+        quiz_answer::Entity::insert(quiz_answer::ActiveModel {
+            attempt_id: Set(inserted.last_insert_id),
+            position: Set(position as i32),
+            question: Set((*question).into()),
+            chosen: Set((*chosen).into()),
+            is_right: Set(*is_right),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
+    }
+}
+
+/// | learner | affiliation | read (first) | pre-test p-un, p-deux → score | quiz attempt 1 → score | later |
+/// |---|---|---|---|---|---|
+/// | Awa | fds | both | H ✗, I ✗ → 0 | A ✗, F ✗, Vrai ✓ → 33 | #2 all right → 100 |
+/// | Bintou | fds | 01-start | H ✗, I ✗ → 0 | C ✗, D+E ✗, Faux ✗ → 0 | |
+/// | Chaka | fds | — | G ✓, I ✗ → 50 | B ✓, D ✗, Vrai ✓ → 66 | |
+/// | Daouda | armed_movement | both, and `second` | — | A ✗, D+F ✓, Vrai ✓ → 66 | |
+/// | Ely | armed_movement | both | G ✓, J ✓ → 100 | all right → 100 | |
+/// A learner of another cohort has done everything: they must never count.
+async fn fixture() -> Fixture {
+    let (db, dir) = database().await;
+    let (trainer, _) = people::create_with_code(
+        &db,
+        None,
+        NewAccount {
+            username: Some("formateur"),
+            display_name: "Formateur",
+            role: Role::Trainer,
+            affiliation: Affiliation::Other,
+            lang: "fr",
+        },
+    )
+    .await
+    .unwrap();
+    let cohort = cohorts::create(&db, trainer.id, "Gao").await.unwrap();
+    let other = cohorts::create(&db, trainer.id, "Kidal").await.unwrap();
+    let code = cohort.join_code.clone().unwrap();
+    let other_code = other.join_code.clone().unwrap();
+    let awa = learner(&db, &code, "Awa", "fds").await;
+    let bintou = learner(&db, &code, "Bintou", "fds").await;
+    let chaka = learner(&db, &code, "Chaka", "fds").await;
+    let daouda = learner(&db, &code, "Daouda", "armed_movement").await;
+    let ely = learner(&db, &code, "Ely", "armed_movement").await;
+    let stranger = learner(&db, &other_code, "Zara", "fds").await;
+
+    read(&db, awa, "first", &["01-start", "02-next"]).await;
+    read(&db, bintou, "first", &["01-start"]).await;
+    read(&db, daouda, "first", &["01-start", "02-next"]).await;
+    read(&db, daouda, "second", &["01-only"]).await;
+    read(&db, ely, "first", &["01-start", "02-next"]).await;
+    read(&db, stranger, "first", &["01-start", "02-next"]).await;
+
+    attempt(
+        &db,
+        awa,
+        "pretest",
+        1,
+        0,
+        &[("p-un", "1", false), ("p-deux", "0", false)],
+    )
+    .await;
+    attempt(
+        &db,
+        bintou,
+        "pretest",
+        1,
+        0,
+        &[("p-un", "1", false), ("p-deux", "0", false)],
+    )
+    .await;
+    attempt(
+        &db,
+        chaka,
+        "pretest",
+        1,
+        50,
+        &[("p-un", "0", true), ("p-deux", "0", false)],
+    )
+    .await;
+    attempt(
+        &db,
+        ely,
+        "pretest",
+        1,
+        100,
+        &[("p-un", "0", true), ("p-deux", "1", true)],
+    )
+    .await;
+    attempt(
+        &db,
+        stranger,
+        "pretest",
+        1,
+        0,
+        &[("p-un", "1", false), ("p-deux", "0", false)],
+    )
+    .await;
+
+    attempt(
+        &db,
+        awa,
+        "quiz",
+        1,
+        33,
+        &[
+            ("q-single", "0", false),
+            ("q-multiple", "2", false),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        awa,
+        "quiz",
+        2,
+        100,
+        &[
+            ("q-single", "1", true),
+            ("q-multiple", "0,2", true),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        bintou,
+        "quiz",
+        1,
+        0,
+        &[
+            ("q-single", "2", false),
+            ("q-multiple", "0,1", false),
+            ("q-tf", "1", false),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        chaka,
+        "quiz",
+        1,
+        66,
+        &[
+            ("q-single", "1", true),
+            ("q-multiple", "0", false),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        daouda,
+        "quiz",
+        1,
+        66,
+        &[
+            ("q-single", "0", false),
+            ("q-multiple", "0,2", true),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        ely,
+        "quiz",
+        1,
+        100,
+        &[
+            ("q-single", "1", true),
+            ("q-multiple", "0,2", true),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    attempt(
+        &db,
+        stranger,
+        "quiz",
+        1,
+        100,
+        &[
+            ("q-single", "1", true),
+            ("q-multiple", "0,2", true),
+            ("q-tf", "0", true),
+        ],
+    )
+    .await;
+    Fixture {
+        db,
+        _dir: dir,
+        cohort: cohort.id,
+        other_cohort: other.id,
+    }
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+#[tokio::test]
+async fn the_matrix_gives_each_learner_state_and_best_score_with_totals() {
+    let f = fixture().await;
+    let catalog = catalog();
+    let learners = insights::learners(&f.db, &[f.cohort]).await.unwrap();
+    let names: Vec<&str> = learners.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Awa", "Bintou", "Chaka", "Daouda", "Ely"],
+        "by name, the other cohort left out"
+    );
+    let m = insights::matrix::matrix(&f.db, &catalog, learners)
+        .await
+        .unwrap();
+    assert_eq!(m.modules, ["first", "second"]);
+    let first: Vec<(State, Option<u8>)> = m
+        .rows
+        .iter()
+        .map(|r| (r.cells[0].state, r.cells[0].best_score))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (State::Passed, Some(100)),
+            (State::InProgress, Some(0)),
+            (State::InProgress, Some(66)),
+            (State::Passed, Some(66)),
+            (State::Passed, Some(100)),
+        ]
+    );
+    let second: Vec<State> = m.rows.iter().map(|r| r.cells[1].state).collect();
+    assert_eq!(
+        second,
+        [
+            State::NotStarted,
+            State::NotStarted,
+            State::NotStarted,
+            State::Passed,
+            State::NotStarted
+        ]
+    );
+    assert_eq!((m.totals[0].started, m.totals[0].passed), (5, 3));
+    assert_eq!((m.totals[1].started, m.totals[1].passed), (1, 1));
+    // Both cohorts at once ("all cohorts" for an administrator).
+    let all = insights::learners(&f.db, &[f.cohort, f.other_cohort])
+        .await
+        .unwrap();
+    let m = insights::matrix::matrix(&f.db, &catalog, all)
+        .await
+        .unwrap();
+    assert_eq!(m.totals[0].passed, 4);
+}
+
+#[tokio::test]
+async fn question_analysis_counts_first_answers_and_the_wrong_option_chosen_most() {
+    let f = fixture().await;
+    let catalog = catalog();
+    let ids: Vec<i64> = insights::learners(&f.db, &[f.cohort])
+        .await
+        .unwrap()
+        .iter()
+        .map(|l| l.account_id)
+        .collect();
+    let a = insights::questions::questions(&f.db, catalog.module("first").unwrap(), &ids)
+        .await
+        .unwrap();
+    let q: Vec<(&str, usize, usize, Option<(usize, usize)>)> = a
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.answered, q.right, q.top_wrong))
+        .collect();
+    assert_eq!(
+        q,
+        [
+            // First answers: Awa A, Bintou C, Chaka B, Daouda A, Ely B → 2 of 5; A twice.
+            ("q-single", 5, 2, Some((0, 2))),
+            // Awa F only, Bintou D+E, Chaka D only: wrong, but only E is a wrong option.
+            ("q-multiple", 5, 2, Some((1, 1))),
+            ("q-tf", 5, 4, Some((1, 1))),
+        ]
+    );
+    assert!(close(a.questions[0].share_right, 0.4));
+    assert!(close(a.questions[2].share_right, 0.8));
+    let o: Vec<(&str, usize, usize)> = a
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), o.answered, o.right))
+        .collect();
+    assert_eq!(o, [("deux", 10, 6), ("un", 5, 2)]);
+}
+
+#[tokio::test]
+async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
+    let f = fixture().await;
+    let catalog = catalog();
+    let learners = insights::learners(&f.db, &[f.cohort]).await.unwrap();
+    let g = insights::gain::gain(&f.db, catalog.module("first").unwrap(), learners)
+        .await
+        .unwrap();
+    // Both tests: Awa 0→33, Bintou 0→0, Chaka 50→66, Ely 100→100 (Daouda took no pre-test).
+    assert_eq!(g.both, 4);
+    assert!(close(g.before, 37.5), "{:?}", g.before);
+    assert!(close(g.after, 49.75), "{:?}", g.after);
+    assert!(close(g.gain(), 12.25));
+    let per: Vec<(&str, Option<u8>, Option<u8>, Option<i16>)> = g
+        .learners
+        .iter()
+        .map(|l| (l.learner.name.as_str(), l.before, l.after, l.gain()))
+        .collect();
+    assert_eq!(
+        per,
+        [
+            ("Awa", Some(0), Some(33), Some(33)),
+            ("Bintou", Some(0), Some(0), Some(0)),
+            ("Chaka", Some(50), Some(66), Some(16)),
+            ("Daouda", None, Some(66), None),
+            ("Ely", Some(100), Some(100), Some(0)),
+        ]
+    );
+    // Per objective, among the four: un before p-un 2/4, after q-single 2/4; deux before
+    // p-deux 1/4, after q-multiple 1/4 + q-tf 3/4 = 4/8.
+    let o: Vec<(&str, Option<f64>, Option<f64>)> = g
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), o.before, o.after))
+        .collect();
+    assert_eq!(
+        o,
+        [
+            ("deux", Some(0.25), Some(0.5)),
+            ("un", Some(0.5), Some(0.5))
+        ]
+    );
+    // By affiliation: three FDS learners are shown; one armed-movement learner is not.
+    let groups: Vec<(&str, usize, Option<f64>)> = g
+        .groups
+        .iter()
+        .map(|g| (g.affiliation.as_str(), g.learners, g.after))
+        .collect();
+    assert_eq!(
+        groups,
+        [("armed_movement", 1, None), ("fds", 3, Some(33.0))]
+    );
+    assert!(close(g.groups[1].before, 50.0 / 3.0));
+}
