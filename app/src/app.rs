@@ -20,6 +20,9 @@ use crate::pages::module_page::ModulePage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::password_page::PasswordPage;
 use crate::pages::quiz_page::QuizPage;
+use crate::pages::report_page::{
+    GainReportPage, LearnerReportPage, ProgressReportPage, QuestionsReportPage,
+};
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::slips_page::SlipsPage;
 use crate::pages::trainer_page::TrainerPage;
@@ -79,6 +82,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view=TrainerPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/cohorts/:id") view=CohortPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id/progress") view=ProgressReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id/questions/:module") view=QuestionsReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id/gain/:module") view=GainReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id/learners/:account") view=LearnerReportPage ssr=SsrMode::Async />
                     <Route path=path!("/slips") view=SlipsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                 </Routes>

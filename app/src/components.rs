@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod bar_chart;
 pub mod error_view;
 pub mod field;
 pub mod form_error;

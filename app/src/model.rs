@@ -139,6 +139,8 @@ pub struct CohortDetail {
     pub members: Vec<MemberRow>,
     /// The certificates of the cohort's learners (revoked ones too, marked).
     pub certificates: Vec<CohortCertificate>,
+    /// Links to the question analysis and pre/post comparison of each module that has them.
+    pub reports: Vec<LessonLink>,
 }
 
 /// One certificate in a cohort's list, linking to its public page (where it can be revoked).
@@ -372,4 +374,93 @@ pub fn verify_href(number: &str) -> String {
 
 pub fn certificate_pdf_href(number: &str, languages: &str) -> String {
     format!("/certificates/{number}.pdf?lang={languages}")
+}
+
+/// Which trainer report to build, from its address: the page and its CSV export read the same
+/// query, so the file holds exactly what the screen shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportQuery {
+    /// `progress`, `questions`, `gain` or `learner`.
+    #[serde(default)]
+    pub kind: String,
+    /// A cohort id, or `all` (administrators).
+    #[serde(default)]
+    pub cohort: String,
+    /// The module of a question analysis or a pre/post comparison.
+    #[serde(default)]
+    pub module: String,
+    /// The learner of a learner report.
+    #[serde(default)]
+    pub account: i64,
+    /// Progress: `name` (default) or a module slug (best score first).
+    #[serde(default)]
+    pub sort: String,
+    /// Progress: show only learners in `state` for `filter_module`.
+    #[serde(default)]
+    pub filter_module: String,
+    /// `not-passed`, `passed`, `in-progress` or `not-started`.
+    #[serde(default)]
+    pub filter_state: String,
+}
+
+/// One cell of a report table: its text (also what the CSV holds), and optionally a state
+/// for its colour and a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportCell {
+    pub text: String,
+    pub state: Option<String>,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportTable {
+    pub heading: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<ReportCell>>,
+    /// Totals under the rows, if any.
+    pub footer: Vec<String>,
+}
+
+/// One bar of a chart: a share or a score out of 100, and optionally a second one to compare
+/// (before and after).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub compare: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chart {
+    pub heading: String,
+    pub bars: Vec<Bar>,
+    /// What the two bars are, when there are two: ("Avant", "Après").
+    pub legend: Option<(String, String)>,
+}
+
+/// A trainer report as a page shows it and its CSV export holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub title: String,
+    /// Back to the cohort (or the trainer page for all cohorts).
+    pub back: LessonLink,
+    /// The cohort's modules, each with the address of this report for it.
+    pub modules: Vec<LessonLink>,
+    /// Key figures: (label, value).
+    pub summary: Vec<(String, String)>,
+    pub charts: Vec<Chart>,
+    pub tables: Vec<ReportTable>,
+    pub csv_href: String,
+    /// The progress report's filter form: module choices (slug, title) and the query.
+    pub filter: Option<(Vec<(String, String)>, ReportQuery)>,
+}
+
+pub fn report_href(query: &ReportQuery) -> String {
+    let base = format!("/trainer/cohorts/{}", query.cohort);
+    match query.kind.as_str() {
+        "questions" => format!("{base}/questions/{}", query.module),
+        "gain" => format!("{base}/gain/{}", query.module),
+        "learner" => format!("{base}/learners/{}", query.account),
+        _ => format!("{base}/progress"),
+    }
 }

@@ -13,6 +13,7 @@ pub mod module_page;
 pub mod not_found_page;
 pub mod password_page;
 pub mod quiz_page;
+pub mod report_page;
 pub mod sign_in_page;
 pub mod slips_page;
 pub mod trainer_page;

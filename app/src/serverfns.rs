@@ -8,3 +8,4 @@ pub mod cohorts;
 pub mod courses;
 pub mod learning;
 pub mod preferences;
+pub mod reports;

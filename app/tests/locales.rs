@@ -126,6 +126,31 @@ fn every_key_used_in_the_code_exists() {
     for state in ["not-started", "in-progress", "completed"] {
         used.insert(format!("progress-{state}"));
     }
+    for state in ["not-started", "in-progress", "passed"] {
+        used.insert(format!("report-state-{state}"));
+    }
+    for state in ["not-passed", "passed", "in-progress", "not-started"] {
+        used.insert(format!("report-filter-{state}"));
+    }
+    for month in 1..=12 {
+        used.insert(format!("month-{month}"));
+    }
+    for key in [
+        "certificate-kind-module",
+        "certificate-kind-course",
+        "verify-valid",
+        "verify-revoked",
+        "verify-unknown",
+        "code-valid",
+        "code-tampered",
+        "code-malformed",
+        "report-answer-right",
+        "report-answer-wrong",
+        "report-pretest",
+        "report-quiz",
+    ] {
+        used.insert(key.to_string());
+    }
     for state in [
         "sign-in",
         "open",

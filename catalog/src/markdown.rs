@@ -133,3 +133,28 @@ fn line_problem(
 ) -> Problem {
     Problem::new(path, body_line + line_at(body, offset) - 1, message)
 }
+
+/// The words of a Markdown text without its formatting, on one line: for tables and CSV
+/// files, where HTML has no place.
+pub(crate) fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod plain_text_tests {
+    #[test]
+    fn formatting_goes_and_words_stay() {
+        assert_eq!(
+            super::plain_text("Le **bénéfice** du *doute* : `18` ans.\nVrai [ou](x.md) faux ?"),
+            "Le bénéfice du doute : 18 ans. Vrai ou faux ?"
+        );
+    }
+}

@@ -149,6 +149,8 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionText {
     pub stem: String,
+    /// The stem as plain text, for trainers' tables and exports.
+    pub stem_text: String,
     pub options: Vec<Choice>,
     pub explanation: String,
     pub source: String,
@@ -157,6 +159,8 @@ pub struct QuestionText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub html: String,
+    /// The option as plain text, for trainers' tables and exports.
+    pub text: String,
     /// Shown to a learner who chose this option, when answers may be shown.
     pub feedback: Option<String>,
 }
@@ -323,11 +327,13 @@ mod tests {
     fn question(id: &str, objective: &str, kind: QuestionType, correct: &[bool]) -> Question {
         let text = QuestionText {
             stem: format!("<p>{id}?</p>"),
+            stem_text: format!("{id}?"),
             options: correct
                 .iter()
                 .enumerate()
                 .map(|(i, _)| Choice {
                     html: format!("option {i}"),
+                    text: format!("option {i}"),
                     feedback: None,
                 })
                 .collect(),

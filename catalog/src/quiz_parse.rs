@@ -365,6 +365,7 @@ fn parse_question(
         .iter()
         .map(|d| Choice {
             html: inline(&markdown::render(path, &d.text, d.line, resolve, problems)),
+            text: markdown::plain_text(&d.text),
             feedback: (!d.feedback.trim().is_empty())
                 .then(|| markdown::render(path, &d.feedback, d.feedback_line, resolve, problems)),
         })
@@ -380,6 +381,7 @@ fn parse_question(
         scenario,
         correct: drafts.iter().map(|d| d.right).collect(),
         text: QuestionText {
+            stem_text: markdown::plain_text(&join(stem_lines)),
             stem,
             options,
             explanation,

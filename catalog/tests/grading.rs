@@ -39,10 +39,12 @@ fn build(questions: &[Vec<bool>]) -> Quiz {
                     "fr".to_string(),
                     QuestionText {
                         stem: String::new(),
+                        stem_text: String::new(),
                         options: correct
                             .iter()
                             .map(|_| Choice {
                                 html: String::new(),
+                                text: String::new(),
                                 feedback: None,
                             })
                             .collect(),

@@ -11,8 +11,10 @@ pub fn write(rows: &[Vec<String>], lang: &str) -> Result<Vec<u8>> {
     let delimiter = if lang == "fr" { b';' } else { b',' };
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
+        // Several tables in one file: rows differ in length.
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
+            .flexible(true)
             .from_writer(&mut out);
         for row in rows {
             writer
@@ -44,6 +46,8 @@ mod tests {
             vec!["=HYPERLINK(\"http://x\")".into(), "80".into()],
             vec!["+33 6".into(), "-5".into()],
             vec!["@SUM(A1)".into(), "Aïssata ; Traoré".into()],
+            Vec::new(),
+            vec!["Une autre table".into()],
         ];
         let text = String::from_utf8(write(&rows, "fr").unwrap()).unwrap();
         assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
@@ -52,6 +56,10 @@ mod tests {
         assert!(
             text.contains("'@SUM(A1);\"Aïssata ; Traoré\""),
             "quoted when it holds the separator: {text}"
+        );
+        assert!(
+            text.ends_with("\n\nUne autre table\n") || text.ends_with("\n\"\"\nUne autre table\n"),
+            "{text:?}"
         );
         let english = String::from_utf8(write(&rows, "en").unwrap()).unwrap();
         assert!(english.contains("Nom,Score"));

@@ -1,3 +1,4 @@
+#![allow(clippy::type_complexity)] // tuples of expected figures read best inline
 //! The figures against a small fixture computed by hand (see the table in each test). The
 //! attempts are written straight into the tables, with the options chosen by their place in
 //! the quiz file, so that every share and mean below can be checked on paper.

@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod db;
 pub mod form_errors;
+pub mod reports;
 pub mod router;
 pub mod security;
 pub mod startup;

@@ -87,6 +87,7 @@ pub fn build(state: AppState) -> Router {
             get(crate::certificates::public_key),
         )
         .route("/certificates/{file}", get(crate::certificates::download))
+        .route("/trainer/cohorts/{id}/report.csv", get(crate::reports::csv))
         .route(
             "/trainer/cohorts/{id}/certificates.pdf",
             get(crate::certificates::cohort_download),

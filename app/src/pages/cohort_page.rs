@@ -50,6 +50,10 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                 <strong data-join-code=code.clone()>{code.clone()}</strong>
             </p>
         })}
+        <nav class="report-links" aria-label=move || tr(lang.get(), "report-links")>
+            <a class="button" href=format!("/trainer/cohorts/{cohort_id}/progress")>{move || tr(lang.get(), "report-progress-link")}</a>
+            {detail.reports.iter().map(|link| view! { <a class="button" href=link.href.clone()>{link.title.clone()}</a> }).collect_view()}
+        </nav>
         <h2>{move || tr(lang.get(), "cohort-learners")}</h2>
         <FormError error=action_error(issue) />
         <table class="table">
@@ -68,7 +72,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                         let pending = if m.code_pending { "cohort-code-pending" } else { "cohort-code-used" };
                         view! {
                             <tr>
-                                <td>{m.display_name}</td>
+                                <td><a href=format!("/trainer/cohorts/{cohort_id}/learners/{}", m.account_id)>{m.display_name}</a></td>
                                 <td>{m.username}</td>
                                 <td>
                                     {move || tr(lang.get(), pending)}

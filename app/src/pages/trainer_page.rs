@@ -14,9 +14,18 @@ pub fn TrainerPage() -> impl IntoView {
     let lang = use_lang();
     let cohorts = Resource::new(|| (), |_| list_cohorts());
     let create = ServerAction::<CreateCohort>::new();
+    let user = Resource::new(|| (), |_| crate::serverfns::account::current_user());
     view! {
         <Title text=move || tr(lang.get(), "trainer-title") />
         <h1>{move || tr(lang.get(), "trainer-title")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let admin = matches!(user.await, Ok(Some(u)) if u.is_admin());
+                admin.then(|| view! {
+                    <p><a class="button" href="/trainer/cohorts/all/progress">{move || tr(lang.get(), "report-all-progress")}</a></p>
+                })
+            })}
+        </Transition>
         {loaded(
             cohorts,
             move |cohorts| {

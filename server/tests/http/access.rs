@@ -7,7 +7,7 @@ use accounts::people;
 use accounts::{Role, cohorts};
 use app::serverfns::{
     account as account_fns, admin, certificates as certificate_fns, cohorts as cohort_fns, courses,
-    learning,
+    learning, reports,
 };
 use leptos::server_fn::ServerFn;
 
@@ -227,6 +227,37 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             call::<certificate_fns::RevokeCertificate>(form(&[
                 ("number", &number),
                 ("reason", "test"),
+            ])),
+            COHORT,
+        ),
+        (
+            "progress report",
+            Request::Page(format!("/trainer/cohorts/{cohort}/progress")),
+            COHORT,
+        ),
+        (
+            "question analysis",
+            Request::Page(format!("/trainer/cohorts/{cohort}/questions/first")),
+            COHORT,
+        ),
+        (
+            "report export",
+            Request::Page(format!(
+                "/trainer/cohorts/{cohort}/report.csv?kind=gain&module=first"
+            )),
+            COHORT,
+        ),
+        (
+            "all cohorts' progress",
+            Request::Page("/trainer/cohorts/all/progress".into()),
+            ADMIN,
+        ),
+        (
+            "get_report",
+            call::<reports::GetReport>(form(&[
+                ("lang", "fr"),
+                ("query[kind]", "progress"),
+                ("query[cohort]", &cohort),
             ])),
             COHORT,
         ),

@@ -10,5 +10,6 @@ mod access;
 mod certificates;
 mod processes;
 mod quizzes;
+mod reports;
 mod routes;
 mod sessions;

@@ -30,7 +30,32 @@ pub async fn get_cohort(
             number: c.number,
         })
         .collect();
+    let catalog = crate::serverfns::courses::ssr::catalog()?;
+    let mut reports = Vec::new();
+    for module in catalog.modules() {
+        let title = module
+            .text(lang.code())
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        if module.quiz.is_some() {
+            reports.push(crate::model::LessonLink {
+                href: format!("/trainer/cohorts/{cohort_id}/questions/{}", module.slug),
+                title: crate::i18n::tr_args(
+                    lang,
+                    "report-questions-link",
+                    &[("module", title.clone())],
+                ),
+            });
+        }
+        if module.quiz.is_some() && module.pretest.is_some() {
+            reports.push(crate::model::LessonLink {
+                href: format!("/trainer/cohorts/{cohort_id}/gain/{}", module.slug),
+                title: crate::i18n::tr_args(lang, "report-gain-link", &[("module", title)]),
+            });
+        }
+    }
     Ok(CohortDetail {
+        reports,
         certificates,
         card: card(summary),
         members: members

@@ -1,0 +1,202 @@
+//! Trainer reports over HTTP, on SQLite and PostgreSQL: the progress matrix changes when a
+//! learner passes, filters and sorts; the question analysis and the pre/post comparison show
+//! their figures; the CSV export holds what the screen shows, with accents and formulas
+//! defused; and another trainer's cohort is refused on every page, function and export.
+
+use accounts::{Role, cohorts, people};
+use app::model::ReportQuery;
+use app::serverfns::reports::GetReport;
+use catalog::QuizKind;
+
+use crate::quizzes::{answers, body, catalog, read_lessons};
+use crate::support::{PASSWORD, TestApp, account, form};
+
+struct World {
+    cohort: i64,
+    trainer: String,
+    other: String,
+    admin: String,
+    learner: String,
+    awa: i64,
+    bob: i64,
+}
+
+/// Cohort "Gao": Awa takes the pre-test, reads module `first` and passes its quiz; Bob, whose
+/// display name looks like a spreadsheet formula, has done nothing.
+async fn world(app: &TestApp) -> World {
+    let db = app.db().await;
+    let trainer = account(&db, "trainer", Role::Trainer).await;
+    let other = account(&db, "other", Role::Trainer).await;
+    account(&db, "admin", Role::Admin).await;
+    let cohort = cohorts::create(&db, trainer, "Gao").await.unwrap().id;
+    cohorts::create(&db, other, "Kidal").await.unwrap();
+    let code = cohorts::get(&db, cohort).await.unwrap().join_code.unwrap();
+    let join = |username: &'static str, display_name: &'static str| people::Joining {
+        join_code: Box::leak(code.clone().into_boxed_str()),
+        username,
+        display_name,
+        affiliation: "fds",
+        password: PASSWORD,
+        confirmation: PASSWORD,
+        lang: "fr",
+        address: None,
+    };
+    let awa = people::join(&db, join("awa", "Awa Traoré"))
+        .await
+        .unwrap()
+        .id;
+    let bob = people::join(&db, join("bob", "=HYPERLINK(\"http://x\")"))
+        .await
+        .unwrap()
+        .id;
+    let learner = app.sign_in("awa", PASSWORD).await;
+    let catalog = catalog();
+    let pre = app
+        .call::<app::serverfns::learning::SubmitQuiz>(
+            &body(
+                QuizKind::Pretest,
+                1,
+                &answers(&catalog, QuizKind::Pretest, awa, 1, false),
+            ),
+            Some(&learner),
+        )
+        .await;
+    assert!(
+        pre.status().is_success() || pre.status().is_redirection(),
+        "{}",
+        pre.status()
+    );
+    World {
+        cohort,
+        trainer: app.sign_in("trainer", PASSWORD).await,
+        other: app.sign_in("other", PASSWORD).await,
+        admin: app.sign_in("admin", PASSWORD).await,
+        learner,
+        awa,
+        bob,
+    }
+}
+
+async fn pass(app: &TestApp, w: &World) {
+    read_lessons(app, &w.learner).await;
+    let passed = app
+        .call::<app::serverfns::learning::SubmitQuiz>(
+            &body(
+                QuizKind::Quiz,
+                1,
+                &answers(&catalog(), QuizKind::Quiz, w.awa, 1, true),
+            ),
+            Some(&w.learner),
+        )
+        .await;
+    assert!(passed.status().is_success() || passed.status().is_redirection());
+}
+
+async fn text(app: &TestApp, path: &str, cookie: Option<&str>) -> (u16, String) {
+    let response = app.get_as(path, cookie).await;
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+on_every_database! {
+    async fn the_matrix_changes_when_a_learner_passes_and_filters(app) {
+        let w = world(&app).await;
+        let path = format!("/trainer/cohorts/{}/progress", w.cohort);
+        let (status, html) = text(&app, &path, Some(&w.trainer)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Progression — Gao"), "{html}");
+        assert!(html.contains("data-state=\"in-progress\""), "Awa took the pre-test");
+        assert!(html.contains("0 réussi(s) sur 1 commencé(s)"), "{html}");
+
+        pass(&app, &w).await;
+        let (_, html) = text(&app, &path, Some(&w.trainer)).await;
+        assert!(html.contains("Réussi · 100\u{a0}%"), "{html}");
+        assert!(html.contains("1 réussi(s) sur 1 commencé(s)"));
+        assert!(html.contains(&format!("/trainer/cohorts/{}/learners/{}", w.cohort, w.awa)));
+        assert!(html.contains("<svg"), "a chart drawn on the server");
+
+        // "Not passed module 1": Bob only.
+        let (_, html) = text(&app, &format!("{path}?filter_module=first&filter_state=not-passed"), Some(&w.trainer)).await;
+        assert!(html.contains("HYPERLINK") && !html.contains("Awa Traoré"), "{html}");
+        assert!(html.contains("1 apprenant(s)"));
+        // Sorted by the module's best score: Awa first.
+        let (_, html) = text(&app, &format!("{path}?sort=first"), Some(&w.trainer)).await;
+        assert!(html.find("Awa Traoré").unwrap() < html.find("HYPERLINK").unwrap());
+
+        // The learner's page: lessons read and every answer given.
+        let (status, html) = text(&app, &format!("/trainer/cohorts/{}/learners/{}", w.cohort, w.awa), Some(&w.trainer)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("2 / 2") && html.contains("Quelle est la bonne réponse ?") && html.contains("Bonne B"), "{html}");
+    }
+
+    async fn the_csv_holds_what_the_screen_shows_with_formulas_defused(app) {
+        let w = world(&app).await;
+        pass(&app, &w).await;
+        let response = app.get_as(&format!("/trainer/cohorts/{}/report.csv?kind=progress&lang=fr", w.cohort), Some(&w.trainer)).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+        let csv = response.text().await.unwrap();
+        assert!(csv.starts_with('\u{feff}'), "a byte-order mark for spreadsheets");
+        assert!(csv.contains("Awa Traoré;Forces de défense et de sécurité (FDS);Réussi · 100\u{a0}%"), "{csv}");
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "the formula is text: {csv}");
+        assert!(csv.contains("1 réussi(s) sur 1 commencé(s)"));
+        let english = app.get_as(&format!("/trainer/cohorts/{}/report.csv?kind=progress&lang=en", w.cohort), Some(&w.trainer)).await.text().await.unwrap();
+        assert!(english.contains("Awa Traoré,Forces de défense et de sécurité (FDS)") || english.contains("Awa Traoré,Defence"), "{english}");
+
+        let questions = app.get_as(&format!("/trainer/cohorts/{}/report.csv?kind=questions&module=first&lang=fr", w.cohort), Some(&w.trainer)).await.text().await.unwrap();
+        assert!(questions.contains("Quelle est la bonne réponse ?;Premier objectif;1;100\u{a0}%"), "{questions}");
+    }
+
+    async fn question_analysis_and_pre_post_show_their_figures(app) {
+        let w = world(&app).await;
+        pass(&app, &w).await;
+        let (status, html) = text(&app, &format!("/trainer/cohorts/{}/questions/first", w.cohort), Some(&w.trainer)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Quelle est la bonne réponse ?") && html.contains("Premier objectif"), "{html}");
+        let (status, html) = text(&app, &format!("/trainer/cohorts/{}/gain/first", w.cohort), Some(&w.trainer)).await;
+        assert_eq!(status, 200);
+        // Awa: 0 at the pre-test (all wrong), 100 at her first quiz attempt.
+        assert!(html.contains("<dd>0,0</dd>") && html.contains("<dd>100,0</dd>"), "{html}");
+        assert!(html.contains("Moins de 3 personnes"), "one FDS learner: not shown");
+        let (status, _) = text(&app, &format!("/trainer/cohorts/{}/gain/second", w.cohort), Some(&w.trainer)).await;
+        assert_eq!(status, 404, "a module without a pre-test has no comparison");
+    }
+
+    async fn another_trainers_cohort_is_refused_everywhere(app) {
+        let w = world(&app).await;
+        let c = w.cohort;
+        let pages = [
+            format!("/trainer/cohorts/{c}/progress"),
+            format!("/trainer/cohorts/{c}/questions/first"),
+            format!("/trainer/cohorts/{c}/gain/first"),
+            format!("/trainer/cohorts/{c}/learners/{}", w.bob),
+            format!("/trainer/cohorts/{c}/report.csv?kind=progress&lang=fr"),
+            format!("/trainer/cohorts/{c}/report.csv?kind=questions&module=first&lang=fr"),
+            format!("/trainer/cohorts/{c}/report.csv?kind=gain&module=first&lang=fr"),
+            format!("/trainer/cohorts/{c}/report.csv?kind=learner&account={}&lang=fr", w.bob),
+            "/trainer/cohorts/all/progress".to_string(),
+            "/trainer/cohorts/all/report.csv?kind=progress&lang=fr".to_string(),
+        ];
+        for path in &pages {
+            let all = path.contains("/all/");
+            for (who, cookie, expected) in [
+                ("other trainer", Some(&w.other), 403),
+                ("learner", Some(&w.learner), 403),
+                ("visitor", None, 401),
+                ("cohort trainer", Some(&w.trainer), if all { 403 } else { 200 }),
+                ("administrator", Some(&w.admin), 200),
+            ] {
+                let (status, body) = text(&app, path, cookie.map(String::as_str)).await;
+                assert_eq!(status, expected, "{path} as {who}: {body}");
+            }
+        }
+        let query = |cohort: &str| {
+            let q = ReportQuery { kind: "progress".into(), cohort: cohort.into(), ..Default::default() };
+            form(&[("lang", "fr"), ("query[kind]", &q.kind), ("query[cohort]", &q.cohort)])
+        };
+        assert_eq!(app.call::<GetReport>(&query(&c.to_string()), Some(&w.other)).await.status(), 403);
+        assert_eq!(app.call::<GetReport>(&query(&c.to_string()), Some(&w.trainer)).await.status(), 200);
+        // A learner of another cohort is not found through this one.
+        let (status, _) = text(&app, &format!("/trainer/cohorts/{c}/learners/999999"), Some(&w.trainer)).await;
+        assert_eq!(status, 404);
+    }
+}
