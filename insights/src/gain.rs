@@ -2,16 +2,17 @@
 //!
 //! The post-test is each learner's **first** quiz attempt: taken once, after the lessons, like
 //! the pre-test before them. Later attempts, after feedback, would overstate the gain. Only
-//! learners who took both count in the cohort's means.
+//! learners who took both count in the means; the shares per objective count every first
+//! attempt of each test.
 
 use std::collections::BTreeMap;
 
 use catalog::{Module, QuizKind};
 use learning::entity::quiz_attempt;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::questions::{first_answers, share};
-use crate::{Error, Learner, Result, mean};
+use crate::questions::{Counts, first_attempt_answers, share};
+use crate::{Error, Learner, Result, mean, members_of};
 
 /// Groups smaller than this are not shown in the breakdown by affiliation, so that a figure
 /// never stands for one or two people who could be recognised.
@@ -68,30 +69,31 @@ impl Gain {
     }
 }
 
+/// The comparison for the learners of `cohorts` (`learners`, as [`crate::learners`] lists
+/// them).
 pub async fn gain(
     db: &impl ConnectionTrait,
     module: &Module,
+    cohorts: &[i64],
     learners: Vec<Learner>,
 ) -> Result<Gain> {
     if module.quiz.is_none() || module.pretest.is_none() {
         return Err(Error::NotFound);
     }
-    let ids: Vec<i64> = learners.iter().map(|l| l.account_id).collect();
     let mut first: BTreeMap<(i64, String), (i32, i16)> = BTreeMap::new();
-    for chunk in ids.chunks(10_000) {
-        for a in quiz_attempt::Entity::find()
-            .filter(quiz_attempt::Column::AccountId.is_in(chunk.iter().copied()))
-            .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
-            .all(db)
-            .await?
-        {
-            let entry = first
-                .entry((a.account_id, a.kind))
-                .or_insert((a.number, a.score));
-            if a.number < entry.0 {
-                *entry = (a.number, a.score);
-            }
-        }
+    let rows: Vec<(i64, String, i16)> = quiz_attempt::Entity::find()
+        .select_only()
+        .column(quiz_attempt::Column::AccountId)
+        .column(quiz_attempt::Column::Kind)
+        .column(quiz_attempt::Column::Score)
+        .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
+        .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
+        .filter(quiz_attempt::Column::Number.eq(1))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (account, kind, score) in rows {
+        first.insert((account, kind), (1, score));
     }
     let score = |account: i64, kind: QuizKind| {
         first
@@ -110,25 +112,18 @@ pub async fn gain(
     let before = mean(both.iter().filter_map(|l| l.before).map(f64::from));
     let after = mean(both.iter().filter_map(|l| l.after).map(f64::from));
 
-    // Per objective, the same learners as the means: those who took both tests.
-    let both_ids: Vec<i64> = both.iter().map(|l| l.learner.account_id).collect();
-    let pre_answers = first_answers(db, module, QuizKind::Pretest, &both_ids).await?;
-    let post_answers = first_answers(db, module, QuizKind::Quiz, &both_ids).await?;
-    let by_objective = |kind: QuizKind,
-                        answers: &std::collections::HashMap<
-        String,
-        std::collections::HashMap<i64, (bool, Vec<usize>)>,
-    >,
-                        objective: &str| {
+    let pre_answers = first_attempt_answers(db, module, QuizKind::Pretest, cohorts).await?;
+    let post_answers = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
+    let by_objective = |kind: QuizKind, answers: &Counts, objective: &str| {
         let quiz = module.quiz_of(kind)?;
         let (right, all) = quiz
             .questions
             .iter()
             .filter(|q| q.objective == objective)
             .filter_map(|q| answers.get(&q.id))
-            .flat_map(|by_learner| by_learner.values())
-            .fold((0, 0), |(r, n), (is_right, _)| {
-                (r + usize::from(*is_right), n + 1)
+            .flat_map(|counts| counts.iter())
+            .fold((0, 0), |(r, n), ((is_right, _), count)| {
+                (r + if *is_right { *count } else { 0 }, n + count)
             });
         share(right, all)
     };

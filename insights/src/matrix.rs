@@ -7,7 +7,7 @@ use learning::entity::{lesson_read, quiz_attempt};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::{Learner, Result};
+use crate::{Learner, Result, members_of};
 
 /// Where one learner stands in one module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,25 +55,25 @@ pub struct Matrix {
     pub totals: Vec<Total>,
 }
 
-/// The matrix of `learners` over every module of `catalog`. Three aggregate queries,
-/// whatever the number of attempts: lessons read per (learner, module), and the best quiz
-/// score, whether passed, and whether a pre-test was taken, per (learner, module).
+/// The matrix of `learners` (the members of `cohorts`) over every module of `catalog`. Two
+/// aggregate queries, whatever the number of attempts: lessons read per (learner, module),
+/// and per (learner, module, test) the best score and whether passed.
 pub async fn matrix(
     db: &impl ConnectionTrait,
     catalog: &Catalog,
+    cohorts: &[i64],
     learners: Vec<Learner>,
 ) -> Result<Matrix> {
-    let ids: Vec<i64> = learners.iter().map(|l| l.account_id).collect();
     let mut read: HashMap<(i64, String), i64> = HashMap::new();
     let mut quiz: HashMap<(i64, String), (i16, bool)> = HashMap::new();
     let mut pretest: HashMap<(i64, String), ()> = HashMap::new();
-    for chunk in ids.chunks(10_000) {
+    {
         let rows: Vec<(i64, String, i64)> = lesson_read::Entity::find()
             .select_only()
             .column(lesson_read::Column::AccountId)
             .column(lesson_read::Column::Module)
             .column_as(lesson_read::Column::Lesson.count(), "n")
-            .filter(lesson_read::Column::AccountId.is_in(chunk.iter().copied()))
+            .filter(lesson_read::Column::AccountId.in_subquery(members_of(cohorts)))
             .group_by(lesson_read::Column::AccountId)
             .group_by(lesson_read::Column::Module)
             .into_tuple()
@@ -90,7 +90,7 @@ pub async fn matrix(
                 Expr::cust("MAX(CASE WHEN passed THEN 1 ELSE 0 END)"),
                 "passed",
             )
-            .filter(quiz_attempt::Column::AccountId.is_in(chunk.iter().copied()))
+            .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
             .group_by(quiz_attempt::Column::AccountId)
             .group_by(quiz_attempt::Column::Module)
             .group_by(quiz_attempt::Column::Kind)
@@ -99,7 +99,7 @@ pub async fn matrix(
             .await?;
         for (account, module, kind, best, passed) in rows {
             if kind == "quiz" {
-                quiz.insert((account, module), (best, passed == 1));
+                quiz.insert((account, module), (best, passed != 0));
             } else {
                 pretest.insert((account, module), ());
             }

@@ -1,16 +1,18 @@
 //! Question analysis for one module's quiz: what the cohort gets wrong, so the trainer knows
 //! what to teach again.
 //!
-//! Each learner counts once per question, with their **first** answer to it: later attempts
-//! follow the feedback and would hide what the lessons left unclear.
+//! Each learner counts once per question asked in their **first** attempt: later attempts
+//! follow the feedback and would hide what the lessons left unclear. The counting is done by
+//! the database (one aggregate query), so it costs the same for 20 learners or 10,000.
 
 use std::collections::{BTreeMap, HashMap};
 
 use catalog::{Module, Quiz, QuizKind};
 use learning::entity::{quiz_answer, quiz_attempt};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::{Error, Result};
+use crate::{Error, Result, members_of};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionFigures {
@@ -41,119 +43,88 @@ pub struct Analysis {
     pub objectives: Vec<ObjectiveFigures>,
 }
 
-/// Each learner's first answer to each question of `kind` in `module`:
-/// question id → learner → (right, options chosen).
-pub(crate) async fn first_answers(
+/// How the first attempts of `kind` in `module` by the learners of `cohorts` were answered:
+/// question id → (right, options chosen as written, e.g. `0,2`) → number of learners.
+pub(crate) type Counts = HashMap<String, HashMap<(bool, String), usize>>;
+
+pub(crate) async fn first_attempt_answers(
     db: &impl ConnectionTrait,
     module: &Module,
     kind: QuizKind,
-    learners: &[i64],
-) -> Result<HashMap<String, HashMap<i64, (bool, Vec<usize>)>>> {
-    let mut attempts: Vec<quiz_attempt::Model> = Vec::new();
-    for chunk in learners.chunks(10_000) {
-        attempts.extend(
-            quiz_attempt::Entity::find()
-                .filter(quiz_attempt::Column::AccountId.is_in(chunk.iter().copied()))
-                .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
-                .filter(quiz_attempt::Column::Kind.eq(kind.code()))
-                .order_by_asc(quiz_attempt::Column::Number)
-                .all(db)
-                .await?,
-        );
+    cohorts: &[i64],
+) -> Result<Counts> {
+    let first_attempts = Query::select()
+        .column(quiz_attempt::Column::Id)
+        .from(quiz_attempt::Entity)
+        .and_where(quiz_attempt::Column::Module.eq(module.slug.as_str()))
+        .and_where(quiz_attempt::Column::Kind.eq(kind.code()))
+        .and_where(quiz_attempt::Column::Number.eq(1))
+        .and_where(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
+        .to_owned();
+    let rows: Vec<(String, bool, String, i64)> = quiz_answer::Entity::find()
+        .select_only()
+        .column(quiz_answer::Column::Question)
+        .column(quiz_answer::Column::IsRight)
+        .column(quiz_answer::Column::Chosen)
+        .column_as(quiz_answer::Column::AttemptId.count(), "n")
+        .filter(quiz_answer::Column::AttemptId.in_subquery(first_attempts))
+        .group_by(quiz_answer::Column::Question)
+        .group_by(quiz_answer::Column::IsRight)
+        .group_by(quiz_answer::Column::Chosen)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts: Counts = HashMap::new();
+    for (question, right, chosen, n) in rows {
+        *counts.entry(question).or_default().entry((right, chosen)).or_default() += n as usize;
     }
-    attempts.sort_by_key(|a| (a.account_id, a.number));
-    let owner: HashMap<i64, (i64, i32)> = attempts
-        .iter()
-        .map(|a| (a.id, (a.account_id, a.number)))
-        .collect();
-    let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
-    let mut answers: Vec<quiz_answer::Model> = Vec::new();
-    for chunk in ids.chunks(10_000) {
-        answers.extend(
-            quiz_answer::Entity::find()
-                .filter(quiz_answer::Column::AttemptId.is_in(chunk.iter().copied()))
-                .all(db)
-                .await?,
-        );
-    }
-    // Earliest attempt first, so the first answer seen for (question, learner) is kept.
-    answers.sort_by_key(|a| {
-        owner
-            .get(&a.attempt_id)
-            .map(|(_, n)| *n)
-            .unwrap_or(i32::MAX)
-    });
-    let mut first: HashMap<String, HashMap<i64, (bool, Vec<usize>)>> = HashMap::new();
-    for answer in answers {
-        let Some((account, _)) = owner.get(&answer.attempt_id) else {
-            continue;
-        };
-        let chosen = answer
-            .chosen
-            .split(',')
-            .filter_map(|p| p.trim().parse().ok())
-            .collect();
-        first
-            .entry(answer.question)
-            .or_default()
-            .entry(*account)
-            .or_insert((answer.is_right, chosen));
-    }
-    Ok(first)
+    Ok(counts)
 }
 
-/// The analysis of `module`'s quiz for `learners`.
-pub async fn questions(
-    db: &impl ConnectionTrait,
-    module: &Module,
-    learners: &[i64],
-) -> Result<Analysis> {
+/// The analysis of `module`'s quiz for the learners of `cohorts`.
+pub async fn questions(db: &impl ConnectionTrait, module: &Module, cohorts: &[i64]) -> Result<Analysis> {
     let quiz = module.quiz.as_ref().ok_or(Error::NotFound)?;
-    let first = first_answers(db, module, QuizKind::Quiz, learners).await?;
-    Ok(analyse(module, quiz, &first))
+    let counts = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
+    Ok(analyse(module, quiz, &counts))
 }
 
-pub(crate) fn analyse(
-    module: &Module,
-    quiz: &Quiz,
-    first: &HashMap<String, HashMap<i64, (bool, Vec<usize>)>>,
-) -> Analysis {
+pub(crate) fn analyse(module: &Module, quiz: &Quiz, counts: &Counts) -> Analysis {
     let empty = HashMap::new();
-    let questions: Vec<QuestionFigures> =
-        quiz.questions
-            .iter()
-            .map(|q| {
-                let answers = first.get(&q.id).unwrap_or(&empty);
-                let right = answers.values().filter(|(r, _)| *r).count();
-                let mut wrong_counts: BTreeMap<usize, usize> = BTreeMap::new();
-                for (is_right, chosen) in answers.values() {
-                    if *is_right {
-                        continue;
-                    }
-                    for &option in chosen {
-                        if q.correct.get(option) == Some(&false) {
-                            *wrong_counts.entry(option).or_default() += 1;
-                        }
+    let questions: Vec<QuestionFigures> = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            let answers = counts.get(&q.id).unwrap_or(&empty);
+            let answered = answers.values().sum();
+            let right = answers.iter().filter(|((r, _), _)| *r).map(|(_, n)| n).sum();
+            let mut wrong_counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for ((is_right, chosen), n) in answers {
+                if *is_right {
+                    continue;
+                }
+                for option in chosen.split(',').filter_map(|p| p.trim().parse::<usize>().ok()) {
+                    if q.correct.get(option) == Some(&false) {
+                        *wrong_counts.entry(option).or_default() += n;
                     }
                 }
-                // The most chosen; on a tie, the first in the file.
-                let top_wrong = wrong_counts.into_iter().fold(
-                    None,
-                    |best: Option<(usize, usize)>, (option, n)| match best {
-                        Some((_, m)) if m >= n => best,
-                        _ => Some((option, n)),
-                    },
-                );
-                QuestionFigures {
-                    id: q.id.clone(),
-                    objective: q.objective.clone(),
-                    answered: answers.len(),
-                    right,
-                    share_right: share(right, answers.len()),
-                    top_wrong,
-                }
-            })
-            .collect();
+            }
+            // The most chosen; on a tie, the first in the file.
+            let top_wrong = wrong_counts
+                .into_iter()
+                .fold(None, |best: Option<(usize, usize)>, (option, n)| match best {
+                    Some((_, m)) if m >= n => best,
+                    _ => Some((option, n)),
+                });
+            QuestionFigures {
+                id: q.id.clone(),
+                objective: q.objective.clone(),
+                answered,
+                right,
+                share_right: share(right, answered),
+                top_wrong,
+            }
+        })
+        .collect();
     let objectives = module
         .objectives
         .iter()

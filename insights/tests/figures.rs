@@ -311,7 +311,7 @@ async fn the_matrix_gives_each_learner_state_and_best_score_with_totals() {
         ["Awa", "Bintou", "Chaka", "Daouda", "Ely"],
         "by name, the other cohort left out"
     );
-    let m = insights::matrix::matrix(&f.db, &catalog, learners)
+    let m = insights::matrix::matrix(&f.db, &catalog, &[f.cohort], learners)
         .await
         .unwrap();
     assert_eq!(m.modules, ["first", "second"]);
@@ -347,23 +347,17 @@ async fn the_matrix_gives_each_learner_state_and_best_score_with_totals() {
     let all = insights::learners(&f.db, &[f.cohort, f.other_cohort])
         .await
         .unwrap();
-    let m = insights::matrix::matrix(&f.db, &catalog, all)
+    let m = insights::matrix::matrix(&f.db, &catalog, &[f.cohort, f.other_cohort], all)
         .await
         .unwrap();
     assert_eq!(m.totals[0].passed, 4);
 }
 
 #[tokio::test]
-async fn question_analysis_counts_first_answers_and_the_wrong_option_chosen_most() {
+async fn question_analysis_counts_first_attempts_and_the_wrong_option_chosen_most() {
     let f = fixture().await;
     let catalog = catalog();
-    let ids: Vec<i64> = insights::learners(&f.db, &[f.cohort])
-        .await
-        .unwrap()
-        .iter()
-        .map(|l| l.account_id)
-        .collect();
-    let a = insights::questions::questions(&f.db, catalog.module("first").unwrap(), &ids)
+    let a = insights::questions::questions(&f.db, catalog.module("first").unwrap(), &[f.cohort])
         .await
         .unwrap();
     let q: Vec<(&str, usize, usize, Option<(usize, usize)>)> = a
@@ -374,7 +368,8 @@ async fn question_analysis_counts_first_answers_and_the_wrong_option_chosen_most
     assert_eq!(
         q,
         [
-            // First answers: Awa A, Bintou C, Chaka B, Daouda A, Ely B → 2 of 5; A twice.
+            // First attempts: Awa A, Bintou C, Chaka B, Daouda A, Ely B → 2 of 5; A twice
+            // (Awa's second attempt, all right, does not count).
             ("q-single", 5, 2, Some((0, 2))),
             // Awa F only, Bintou D+E, Chaka D only: wrong, but only E is a wrong option.
             ("q-multiple", 5, 2, Some((1, 1))),
@@ -396,7 +391,7 @@ async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
     let f = fixture().await;
     let catalog = catalog();
     let learners = insights::learners(&f.db, &[f.cohort]).await.unwrap();
-    let g = insights::gain::gain(&f.db, catalog.module("first").unwrap(), learners)
+    let g = insights::gain::gain(&f.db, catalog.module("first").unwrap(), &[f.cohort], learners)
         .await
         .unwrap();
     // Both tests: Awa 0→33, Bintou 0→0, Chaka 50→66, Ely 100→100 (Daouda took no pre-test).
@@ -419,8 +414,9 @@ async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
             ("Ely", Some(100), Some(100), Some(0)),
         ]
     );
-    // Per objective, among the four: un before p-un 2/4, after q-single 2/4; deux before
-    // p-deux 1/4, after q-multiple 1/4 + q-tf 3/4 = 4/8.
+    // Per objective, every first attempt of each test: un before p-un 2/4 (Awa, Bintou,
+    // Chaka, Ely), after q-single 2/5 (Daouda too); deux before p-deux 1/4, after
+    // q-multiple 2/5 + q-tf 4/5 = 6/10.
     let o: Vec<(&str, Option<f64>, Option<f64>)> = g
         .objectives
         .iter()
@@ -429,8 +425,8 @@ async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
     assert_eq!(
         o,
         [
-            ("deux", Some(0.25), Some(0.5)),
-            ("un", Some(0.5), Some(0.5))
+            ("deux", Some(0.25), Some(0.6)),
+            ("un", Some(0.5), Some(0.4))
         ]
     );
     // By affiliation: three FDS learners are shown; one armed-movement learner is not.

@@ -10,5 +10,6 @@ pub mod form_errors;
 pub mod reports;
 pub mod router;
 pub mod security;
+pub mod seed;
 pub mod startup;
 pub mod state;

@@ -31,6 +31,19 @@ enum Command {
         #[command(subcommand)]
         command: AccountCommand,
     },
+    /// Fill the database with synthetic learners, cohorts and attempts, to measure the
+    /// trainers' reports (`scripts/bench.sh`). Never on a real platform's database.
+    Seed {
+        #[arg(long, default_value_t = 10_000)]
+        learners: usize,
+        #[arg(long, default_value_t = 200)]
+        cohorts: usize,
+        /// Learners in the first, large cohort.
+        #[arg(long, default_value_t = 500)]
+        big_cohort: usize,
+        #[arg(long, default_value_t = 100_000)]
+        attempts: usize,
+    },
     /// Work with certificates.
     Certificate {
         #[command(subcommand)]
@@ -97,6 +110,51 @@ fn main() -> ExitCode {
         Command::Certificate {
             command: CertificateCommand::Verify { code },
         } => verify_certificate(&code),
+        Command::Seed {
+            learners,
+            cohorts,
+            big_cohort,
+            attempts,
+        } => seed(server::seed::Plan {
+            learners,
+            cohorts: cohorts.max(1),
+            big_cohort,
+            attempts,
+        }),
+    }
+}
+
+/// `server seed`: applies the migrations, then adds the synthetic data set.
+fn seed(plan: server::seed::Plan) -> ExitCode {
+    let run = async {
+        let settings = Settings::from_env()?;
+        let catalog = server::content::load(&settings.content_dir)
+            .map_err(|problems| anyhow::anyhow!("the content has problems:\n{problems}"))?;
+        let db = server::db::connect(&settings.database_url).await?;
+        let started = std::time::Instant::now();
+        let made = server::seed::seed(&db, &catalog, plan).await?;
+        println!(
+            "seeded {} learners in {} cohorts (the large one: id {}), {} lessons read, {} attempts, {} answers, in {:.1}s",
+            made.learners,
+            made.cohorts,
+            made.big_cohort,
+            made.lessons_read,
+            made.attempts,
+            made.answers,
+            started.elapsed().as_secs_f64()
+        );
+        anyhow::Ok(())
+    };
+    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

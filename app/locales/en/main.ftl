@@ -349,3 +349,6 @@ report-answer = Answer
 report-result = Result
 report-answer-right = Right
 report-answer-wrong = Wrong
+report-cohort = Cohort
+report-cohorts-table = By cohort
+report-total = Total

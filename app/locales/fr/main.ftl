@@ -349,3 +349,6 @@ report-answer = Réponse
 report-result = Résultat
 report-answer-right = Juste
 report-answer-wrong = Faux
+report-cohort = Groupe
+report-cohorts-table = Par groupe
+report-total = Total

@@ -211,9 +211,12 @@ pub mod ssr {
         lang: Lang,
     ) -> Result<Report, AppError> {
         let learners = insights::learners(db, cohorts).await.map_err(internal)?;
-        let mut matrix = insights::matrix::matrix(db, catalog, learners)
+        let mut matrix = insights::matrix::matrix(db, catalog, cohorts, learners)
             .await
             .map_err(internal)?;
+        if query.cohort == "all" {
+            return progress_of_cohorts(db, catalog, query, cohorts, name, &matrix, lang).await;
+        }
         learners_filter(&mut matrix, query);
         if let Some(column) = matrix.modules.iter().position(|m| *m == query.sort) {
             matrix
@@ -318,6 +321,108 @@ pub mod ssr {
         })
     }
 
+    /// All cohorts: one row per cohort (learners, and per module passed of started), not ten
+    /// thousand learners on one page.
+    async fn progress_of_cohorts(
+        db: &DatabaseConnection,
+        catalog: &Catalog,
+        query: &ReportQuery,
+        cohorts: &[i64],
+        name: &str,
+        matrix: &Matrix,
+        lang: Lang,
+    ) -> Result<Report, AppError> {
+        use accounts::entity::{cohort, cohort_member};
+        use std::collections::{BTreeMap, HashMap};
+        let names: HashMap<i64, String> = cohort::Entity::find()
+            .filter(cohort::Column::Id.is_in(cohorts.iter().copied()))
+            .all(db)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        let members = cohort_member::Entity::find()
+            .filter(cohort_member::Column::CohortId.is_in(cohorts.iter().copied()))
+            .all(db)
+            .await
+            .map_err(internal)?;
+        let rows_of: HashMap<i64, &insights::matrix::Row> =
+            matrix.rows.iter().map(|r| (r.learner.account_id, r)).collect();
+        type Counts = (usize, Vec<insights::matrix::Total>);
+        let mut per_cohort: BTreeMap<(String, i64), Counts> = BTreeMap::new();
+        for m in members {
+            let Some(row) = rows_of.get(&m.account_id) else {
+                continue;
+            };
+            let key = (names.get(&m.cohort_id).cloned().unwrap_or_default(), m.cohort_id);
+            let entry = per_cohort
+                .entry(key)
+                .or_insert_with(|| (0, vec![Default::default(); matrix.modules.len()]));
+            entry.0 += 1;
+            for (total, cell) in entry.1.iter_mut().zip(&row.cells) {
+                total.started += usize::from(cell.state != State::NotStarted);
+                total.passed += usize::from(cell.state == State::Passed);
+            }
+        }
+        let modules = catalog.modules();
+        let mut header = vec![tr(lang, "report-cohort"), tr(lang, "report-learners")];
+        header.extend(modules.iter().map(|m| title_of(m, lang)));
+        let total_cell = |t: &insights::matrix::Total| {
+            tr_args(
+                lang,
+                "report-total-cell",
+                &[("passed", t.passed.to_string()), ("started", t.started.to_string())],
+            )
+        };
+        let rows = per_cohort
+            .into_iter()
+            .map(|((cohort_name, id), (count, totals))| {
+                let mut cells = vec![
+                    ReportCell {
+                        text: cohort_name,
+                        state: None,
+                        href: Some(format!("/trainer/cohorts/{id}/progress")),
+                    },
+                    cell(count.to_string()),
+                ];
+                cells.extend(totals.iter().map(|t| cell(total_cell(t))));
+                cells
+            })
+            .collect();
+        let mut footer = vec![tr(lang, "report-total"), matrix.rows.len().to_string()];
+        footer.extend(matrix.totals.iter().map(total_cell));
+        let count = matrix.rows.len().max(1) as f64;
+        let bars = modules
+            .iter()
+            .zip(&matrix.totals)
+            .map(|(m, t)| Bar {
+                label: title_of(m, lang),
+                value: 100.0 * t.passed as f64 / count,
+                compare: None,
+            })
+            .collect();
+        Ok(Report {
+            title: tr_args(lang, "report-progress-title", &[("cohort", name.to_string())]),
+            back: back(query, name),
+            modules: Vec::new(),
+            summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
+            charts: vec![Chart {
+                heading: tr(lang, "report-chart-passed"),
+                bars,
+                legend: None,
+            }],
+            tables: vec![ReportTable {
+                heading: tr(lang, "report-cohorts-table"),
+                header,
+                rows,
+                footer,
+            }],
+            csv_href: csv_href(query, lang),
+            filter: None,
+        })
+    }
+
     fn module_of<'a>(catalog: &'a Catalog, query: &ReportQuery) -> Result<&'a Module, AppError> {
         catalog.module(&query.module).ok_or(AppError::NotFound)
     }
@@ -340,13 +445,7 @@ pub mod ssr {
     ) -> Result<Report, AppError> {
         let module = module_of(catalog, query)?;
         let quiz = module.quiz.as_ref().ok_or(AppError::NotFound)?;
-        let ids: Vec<i64> = insights::learners(db, cohorts)
-            .await
-            .map_err(internal)?
-            .iter()
-            .map(|l| l.account_id)
-            .collect();
-        let analysis = insights::questions::questions(db, module, &ids)
+        let analysis = insights::questions::questions(db, module, cohorts)
             .await
             .map_err(internal)?;
         let header = [
@@ -499,7 +598,7 @@ pub mod ssr {
     ) -> Result<Report, AppError> {
         let module = module_of(catalog, query)?;
         let learners = insights::learners(db, cohorts).await.map_err(internal)?;
-        let g = insights::gain::gain(db, module, learners)
+        let g = insights::gain::gain(db, module, cohorts, learners)
             .await
             .map_err(|e| match e {
                 insights::Error::NotFound => AppError::NotFound,
@@ -631,7 +730,12 @@ pub mod ssr {
                     ]
                     .map(|k| tr(lang, k))
                     .to_vec(),
-                    rows: learner_rows,
+                    // All cohorts at once: figures only, no list of thousands of names.
+                    rows: if query.cohort == "all" {
+                        Vec::new()
+                    } else {
+                        learner_rows
+                    },
                     footer: Vec::new(),
                 },
             ],
