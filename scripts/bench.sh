@@ -6,6 +6,7 @@
 #  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
 #    visit where the browser revalidates its cached files;
 #  - certificate PDF generation time and size;
+#  - the trainers' reports on 10,000 seeded learners (a cohort of 500, and all cohorts);
 #  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -79,6 +80,29 @@ kill $SERVER 2>/dev/null || true
 echo
 echo "certificate PDF (targets: <= 50 ms to generate, <= 100 KB)"
 cargo run --release -q -p certificate_pdf --example pdf_bench -- "$(mktemp -d)/certificate.pdf" | sed 's/^/  /'
+fi
+
+if [ "${BENCH_QUIZ_ONLY:-}" != 1 ]; then
+# Trainers' reports on a large synthetic data set (server seed: 10,000 learners in 200 cohorts,
+# one of 500, 100,000 attempts), on SQLite and on PostgreSQL (examples/report_timing.rs).
+cargo build --release -q -p server --example report_timing
+echo
+echo "trainers' reports, 10,000 learners / 200 cohorts / 100,000 attempts (target < 100 ms each)"
+report_bench() { # report_bench <label> <database-url>
+  local out
+  out=$(DATABASE_URL="$2" DATA_DIR="$(mktemp -d)" RUST_LOG=error "$ROOT/target/release/server" seed) || { echo "  $1: seeding failed"; return; }
+  echo "  $1: ${out}"
+  "$ROOT/target/release/examples/report_timing" "$2" "$ROOT/content" "$(sed -n 's/.*the large one: id \([0-9]*\).*/\1/p' <<<"$out")" | sed 's/^/  /'
+}
+REPORT_DATA=$(mktemp -d)
+report_bench "SQLite" "sqlite://$REPORT_DATA/seed.db?mode=rwc"
+PG_REPORT_DB="bench_reports_$$"
+PG_ADMIN_R="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
+if psql "$PG_ADMIN_R" -qc "CREATE DATABASE $PG_REPORT_DB" 2>/dev/null; then
+  report_bench "PostgreSQL" "${PG_ADMIN_R%/*}/$PG_REPORT_DB"
+  psql "$PG_ADMIN_R" -qc "DROP DATABASE IF EXISTS $PG_REPORT_DB WITH (FORCE)" >/dev/null
+fi
+rm -rf "$REPORT_DATA"
 fi
 
 # Quiz submissions: LEARNERS learners submit attempt after attempt at once (examples/quiz_load.rs),

@@ -18,7 +18,7 @@ pub mod matrix;
 pub mod questions;
 
 use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -57,19 +57,28 @@ pub fn members_of(cohorts: &[i64]) -> SelectStatement {
 /// accounts stay, anonymised, so that the figures still count them. One query.
 pub async fn learners(db: &impl ConnectionTrait, cohorts: &[i64]) -> Result<Vec<Learner>> {
     use accounts::entity::account;
-    let mut found: Vec<Learner> = account::Entity::find()
+    let rows: Vec<(i64, String, String, String)> = account::Entity::find()
+        .select_only()
+        .column(account::Column::Id)
+        .column(account::Column::DisplayName)
+        .column(account::Column::Username)
+        .column(account::Column::Affiliation)
         .filter(account::Column::Id.in_subquery(members_of(cohorts)))
+        .into_tuple()
         .all(db)
-        .await?
+        .await?;
+    let mut found: Vec<Learner> = rows
         .into_iter()
-        .map(|a| Learner {
-            account_id: a.id,
-            name: a.display_name,
-            username: a.username,
-            affiliation: a.affiliation,
+        .map(|(account_id, name, username, affiliation)| Learner {
+            account_id,
+            name,
+            username,
+            affiliation,
         })
         .collect();
-    found.sort_by(|a, b| (a.name.to_lowercase(), a.account_id).cmp(&(b.name.to_lowercase(), b.account_id)));
+    found.sort_by(|a, b| {
+        (a.name.to_lowercase(), a.account_id).cmp(&(b.name.to_lowercase(), b.account_id))
+    });
     Ok(found)
 }
 

@@ -76,13 +76,21 @@ pub(crate) async fn first_attempt_answers(
         .await?;
     let mut counts: Counts = HashMap::new();
     for (question, right, chosen, n) in rows {
-        *counts.entry(question).or_default().entry((right, chosen)).or_default() += n as usize;
+        *counts
+            .entry(question)
+            .or_default()
+            .entry((right, chosen))
+            .or_default() += n as usize;
     }
     Ok(counts)
 }
 
 /// The analysis of `module`'s quiz for the learners of `cohorts`.
-pub async fn questions(db: &impl ConnectionTrait, module: &Module, cohorts: &[i64]) -> Result<Analysis> {
+pub async fn questions(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    cohorts: &[i64],
+) -> Result<Analysis> {
     let quiz = module.quiz.as_ref().ok_or(Error::NotFound)?;
     let counts = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
     Ok(analyse(module, quiz, &counts))
@@ -90,41 +98,49 @@ pub async fn questions(db: &impl ConnectionTrait, module: &Module, cohorts: &[i6
 
 pub(crate) fn analyse(module: &Module, quiz: &Quiz, counts: &Counts) -> Analysis {
     let empty = HashMap::new();
-    let questions: Vec<QuestionFigures> = quiz
-        .questions
-        .iter()
-        .map(|q| {
-            let answers = counts.get(&q.id).unwrap_or(&empty);
-            let answered = answers.values().sum();
-            let right = answers.iter().filter(|((r, _), _)| *r).map(|(_, n)| n).sum();
-            let mut wrong_counts: BTreeMap<usize, usize> = BTreeMap::new();
-            for ((is_right, chosen), n) in answers {
-                if *is_right {
-                    continue;
-                }
-                for option in chosen.split(',').filter_map(|p| p.trim().parse::<usize>().ok()) {
-                    if q.correct.get(option) == Some(&false) {
-                        *wrong_counts.entry(option).or_default() += n;
+    let questions: Vec<QuestionFigures> =
+        quiz.questions
+            .iter()
+            .map(|q| {
+                let answers = counts.get(&q.id).unwrap_or(&empty);
+                let answered = answers.values().sum();
+                let right = answers
+                    .iter()
+                    .filter(|((r, _), _)| *r)
+                    .map(|(_, n)| n)
+                    .sum();
+                let mut wrong_counts: BTreeMap<usize, usize> = BTreeMap::new();
+                for ((is_right, chosen), n) in answers {
+                    if *is_right {
+                        continue;
+                    }
+                    for option in chosen
+                        .split(',')
+                        .filter_map(|p| p.trim().parse::<usize>().ok())
+                    {
+                        if q.correct.get(option) == Some(&false) {
+                            *wrong_counts.entry(option).or_default() += n;
+                        }
                     }
                 }
-            }
-            // The most chosen; on a tie, the first in the file.
-            let top_wrong = wrong_counts
-                .into_iter()
-                .fold(None, |best: Option<(usize, usize)>, (option, n)| match best {
-                    Some((_, m)) if m >= n => best,
-                    _ => Some((option, n)),
-                });
-            QuestionFigures {
-                id: q.id.clone(),
-                objective: q.objective.clone(),
-                answered,
-                right,
-                share_right: share(right, answered),
-                top_wrong,
-            }
-        })
-        .collect();
+                // The most chosen; on a tie, the first in the file.
+                let top_wrong = wrong_counts.into_iter().fold(
+                    None,
+                    |best: Option<(usize, usize)>, (option, n)| match best {
+                        Some((_, m)) if m >= n => best,
+                        _ => Some((option, n)),
+                    },
+                );
+                QuestionFigures {
+                    id: q.id.clone(),
+                    objective: q.objective.clone(),
+                    answered,
+                    right,
+                    share_right: share(right, answered),
+                    top_wrong,
+                }
+            })
+            .collect();
     let objectives = module
         .objectives
         .iter()

@@ -391,9 +391,14 @@ async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
     let f = fixture().await;
     let catalog = catalog();
     let learners = insights::learners(&f.db, &[f.cohort]).await.unwrap();
-    let g = insights::gain::gain(&f.db, catalog.module("first").unwrap(), &[f.cohort], learners)
-        .await
-        .unwrap();
+    let g = insights::gain::gain(
+        &f.db,
+        catalog.module("first").unwrap(),
+        &[f.cohort],
+        learners,
+    )
+    .await
+    .unwrap();
     // Both tests: Awa 0→33, Bintou 0→0, Chaka 50→66, Ely 100→100 (Daouda took no pre-test).
     assert_eq!(g.both, 4);
     assert!(close(g.before, 37.5), "{:?}", g.before);

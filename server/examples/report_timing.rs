@@ -43,16 +43,25 @@ async fn main() -> anyhow::Result<()> {
             let mut times: Vec<Duration> = Vec::new();
             for run in 0..6 {
                 let started = Instant::now();
-                let report = app::serverfns::reports::ssr::build(&db, &catalog, &admin, &query, Lang::default())
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{kind}: {e:?}"))?;
+                let report = app::serverfns::reports::ssr::build(
+                    &db,
+                    &catalog,
+                    &admin,
+                    &query,
+                    Lang::default(),
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("{kind}: {e:?}"))?;
                 std::hint::black_box(&report);
                 if run > 0 {
                     times.push(started.elapsed());
                 }
             }
             times.sort();
-            line.push(format!("{kind} {:.1} ms", times[times.len() / 2].as_secs_f64() * 1000.0));
+            line.push(format!(
+                "{kind} {:.1} ms",
+                times[times.len() / 2].as_secs_f64() * 1000.0
+            ));
         }
         println!("  {label}: {}", line.join(", "));
     }

@@ -6,7 +6,9 @@
 use catalog::{Catalog, Module, QuizKind};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait,
+};
 
 use accounts::entity::{account, cohort, cohort_member, cohort_trainer};
 use learning::entity::{lesson_read, quiz_answer, quiz_attempt};
@@ -52,18 +54,45 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
     let mut rng = ChaCha8Rng::seed_from_u64(2026);
     let now = accounts::now();
     let tx = db.begin().await?;
-    let base = account::Entity::find().all(&tx).await?.iter().map(|a| a.id).max().unwrap_or(0);
+    let base = account::Entity::find()
+        .all(&tx)
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .max()
+        .unwrap_or(0);
     let trainer_id = base + 1;
-    let mut accounts = vec![person(trainer_id, "seed.trainer", "Formateur de mesure", "trainer", "other", now)];
+    let mut accounts = vec![person(
+        trainer_id,
+        "seed.trainer",
+        "Formateur de mesure",
+        "trainer",
+        "other",
+        now,
+    )];
     let affiliations = ["fds", "fds", "armed_movement", "other"];
     for i in 0..plan.learners {
         let id = trainer_id + 1 + i as i64;
         let affiliation = affiliations[rng.gen_range(0..affiliations.len())];
-        accounts.push(person(id, &format!("seed.{i:05}"), &format!("Apprenant {i:05}"), "learner", affiliation, now));
+        accounts.push(person(
+            id,
+            &format!("seed.{i:05}"),
+            &format!("Apprenant {i:05}"),
+            "learner",
+            affiliation,
+            now,
+        ));
     }
     insert_all(&tx, accounts).await?;
 
-    let first_cohort = cohort::Entity::find().all(&tx).await?.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+    let first_cohort = cohort::Entity::find()
+        .all(&tx)
+        .await?
+        .iter()
+        .map(|c| c.id)
+        .max()
+        .unwrap_or(0)
+        + 1;
     let cohorts: Vec<cohort::ActiveModel> = (0..plan.cohorts)
         .map(|c| cohort::ActiveModel {
             id: Set(first_cohort + c as i64),
@@ -101,12 +130,24 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
 
     // Attempts: per learner and module, a pre-test and 1–3 quiz attempts, until the plan's
     // number is reached; a learner gets better from one attempt to the next.
-    let per_learner_module = plan.attempts as f64 / (plan.learners.max(1) * catalog.modules().len().max(1)) as f64;
-    let mut made = Made { learners: plan.learners, cohorts: plan.cohorts, big_cohort: first_cohort, ..Made::default() };
+    let per_learner_module =
+        plan.attempts as f64 / (plan.learners.max(1) * catalog.modules().len().max(1)) as f64;
+    let mut made = Made {
+        learners: plan.learners,
+        cohorts: plan.cohorts,
+        big_cohort: first_cohort,
+        ..Made::default()
+    };
     let mut reads = Vec::new();
     let mut attempts = Vec::new();
     let mut answers = Vec::new();
-    let mut attempt_id = quiz_attempt::Entity::find().all(&tx).await?.iter().map(|a| a.id).max().unwrap_or(0);
+    let mut attempt_id = quiz_attempt::Entity::find()
+        .all(&tx)
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .max()
+        .unwrap_or(0);
     for i in 0..plan.learners {
         let learner = trainer_id + 1 + i as i64;
         for module in catalog.modules() {
@@ -118,7 +159,11 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
             if made.attempts >= plan.attempts {
                 break;
             }
-            let lessons = if quiz_attempts > 0 { module.lessons.len() } else { rng.gen_range(0..=module.lessons.len()) };
+            let lessons = if quiz_attempts > 0 {
+                module.lessons.len()
+            } else {
+                rng.gen_range(0..=module.lessons.len())
+            };
             for lesson in module.lessons.iter().take(lessons) {
                 reads.push(lesson_read::ActiveModel {
                     account_id: Set(learner),
@@ -128,10 +173,13 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
                 });
             }
             let mut tries = vec![(QuizKind::Pretest, 1, 0.45)];
-            tries.extend((1..=quiz_attempts).map(|n| (QuizKind::Quiz, n as i32, 0.55 + 0.12 * n as f64)));
+            tries.extend(
+                (1..=quiz_attempts).map(|n| (QuizKind::Quiz, n as i32, 0.55 + 0.12 * n as f64)),
+            );
             for (kind, number, skill) in tries {
                 attempt_id += 1;
-                let (score, passed, rows) = answer(&mut rng, module, kind, learner, number, skill, attempt_id);
+                let (score, passed, rows) =
+                    answer(&mut rng, module, kind, learner, number, skill, attempt_id);
                 made.answers += rows.len();
                 attempts.push(quiz_attempt::ActiveModel {
                     id: Set(attempt_id),
@@ -143,7 +191,10 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
                     score: Set(score),
                     passed: Set(passed),
                     questions: Set(rows.len() as i32),
-                    right_answers: Set(rows.iter().filter(|r| matches!(r.is_right, Set(true))).count() as i32),
+                    right_answers: Set(rows
+                        .iter()
+                        .filter(|r| matches!(r.is_right, Set(true)))
+                        .count() as i32),
                 });
                 answers.extend(rows);
                 made.attempts += 1;
@@ -167,7 +218,14 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
     Ok(made)
 }
 
-fn person(id: i64, username: &str, name: &str, role: &str, affiliation: &str, now: i64) -> account::ActiveModel {
+fn person(
+    id: i64,
+    username: &str,
+    name: &str,
+    role: &str,
+    affiliation: &str,
+    now: i64,
+) -> account::ActiveModel {
     account::ActiveModel {
         id: Set(id),
         username: Set(username.into()),
@@ -208,10 +266,18 @@ fn answer(
             let question = &quiz.questions[d.question];
             let is_right = rng.gen_bool(skill.clamp(0.0, 1.0));
             let chosen: Vec<usize> = if is_right {
-                (0..question.correct.len()).filter(|&o| question.correct[o]).collect()
+                (0..question.correct.len())
+                    .filter(|&o| question.correct[o])
+                    .collect()
             } else {
-                let wrong: Vec<usize> = (0..question.correct.len()).filter(|&o| !question.correct[o]).collect();
-                let pick = if rng.gen_bool(0.6) { 0 } else { rng.gen_range(0..wrong.len().max(1)) };
+                let wrong: Vec<usize> = (0..question.correct.len())
+                    .filter(|&o| !question.correct[o])
+                    .collect();
+                let pick = if rng.gen_bool(0.6) {
+                    0
+                } else {
+                    rng.gen_range(0..wrong.len().max(1))
+                };
                 wrong.get(pick).copied().into_iter().collect()
             };
             right += usize::from(is_right);
@@ -219,12 +285,20 @@ fn answer(
                 attempt_id: Set(attempt_id),
                 position: Set(position as i32),
                 question: Set(question.id.clone()),
-                chosen: Set(chosen.iter().map(|o| o.to_string()).collect::<Vec<_>>().join(",")),
+                chosen: Set(chosen
+                    .iter()
+                    .map(|o| o.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")),
                 is_right: Set(is_right),
             }
         })
         .collect();
-    let score = if rows.is_empty() { 0 } else { (100 * right / rows.len()) as i16 };
+    let score = if rows.is_empty() {
+        0
+    } else {
+        (100 * right / rows.len()) as i16
+    };
     let passed = kind == QuizKind::Quiz && score >= i16::from(module.settings.pass_mark);
     (score, passed, rows)
 }

@@ -347,15 +347,21 @@ pub mod ssr {
             .all(db)
             .await
             .map_err(internal)?;
-        let rows_of: HashMap<i64, &insights::matrix::Row> =
-            matrix.rows.iter().map(|r| (r.learner.account_id, r)).collect();
+        let rows_of: HashMap<i64, &insights::matrix::Row> = matrix
+            .rows
+            .iter()
+            .map(|r| (r.learner.account_id, r))
+            .collect();
         type Counts = (usize, Vec<insights::matrix::Total>);
         let mut per_cohort: BTreeMap<(String, i64), Counts> = BTreeMap::new();
         for m in members {
             let Some(row) = rows_of.get(&m.account_id) else {
                 continue;
             };
-            let key = (names.get(&m.cohort_id).cloned().unwrap_or_default(), m.cohort_id);
+            let key = (
+                names.get(&m.cohort_id).cloned().unwrap_or_default(),
+                m.cohort_id,
+            );
             let entry = per_cohort
                 .entry(key)
                 .or_insert_with(|| (0, vec![Default::default(); matrix.modules.len()]));
@@ -372,7 +378,10 @@ pub mod ssr {
             tr_args(
                 lang,
                 "report-total-cell",
-                &[("passed", t.passed.to_string()), ("started", t.started.to_string())],
+                &[
+                    ("passed", t.passed.to_string()),
+                    ("started", t.started.to_string()),
+                ],
             )
         };
         let rows = per_cohort
@@ -403,7 +412,11 @@ pub mod ssr {
             })
             .collect();
         Ok(Report {
-            title: tr_args(lang, "report-progress-title", &[("cohort", name.to_string())]),
+            title: tr_args(
+                lang,
+                "report-progress-title",
+                &[("cohort", name.to_string())],
+            ),
             back: back(query, name),
             modules: Vec::new(),
             summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
