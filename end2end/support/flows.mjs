@@ -82,3 +82,24 @@ export async function answerAll(page, mode, next, right) {
   ]);
   await ready(page, mode);
 }
+
+/** Signs in on the sign-in page; resolves on the next page or on the refusal message. */
+export async function signIn(page, mode, server, username, password) {
+  await page.goto(server.base + '/sign-in');
+  await ready(page, mode);
+  await page.fill('#field-username', username);
+  await page.fill('#field-password', password);
+  await page.click('form.form button[type=submit]');
+  await Promise.race([
+    page.waitForURL((url) => url.pathname !== '/sign-in'),
+    page.waitForSelector('.form-error'),
+  ]);
+}
+
+/** Switches the interface to `lang` with the header's switch, if it is not in it already. */
+export async function useLanguage(page, mode, lang) {
+  if ((await page.getAttribute('html', 'lang')) === lang) return;
+  await page.click(`.lang-switch button[lang=${lang}]`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await ready(page, mode);
+}

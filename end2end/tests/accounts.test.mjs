@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer, launchBrowser, phonePage, waitForHydration, MODES, PHONE, SCREENSHOTS } from '../support/harness.mjs';
+import { signIn, useLanguage } from '../support/flows.mjs';
 
 const TEXT = {
   fr: { signIn: 'Se connecter', signOut: 'Se déconnecter', wrong: 'Nom d’utilisateur ou mot de passe incorrect.', account: 'Mon compte', slips: 'Fiches à imprimer', choose: 'Choisir un mot de passe', saved: 'Votre mot de passe est enregistré.', taken: 'Ce nom d’utilisateur est déjà pris' },
@@ -40,28 +41,6 @@ async function assertFitsThePhone(page) {
       .map((el) => ({ what: el.outerHTML.slice(0, 60), h: el.getBoundingClientRect().height }))
       .filter((b) => b.h > 0 && b.h < 24));
   assert.deepEqual(small, [], 'controls too small to tap');
-}
-
-async function signIn(page, mode, username, password) {
-  await page.goto(server.base + '/sign-in');
-  await ready(page, mode);
-  await page.fill('#field-username', username);
-  await page.fill('#field-password', password);
-  await page.click('form.form button[type=submit]');
-  // Signed in: another page; refused: the message, on this page (with JavaScript) or after
-  // the form came back (without).
-  await Promise.race([
-    page.waitForURL((url) => url.pathname !== '/sign-in'),
-    page.waitForSelector('.form-error'),
-  ]);
-}
-
-/** Switches the interface to `lang` with the header's switch, if it is not in it already. */
-async function useLanguage(page, mode, lang) {
-  if ((await page.getAttribute('html', 'lang')) === lang) return;
-  await page.click(`.lang-switch button[lang=${lang}]`);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await ready(page, mode);
 }
 
 for (const mode of MODES) {
@@ -101,12 +80,12 @@ for (const mode of MODES) {
       await page.waitForSelector(`.user-menu >> text=${t.signIn}`);
 
       // A wrong password says so in the visitor's language, and changes nothing.
-      await signIn(page, mode, username, 'pas le bon mot');
+      await signIn(page, mode, server, username, 'pas le bon mot');
       await page.waitForSelector(`.form-error >> text=${t.wrong}`);
       assert.match(page.url(), /\/sign-in/);
       await page.screenshot({ path: join(SCREENSHOTS, `sign-in-error-${lang}-${mode.name}.png`), fullPage: true });
 
-      await signIn(page, mode, username, password);
+      await signIn(page, mode, server, username, password);
       await page.waitForSelector(`.user-menu >> text=Awa ${tag}`);
 
       // Joining again with the same username is refused with a message.
@@ -127,7 +106,7 @@ for (const mode of MODES) {
 
     test(`${mode.name} ${lang}: a trainer creates ten accounts and prints the slips; a learner uses a one-time code`, async () => {
       const { context, page, errors } = await phonePage(browser, mode, lang);
-      await signIn(page, mode, server.demo.username, server.demo.password);
+      await signIn(page, mode, server, server.demo.username, server.demo.password);
       assert.match(page.url(), /\/trainer$/);
       await ready(page, mode);
       // The demo trainer's account prefers French; an English reader switches once, and the
@@ -160,7 +139,7 @@ for (const mode of MODES) {
 
       // The learner, on their own phone.
       const learner = await phonePage(browser, mode, lang);
-      await signIn(learner.page, mode, username, code.toLowerCase());
+      await signIn(learner.page, mode, server, username, code.toLowerCase());
       assert.match(learner.page.url(), /\/account\/password$/);
       await ready(learner.page, mode);
       assert.equal(await learner.page.textContent('h1'), t.choose);
@@ -170,9 +149,9 @@ for (const mode of MODES) {
       await learner.page.waitForSelector(`.notice >> text=${t.saved}`);
       // The code worked once.
       await learner.context.clearCookies();
-      await signIn(learner.page, mode, username, code);
+      await signIn(learner.page, mode, server, username, code);
       await learner.page.waitForSelector(`.form-error >> text=${t.wrong}`);
-      await signIn(learner.page, mode, username, 'ma propre phrase');
+      await signIn(learner.page, mode, server, username, 'ma propre phrase');
       assert.equal(new URL(learner.page.url()).pathname, '/');
       assert.deepEqual(unexpected(learner.errors), []);
       await learner.context.close();
