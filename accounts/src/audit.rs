@@ -14,6 +14,10 @@ pub enum Action {
     CodeIssued,
     AccountDeleted,
     CohortCreated,
+    CohortChanged,
+    CohortArchived,
+    CohortReopened,
+    TrainerAdded,
 }
 
 impl Action {
@@ -25,6 +29,10 @@ impl Action {
             Action::CodeIssued => "code-issued",
             Action::AccountDeleted => "account-deleted",
             Action::CohortCreated => "cohort-created",
+            Action::CohortChanged => "cohort-changed",
+            Action::CohortArchived => "cohort-archived",
+            Action::CohortReopened => "cohort-reopened",
+            Action::TrainerAdded => "trainer-added",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Cohorts as far as accounts need them: who trains them, who is in them, how to join.
-//! (Dates, modules and attendance come with the trainers' side of the platform.)
+//! Cohorts: who trains them, who is in them, how to join, where and when they run, which
+//! modules they follow, and archiving.
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -8,8 +8,8 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::audit::{self, Action};
-use crate::entity::{account, cohort, cohort_member, cohort_trainer};
-use crate::{Error, codes, now, validate};
+use crate::entity::{account, cohort, cohort_member, cohort_module, cohort_trainer};
+use crate::{Error, Role, codes, now, validate};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CohortSummary {
@@ -192,4 +192,210 @@ pub(crate) async fn add_member(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// What a trainer sets on a cohort.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub name: String,
+    /// Empty for none.
+    pub place: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub starts_on: String,
+    pub ends_on: String,
+    /// Module slugs (already checked against the catalogue); empty: every module.
+    pub modules: Vec<String>,
+    /// Whether learners may join with the cohort's code.
+    pub join_open: bool,
+}
+
+/// Where and when a cohort runs, and what it follows.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Details {
+    pub place: Option<String>,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub modules: Vec<String>,
+    pub archived: bool,
+    /// Display names of its trainers.
+    pub trainers: Vec<String>,
+}
+
+/// A date typed as `YYYY-MM-DD`, checked; `None` for an empty field.
+fn date(text: &str) -> Result<Option<String>, Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).map_err(|_| Error::DateFormat)?;
+    Ok(Some(text.to_string()))
+}
+
+/// Changes a cohort's name, place, dates, modules and whether its code is open. `by` is the
+/// trainer or administrator (checked by the caller), for the audit log.
+pub async fn update(
+    db: &DatabaseConnection,
+    cohort_id: i64,
+    by: i64,
+    settings: Settings,
+) -> Result<(), Error> {
+    let name = validate::cohort_name(&settings.name)?;
+    let place = settings
+        .place
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if place.chars().count() > 80 {
+        return Err(Error::PlaceLength);
+    }
+    if !place.is_empty() {
+        validate::cohort_name(&place).map_err(|e| match e {
+            Error::CohortNameLength => Error::PlaceLength,
+            other => other,
+        })?;
+    }
+    let (starts_on, ends_on) = (date(&settings.starts_on)?, date(&settings.ends_on)?);
+    if let (Some(start), Some(end)) = (&starts_on, &ends_on)
+        && end < start
+    {
+        return Err(Error::DatesOrder);
+    }
+    let tx = db.begin().await?;
+    let found = cohort::Entity::find_by_id(cohort_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let join_code = match (settings.join_open, found.join_code.clone()) {
+        (false, _) => None,
+        (true, Some(code)) => Some(code),
+        (true, None) => Some(unique_join_code(&tx).await?),
+    };
+    let mut row: cohort::ActiveModel = found.into();
+    row.name = Set(name);
+    row.place = Set((!place.is_empty()).then_some(place));
+    row.starts_on = Set(starts_on);
+    row.ends_on = Set(ends_on);
+    row.join_code = Set(join_code);
+    row.update(&tx).await?;
+    cohort_module::Entity::delete_many()
+        .filter(cohort_module::Column::CohortId.eq(cohort_id))
+        .exec(&tx)
+        .await?;
+    let mut modules = settings.modules;
+    modules.sort();
+    modules.dedup();
+    for module in modules {
+        cohort_module::ActiveModel {
+            cohort_id: Set(cohort_id),
+            module: Set(module),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    audit::record(&tx, Some(by), Action::CohortChanged, None, Some(cohort_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Archives a cohort (nobody joins it any more; its figures stay readable), or reopens it.
+pub async fn set_archived(
+    db: &DatabaseConnection,
+    cohort_id: i64,
+    by: i64,
+    archived: bool,
+) -> Result<(), Error> {
+    let found = cohort::Entity::find_by_id(cohort_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut row: cohort::ActiveModel = found.into();
+    row.archived_at = Set(archived.then(now));
+    row.update(db).await?;
+    let action = if archived {
+        Action::CohortArchived
+    } else {
+        Action::CohortReopened
+    };
+    audit::record(db, Some(by), action, None, Some(cohort_id)).await?;
+    Ok(())
+}
+
+/// Adds a co-trainer by username: an existing trainer's or administrator's account.
+pub async fn add_trainer(
+    db: &DatabaseConnection,
+    cohort_id: i64,
+    by: i64,
+    username: &str,
+) -> Result<(), Error> {
+    let trainer = account::Entity::find()
+        .filter(account::Column::Username.eq(username.trim().to_lowercase()))
+        .filter(account::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+        .filter(|a| a.role == Role::Trainer.code() || a.role == Role::Admin.code())
+        .ok_or(Error::TrainerUnknown)?;
+    cohort_trainer::Entity::insert(cohort_trainer::ActiveModel {
+        cohort_id: Set(cohort_id),
+        account_id: Set(trainer.id),
+        added_at: Set(now()),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::columns([
+            cohort_trainer::Column::CohortId,
+            cohort_trainer::Column::AccountId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    audit::record(
+        db,
+        Some(by),
+        Action::TrainerAdded,
+        Some(trainer.id),
+        Some(cohort_id),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A cohort's place, dates, modules, state and trainers.
+pub async fn details(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Details, Error> {
+    let found = cohort::Entity::find_by_id(cohort_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let modules = cohort_module::Entity::find()
+        .filter(cohort_module::Column::CohortId.eq(cohort_id))
+        .order_by_asc(cohort_module::Column::Module)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.module)
+        .collect();
+    let trainer_ids: Vec<i64> = cohort_trainer::Entity::find()
+        .filter(cohort_trainer::Column::CohortId.eq(cohort_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.account_id)
+        .collect();
+    let trainers = account::Entity::find()
+        .filter(account::Column::Id.is_in(trainer_ids))
+        .order_by_asc(account::Column::DisplayName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.display_name)
+        .collect();
+    Ok(Details {
+        place: found.place,
+        starts_on: found.starts_on,
+        ends_on: found.ends_on,
+        modules,
+        archived: found.archived_at.is_some(),
+        trainers,
+    })
 }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit_event;
 pub mod cohort;
 pub mod cohort_member;
+pub mod cohort_module;
 pub mod cohort_trainer;
 pub mod session;
 pub mod sign_in_throttle;

@@ -106,6 +106,14 @@ pub enum Error {
     CohortNameLength,
     #[error("an administrator cannot delete their own account")]
     CannotDeleteSelf,
+    #[error("a date is written YYYY-MM-DD")]
+    DateFormat,
+    #[error("the end date comes before the start date")]
+    DatesOrder,
+    #[error("the place must be at most 80 characters")]
+    PlaceLength,
+    #[error("no trainer has this username")]
+    TrainerUnknown,
     #[error("sign in first")]
     SignInRequired,
     #[error("set your password first")]

@@ -63,10 +63,15 @@ pub enum Problem {
     TooManyLookups,
     ReasonMissing,
     AlreadyRevoked,
+    DateFormat,
+    DatesOrder,
+    PlaceLength,
+    TrainerUnknown,
+    ModuleUnknown,
 }
 
 impl Problem {
-    const ALL: [Problem; 25] = [
+    const ALL: [Problem; 30] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -92,6 +97,11 @@ impl Problem {
         Problem::TooManyLookups,
         Problem::ReasonMissing,
         Problem::AlreadyRevoked,
+        Problem::DateFormat,
+        Problem::DatesOrder,
+        Problem::PlaceLength,
+        Problem::TrainerUnknown,
+        Problem::ModuleUnknown,
     ];
 
     pub fn code(self) -> &'static str {
@@ -121,6 +131,11 @@ impl Problem {
             Problem::TooManyLookups => "too-many-lookups",
             Problem::ReasonMissing => "reason-missing",
             Problem::AlreadyRevoked => "already-revoked",
+            Problem::DateFormat => "date-format",
+            Problem::DatesOrder => "dates-order",
+            Problem::PlaceLength => "place-length",
+            Problem::TrainerUnknown => "trainer-unknown",
+            Problem::ModuleUnknown => "module-unknown",
         }
     }
 
@@ -134,7 +149,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 25] {
+    pub fn all() -> [Problem; 30] {
         Self::ALL
     }
 }
@@ -233,6 +248,10 @@ impl From<accounts::Error> for AppError {
             E::TooManyNames { .. } => Problem::TooManyNames,
             E::CohortNameLength => Problem::CohortNameLength,
             E::CannotDeleteSelf => Problem::CannotDeleteSelf,
+            E::DateFormat => Problem::DateFormat,
+            E::DatesOrder => Problem::DatesOrder,
+            E::PlaceLength => Problem::PlaceLength,
+            E::TrainerUnknown => Problem::TrainerUnknown,
             E::SignInRequired => return AppError::SignInRequired,
             E::PasswordChangeRequired => return AppError::PasswordChangeRequired,
             E::Forbidden => return AppError::Forbidden,

@@ -141,6 +141,13 @@ pub struct CohortDetail {
     pub certificates: Vec<CohortCertificate>,
     /// Links to the question analysis and pre/post comparison of each module that has them.
     pub reports: Vec<LessonLink>,
+    pub place: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    /// Every module (slug, title) and whether the cohort follows it.
+    pub modules: Vec<(String, String, bool)>,
+    pub archived: bool,
+    pub trainers: Vec<String>,
 }
 
 /// One certificate in a cohort's list, linking to its public page (where it can be revoked).

@@ -9,6 +9,7 @@ mod m20261129_000001_create_setting;
 mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_progress;
 mod m20261129_000004_create_certificates;
+mod m20261129_000005_cohort_settings;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_create_accounts::Migration),
             Box::new(m20261129_000003_create_progress::Migration),
             Box::new(m20261129_000004_create_certificates::Migration),
+            Box::new(m20261129_000005_cohort_settings::Migration),
         ]
     }
 }

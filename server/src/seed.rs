@@ -100,6 +100,7 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
             join_code: Set(None),
             created_at: Set(now),
             archived_at: Set(None),
+            ..Default::default()
         })
         .collect();
     insert_all(&tx, cohorts).await?;

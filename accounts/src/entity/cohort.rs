@@ -11,6 +11,11 @@ pub struct Model {
     pub join_code: Option<String>,
     pub created_at: i64,
     pub archived_at: Option<i64>,
+    /// Where the in-person sessions take place, if any.
+    pub place: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,7 +8,9 @@ use crate::components::loaded::loaded;
 use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::model::{CohortDetail, cohort_certificates_href};
-use crate::serverfns::cohorts::{CreateAccounts, IssueCode, get_cohort};
+use crate::serverfns::cohorts::{
+    AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, UpdateCohort, get_cohort,
+};
 
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
 #[component]
@@ -40,6 +42,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
     let issue = ServerAction::<IssueCode>::new();
     let cohort_id = detail.card.id;
     let name = detail.card.name.clone();
+    let settings = view! { <CohortSettings detail=detail.clone() /> };
     view! {
         <Title text=name.clone() />
         <p class="breadcrumb"><a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a></p>
@@ -88,6 +91,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        {settings}
         <section class="cohort-certificates">
             <h2>{move || tr(lang.get(), "cohort-certificates")}</h2>
             {if detail.certificates.is_empty() {
@@ -141,5 +145,76 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                 <button type="submit" class="button primary">{move || tr(lang.get(), "bulk-action")}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// Name, place, dates, modules, join code, archive and co-trainers: plain forms that work
+/// without JavaScript.
+#[component]
+fn CohortSettings(detail: CohortDetail) -> impl IntoView {
+    let lang = use_lang();
+    let update = ServerAction::<UpdateCohort>::new();
+    let archive = ServerAction::<ArchiveCohort>::new();
+    let add = ServerAction::<AddCohortTrainer>::new();
+    let id = detail.card.id;
+    let archived = detail.archived;
+    view! {
+        {archived.then(|| view! { <p class="notice" data-archived="true">{move || tr(lang.get(), "cohort-archived-note")}</p> })}
+        <details class="cohort-settings">
+            <summary>{move || tr(lang.get(), "cohort-settings")}</summary>
+            <FormError error=action_error(update) />
+            <ActionForm action=update attr:class="form">
+                <input type="hidden" name="cohort_id" value=id />
+                <div class="field">
+                    <label for="cohort-name">{move || tr(lang.get(), "cohort-name-label")}</label>
+                    <input id="cohort-name" name="name" maxlength="80" required value=detail.card.name.clone() />
+                </div>
+                <div class="field">
+                    <label for="cohort-place">{move || tr(lang.get(), "cohort-place")}</label>
+                    <input id="cohort-place" name="place" maxlength="80" value=detail.place.clone() />
+                </div>
+                <div class="field">
+                    <label for="cohort-starts">{move || tr(lang.get(), "cohort-starts")}</label>
+                    <input id="cohort-starts" name="starts_on" type="date" value=detail.starts_on.clone() />
+                </div>
+                <div class="field">
+                    <label for="cohort-ends">{move || tr(lang.get(), "cohort-ends")}</label>
+                    <input id="cohort-ends" name="ends_on" type="date" value=detail.ends_on.clone() />
+                </div>
+                <fieldset class="field choices">
+                    <legend>{move || tr(lang.get(), "cohort-modules")}</legend>
+                    <p class="hint">{move || tr(lang.get(), "cohort-modules-hint")}</p>
+                    {detail.modules.iter().map(|(slug, title, on)| view! {
+                        <label class="choice">
+                            <input type="checkbox" name=format!("modules[{slug}]") value=slug.clone() checked=*on />
+                            {title.clone()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="choice">
+                    <input type="checkbox" name="join_open" value="on" checked=detail.card.join_code.is_some() />
+                    {move || tr(lang.get(), "cohort-join-open")}
+                </label>
+                <button type="submit" class="button primary">{move || tr(lang.get(), "cohort-save")}</button>
+            </ActionForm>
+            <h3>{move || tr(lang.get(), "cohort-trainers")}</h3>
+            <ul>{detail.trainers.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            <FormError error=action_error(add) />
+            <ActionForm action=add attr:class="form">
+                <input type="hidden" name="cohort_id" value=id />
+                <div class="field">
+                    <label for="cohort-trainer">{move || tr(lang.get(), "cohort-add-trainer")}</label>
+                    <input id="cohort-trainer" name="username" required autocomplete="off" autocapitalize="none" />
+                </div>
+                <button type="submit" class="button">{move || tr(lang.get(), "cohort-add-trainer-action")}</button>
+            </ActionForm>
+            <ActionForm action=archive attr:class="form">
+                <input type="hidden" name="cohort_id" value=id />
+                <input type="hidden" name="archived" value=(!archived).to_string() />
+                <button type="submit" class="button danger">
+                    {move || tr(lang.get(), if archived { "cohort-reopen" } else { "cohort-archive" })}
+                </button>
+            </ActionForm>
+        </details>
     }
 }

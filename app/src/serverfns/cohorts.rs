@@ -7,6 +7,7 @@ mod get_cohort;
 mod issue_code;
 mod list_cohorts;
 mod slips;
+mod update_cohort;
 
 pub use create_accounts::*;
 pub use create_cohort::*;
@@ -14,6 +15,7 @@ pub use get_cohort::*;
 pub use issue_code::*;
 pub use list_cohorts::*;
 pub use slips::*;
+pub use update_cohort::*;
 
 #[cfg(feature = "ssr")]
 pub mod ssr {

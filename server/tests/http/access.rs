@@ -294,6 +294,31 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             COHORT,
         ),
         (
+            "update_cohort",
+            call::<cohort_fns::UpdateCohort>(form(&[
+                ("cohort_id", &cohort),
+                ("name", "Gao"),
+                ("join_open", "on"),
+            ])),
+            COHORT,
+        ),
+        (
+            "archive_cohort",
+            call::<cohort_fns::ArchiveCohort>(form(&[
+                ("cohort_id", &cohort),
+                ("archived", "false"),
+            ])),
+            COHORT,
+        ),
+        (
+            "add_cohort_trainer",
+            call::<cohort_fns::AddCohortTrainer>(form(&[
+                ("cohort_id", &cohort),
+                ("username", "admin"),
+            ])),
+            COHORT,
+        ),
+        (
             "get_slips",
             call::<cohort_fns::GetSlips>(String::new()),
             TRAINERS,

@@ -5,6 +5,7 @@
 
 use accounts::{Role, cohorts, people};
 use app::model::ReportQuery;
+use app::serverfns::cohorts::{AddCohortTrainer, ArchiveCohort, UpdateCohort};
 use app::serverfns::reports::GetReport;
 use catalog::QuizKind;
 
@@ -198,5 +199,60 @@ on_every_database! {
         // A learner of another cohort is not found through this one.
         let (status, _) = text(&app, &format!("/trainer/cohorts/{c}/learners/999999"), Some(&w.trainer)).await;
         assert_eq!(status, 404);
+    }
+
+    async fn a_trainer_sets_place_dates_modules_and_code_adds_a_trainer_and_archives(app) {
+        let w = world(&app).await;
+        let c = w.cohort.to_string();
+        let page = format!("/trainer/cohorts/{c}");
+        let settings = |starts: &str, ends: &str, module: &str| {
+            form(&[
+                ("cohort_id", &c),
+                ("name", "Gao, bataillon 2"),
+                ("place", "Camp de Gao"),
+                ("starts_on", starts),
+                ("ends_on", ends),
+                (&format!("modules[{module}]"), module),
+            ])
+        };
+        let saved = app.call::<UpdateCohort>(&settings("2027-03-01", "2027-03-15", "first"), Some(&w.trainer)).await;
+        assert!(saved.status().is_success() || saved.status().is_redirection(), "{}", saved.status());
+        let (_, html) = text(&app, &page, Some(&w.trainer)).await;
+        assert!(html.contains("Gao, bataillon 2") && html.contains("value=\"Camp de Gao\"") && html.contains("value=\"2027-03-15\""), "{html}");
+        assert!(!html.contains("data-join-code"), "joining by code turned off");
+        let db = app.db().await;
+        let details = accounts::cohorts::details(&db, w.cohort).await.unwrap();
+        assert_eq!(details.modules, ["first"]);
+
+        // Refused, each with its message; nothing changes.
+        for (body, problem) in [
+            (settings("15/03/2027", "", "first"), "DateFormat"),
+            (settings("2027-03-15", "2027-03-01", "first"), "DatesOrder"),
+            (settings("", "", "no-such-module"), "ModuleUnknown"),
+        ] {
+            let refused = app.call::<UpdateCohort>(&body, Some(&w.trainer)).await;
+            assert_eq!(refused.status(), 400);
+            assert!(refused.text().await.unwrap().contains(problem));
+        }
+        assert_eq!(accounts::cohorts::details(&db, w.cohort).await.unwrap().starts_on.as_deref(), Some("2027-03-01"));
+        assert_eq!(app.call::<UpdateCohort>(&settings("", "", "first"), Some(&w.other)).await.status(), 403);
+
+        // A co-trainer: the other trainer now sees the cohort.
+        assert_eq!(text(&app, &page, Some(&w.other)).await.0, 403);
+        let unknown = app.call::<AddCohortTrainer>(&form(&[("cohort_id", &c), ("username", "awa")]), Some(&w.trainer)).await;
+        assert_eq!(unknown.status(), 400, "a learner is not a trainer");
+        let added = app.call::<AddCohortTrainer>(&form(&[("cohort_id", &c), ("username", "other")]), Some(&w.trainer)).await;
+        assert!(added.status().is_success() || added.status().is_redirection());
+        assert_eq!(text(&app, &page, Some(&w.other)).await.0, 200);
+
+        // Archived: nobody joins; the figures stay readable; reopened.
+        let archived = app.call::<ArchiveCohort>(&form(&[("cohort_id", &c), ("archived", "true")]), Some(&w.trainer)).await;
+        assert!(archived.status().is_success() || archived.status().is_redirection());
+        let (_, html) = text(&app, &page, Some(&w.trainer)).await;
+        assert!(html.contains("data-archived=\"true\""));
+        assert_eq!(text(&app, &format!("{page}/progress"), Some(&w.trainer)).await.0, 200);
+        app.call::<ArchiveCohort>(&form(&[("cohort_id", &c), ("archived", "false")]), Some(&w.trainer)).await;
+        let (_, html) = text(&app, &page, Some(&w.trainer)).await;
+        assert!(!html.contains("data-archived=\"true\""));
     }
 }

@@ -54,7 +54,25 @@ pub async fn get_cohort(
             });
         }
     }
+    let details = accounts::cohorts::details(&db, cohort_id).await?;
+    let modules = catalog
+        .modules()
+        .iter()
+        .map(|m| {
+            let title = m
+                .text(lang.code())
+                .map(|t| t.title.clone())
+                .unwrap_or_default();
+            (m.slug.clone(), title, details.modules.contains(&m.slug))
+        })
+        .collect();
     Ok(CohortDetail {
+        place: details.place.unwrap_or_default(),
+        starts_on: details.starts_on.unwrap_or_default(),
+        ends_on: details.ends_on.unwrap_or_default(),
+        modules,
+        archived: details.archived,
+        trainers: details.trainers,
         reports,
         certificates,
         card: card(summary),

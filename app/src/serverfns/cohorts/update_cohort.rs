@@ -1,0 +1,70 @@
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Changes a cohort's name, place, dates, the modules it follows and whether its join code is
+/// open; for its trainers and administrators. Each module is a checkbox `modules[<slug>]`.
+#[server]
+pub async fn update_cohort(
+    cohort_id: i64,
+    name: String,
+    #[server(default)] place: String,
+    #[server(default)] starts_on: String,
+    #[server(default)] ends_on: String,
+    #[server(default)] modules: BTreeMap<String, String>,
+    #[server(default)] join_open: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::errors::Problem;
+    use crate::serverfns::courses::ssr::catalog;
+
+    let db = db()?;
+    let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
+    let catalog = catalog()?;
+    let modules: Vec<String> = modules.into_values().collect();
+    if modules.iter().any(|m| catalog.module(m).is_none()) {
+        return Err(AppError::Invalid(Problem::ModuleUnknown));
+    }
+    accounts::cohorts::update(
+        &db,
+        cohort_id,
+        by,
+        accounts::cohorts::Settings {
+            name,
+            place,
+            starts_on,
+            ends_on,
+            modules,
+            join_open: join_open.is_some(),
+        },
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    Ok(())
+}
+
+/// Archives a cohort (`archived = true`) or reopens it.
+#[server]
+pub async fn archive_cohort(cohort_id: i64, archived: bool) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+
+    let db = db()?;
+    let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
+    accounts::cohorts::set_archived(&db, cohort_id, by, archived).await?;
+    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    Ok(())
+}
+
+/// Adds a co-trainer to a cohort, by username.
+#[server]
+pub async fn add_cohort_trainer(cohort_id: i64, username: String) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+
+    let db = db()?;
+    let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
+    accounts::cohorts::add_trainer(&db, cohort_id, by, &username).await?;
+    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    Ok(())
+}
