@@ -118,7 +118,7 @@ for (const mode of MODES) {
       const names = Array.from({ length: 10 }, (_, i) => `Soldat ${tag} ${i + 1}`).join('\n');
       await page.fill('#field-names', names);
       await page.selectOption('#field-affiliation', 'fds');
-      await Promise.all([page.waitForURL(/\/slips$/), page.click('form.form button[type=submit]')]);
+      await Promise.all([page.waitForURL(/\/slips$/), page.click('form.form:has(#field-names) button[type=submit]')]);
       await ready(page, mode);
       await page.waitForSelector('.slip');
       assert.equal(await page.locator('.slip').count(), 10);
