@@ -223,7 +223,37 @@ pub mod ssr {
                 .rows
                 .sort_by_key(|r| std::cmp::Reverse(r.cells[column].best_score));
         }
-        let modules = catalog.modules();
+        // Only the modules the cohort follows, when its trainer chose some.
+        let followed = accounts::cohorts::details(db, cohorts[0]).await?.modules;
+        let keep: Vec<bool> = matrix
+            .modules
+            .iter()
+            .map(|m| followed.is_empty() || followed.contains(m))
+            .collect();
+        let kept = |cells: Vec<insights::matrix::Cell>| -> Vec<insights::matrix::Cell> {
+            cells
+                .into_iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c)
+                .collect()
+        };
+        for row in &mut matrix.rows {
+            row.cells = kept(std::mem::take(&mut row.cells));
+        }
+        matrix.totals = std::mem::take(&mut matrix.totals)
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(t, _)| t)
+            .collect();
+        let modules: Vec<&Module> = catalog
+            .modules()
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(m, _)| m)
+            .collect();
         let mut header = vec![tr(lang, "report-learner"), tr(lang, "report-affiliation")];
         header.extend(modules.iter().map(|m| title_of(m, lang)));
         let rows: Vec<Vec<ReportCell>> = matrix

@@ -223,6 +223,9 @@ on_every_database! {
         let db = app.db().await;
         let details = accounts::cohorts::details(&db, w.cohort).await.unwrap();
         assert_eq!(details.modules, ["first"]);
+        let (_, html) = text(&app, &format!("{page}/progress"), Some(&w.trainer)).await;
+        assert!(html.contains("<th scope=\"col\">Premier module</th>"), "{html}");
+        assert!(!html.contains("<th scope=\"col\">Second module</th>"), "only the modules it follows");
 
         // Refused, each with its message; nothing changes.
         for (body, problem) in [
