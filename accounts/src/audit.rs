@@ -18,6 +18,7 @@ pub enum Action {
     CohortArchived,
     CohortReopened,
     TrainerAdded,
+    AttendanceRecorded,
 }
 
 impl Action {
@@ -33,6 +34,7 @@ impl Action {
             Action::CohortArchived => "cohort-archived",
             Action::CohortReopened => "cohort-reopened",
             Action::TrainerAdded => "trainer-added",
+            Action::AttendanceRecorded => "attendance-recorded",
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The tables of `migration::m20261129_000002_create_accounts`, as sea-orm entities.
 
 pub mod account;
+pub mod attendance_present;
+pub mod attendance_session;
 pub mod audit_event;
 pub mod cohort;
 pub mod cohort_member;

@@ -148,6 +148,8 @@ pub struct CohortDetail {
     pub modules: Vec<(String, String, bool)>,
     pub archived: bool,
     pub trainers: Vec<String>,
+    /// Recorded sessions, latest first: (date, topic, present).
+    pub sessions: Vec<(String, String, usize)>,
 }
 
 /// One certificate in a cohort's list, linking to its public page (where it can be revoked).

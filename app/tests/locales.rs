@@ -199,6 +199,11 @@ fn every_key_used_in_the_code_exists() {
         "code-issued",
         "account-deleted",
         "cohort-created",
+        "cohort-changed",
+        "cohort-archived",
+        "cohort-reopened",
+        "trainer-added",
+        "attendance-recorded",
     ] {
         used.insert(format!("audit-{action}"));
     }

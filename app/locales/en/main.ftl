@@ -129,6 +129,11 @@ audit-password-set = Password chosen
 audit-code-issued = New code issued
 audit-account-deleted = Account deleted
 audit-cohort-created = Course created
+audit-cohort-changed = Cohort changed
+audit-cohort-archived = Cohort archived
+audit-cohort-reopened = Cohort reopened
+audit-trainer-added = Trainer added
+audit-attendance-recorded = Attendance recorded
 
 ## Refusals and form errors
 sign-in-required-title = Please sign in
@@ -371,3 +376,10 @@ cohort-reopen = Reopen the cohort
 cohort-trainers = The cohort's trainers
 cohort-add-trainer = Add a trainer (username)
 cohort-add-trainer-action = Add
+attendance-title = Attendance at sessions
+attendance-date = Session date
+attendance-topic = Topic
+attendance-present = Present
+attendance-record = Record attendance
+attendance-none = No session recorded.
+attendance-row = { $date } · { $topic } · { $present } present of { $members }

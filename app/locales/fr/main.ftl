@@ -129,6 +129,11 @@ audit-password-set = Mot de passe choisi
 audit-code-issued = Nouveau code donné
 audit-account-deleted = Compte supprimé
 audit-cohort-created = Formation créée
+audit-cohort-changed = Formation modifiée
+audit-cohort-archived = Formation archivée
+audit-cohort-reopened = Formation rouverte
+audit-trainer-added = Formateur ajouté
+audit-attendance-recorded = Présence enregistrée
 
 ## Refus et erreurs de formulaire
 sign-in-required-title = Connexion nécessaire
@@ -371,3 +376,10 @@ cohort-reopen = Rouvrir le groupe
 cohort-trainers = Formateurs du groupe
 cohort-add-trainer = Ajouter un formateur (nom d’utilisateur)
 cohort-add-trainer-action = Ajouter
+attendance-title = Présence aux séances
+attendance-date = Date de la séance
+attendance-topic = Sujet
+attendance-present = Présents
+attendance-record = Enregistrer la présence
+attendance-none = Aucune séance enregistrée.
+attendance-row = { $date } · { $topic } · { $present } présent(s) sur { $members }

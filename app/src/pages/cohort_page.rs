@@ -9,7 +9,8 @@ use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::model::{CohortDetail, cohort_certificates_href};
 use crate::serverfns::cohorts::{
-    AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, UpdateCohort, get_cohort,
+    AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, RecordAttendance, UpdateCohort,
+    get_cohort,
 };
 
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
@@ -43,6 +44,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
     let cohort_id = detail.card.id;
     let name = detail.card.name.clone();
     let settings = view! { <CohortSettings detail=detail.clone() /> };
+    let attendance = view! { <Attendance detail=detail.clone() /> };
     view! {
         <Title text=name.clone() />
         <p class="breadcrumb"><a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a></p>
@@ -92,6 +94,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
             </tbody>
         </table>
         {settings}
+        {attendance}
         <section class="cohort-certificates">
             <h2>{move || tr(lang.get(), "cohort-certificates")}</h2>
             {if detail.certificates.is_empty() {
@@ -216,5 +219,58 @@ fn CohortSettings(detail: CohortDetail) -> impl IntoView {
                 </button>
             </ActionForm>
         </details>
+    }
+}
+
+/// The in-person sessions: a form (date, topic, who was present) and the sessions recorded.
+#[component]
+fn Attendance(detail: CohortDetail) -> impl IntoView {
+    let lang = use_lang();
+    let record = ServerAction::<RecordAttendance>::new();
+    let id = detail.card.id;
+    let members = detail.members.len() as i64;
+    view! {
+        <section id="attendance" class="attendance">
+            <h2>{move || tr(lang.get(), "attendance-title")}</h2>
+            {if detail.sessions.is_empty() {
+                view! { <p>{move || tr(lang.get(), "attendance-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="sessions">
+                        {detail.sessions.iter().map(|(date, topic, present)| {
+                            let args = vec![
+                                ("date", date.clone()),
+                                ("topic", topic.clone()),
+                                ("present", present.to_string()),
+                                ("members", members.to_string()),
+                            ];
+                            view! { <li>{move || crate::i18n::tr_args(lang.get(), "attendance-row", &args)}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <FormError error=action_error(record) />
+            <ActionForm action=record attr:class="form">
+                <input type="hidden" name="cohort_id" value=id />
+                <div class="field">
+                    <label for="attendance-date">{move || tr(lang.get(), "attendance-date")}</label>
+                    <input id="attendance-date" name="held_on" type="date" required />
+                </div>
+                <div class="field">
+                    <label for="attendance-topic">{move || tr(lang.get(), "attendance-topic")}</label>
+                    <input id="attendance-topic" name="topic" maxlength="80" required />
+                </div>
+                <fieldset class="field choices">
+                    <legend>{move || tr(lang.get(), "attendance-present")}</legend>
+                    {detail.members.iter().map(|m| view! {
+                        <label class="choice">
+                            <input type="checkbox" name=format!("present[{}]", m.account_id) value=m.account_id.to_string() />
+                            {m.display_name.clone()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="button primary">{move || tr(lang.get(), "attendance-record")}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -319,6 +319,15 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             COHORT,
         ),
         (
+            "record_attendance",
+            call::<cohort_fns::RecordAttendance>(form(&[
+                ("cohort_id", &cohort),
+                ("held_on", "2027-03-02"),
+                ("topic", "Séance"),
+            ])),
+            COHORT,
+        ),
+        (
             "get_slips",
             call::<cohort_fns::GetSlips>(String::new()),
             TRAINERS,

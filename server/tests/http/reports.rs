@@ -5,7 +5,7 @@
 
 use accounts::{Role, cohorts, people};
 use app::model::ReportQuery;
-use app::serverfns::cohorts::{AddCohortTrainer, ArchiveCohort, UpdateCohort};
+use app::serverfns::cohorts::{AddCohortTrainer, ArchiveCohort, RecordAttendance, UpdateCohort};
 use app::serverfns::reports::GetReport;
 use catalog::QuizKind;
 
@@ -257,5 +257,30 @@ on_every_database! {
         app.call::<ArchiveCohort>(&form(&[("cohort_id", &c), ("archived", "false")]), Some(&w.trainer)).await;
         let (_, html) = text(&app, &page, Some(&w.trainer)).await;
         assert!(!html.contains("data-archived=\"true\""));
+    }
+
+    async fn a_trainer_records_who_attended_a_session(app) {
+        let w = world(&app).await;
+        let c = w.cohort.to_string();
+        let awa = w.awa.to_string();
+        let body = |date: &str, present: &str| {
+            form(&[
+                ("cohort_id", &c),
+                ("held_on", date),
+                ("topic", "Les Principes de Paris"),
+                (&format!("present[{present}]"), present),
+            ])
+        };
+        let saved = app.call::<RecordAttendance>(&body("2027-03-02", &awa), Some(&w.trainer)).await;
+        assert!(saved.status().is_success() || saved.status().is_redirection(), "{}", saved.status());
+        let (_, html) = text(&app, &format!("/trainer/cohorts/{c}"), Some(&w.trainer)).await;
+        assert!(html.contains("2027-03-02 · Les Principes de Paris · 1 présent(s) sur 2"), "{html}");
+        // Refused, nothing recorded: a bad date, someone not in the cohort, another trainer.
+        assert_eq!(app.call::<RecordAttendance>(&body("2 mars", &awa), Some(&w.trainer)).await.status(), 400);
+        assert_eq!(app.call::<RecordAttendance>(&body("2027-03-03", "999999"), Some(&w.trainer)).await.status(), 400);
+        assert_eq!(app.call::<RecordAttendance>(&body("2027-03-03", &awa), Some(&w.other)).await.status(), 403);
+        let db = app.db().await;
+        assert_eq!(accounts::cohorts::attendance(&db, w.cohort).await.unwrap().len(), 1);
+        let _ = w.bob;
     }
 }

@@ -66,7 +66,13 @@ pub async fn get_cohort(
             (m.slug.clone(), title, details.modules.contains(&m.slug))
         })
         .collect();
+    let sessions = accounts::cohorts::attendance(&db, cohort_id)
+        .await?
+        .into_iter()
+        .map(|s| (s.held_on, s.topic, s.present))
+        .collect();
     Ok(CohortDetail {
+        sessions,
         place: details.place.unwrap_or_default(),
         starts_on: details.starts_on.unwrap_or_default(),
         ends_on: details.ends_on.unwrap_or_default(),

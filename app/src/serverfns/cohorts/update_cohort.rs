@@ -68,3 +68,32 @@ pub async fn add_cohort_trainer(cohort_id: i64, username: String) -> Result<(), 
     leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
     Ok(())
 }
+
+/// Records an in-person session: date, topic, and each learner present as a checkbox
+/// `present[<account id>]`.
+#[server]
+pub async fn record_attendance(
+    cohort_id: i64,
+    held_on: String,
+    topic: String,
+    #[server(default)] present: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+    use crate::errors::Problem;
+
+    let db = db()?;
+    let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
+    let present = present
+        .values()
+        .map(|id| id.parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| AppError::Invalid(Problem::BadInput))?;
+    accounts::cohorts::record_attendance(&db, cohort_id, by, &held_on, &topic, &present)
+        .await
+        .map_err(|e| match e {
+            accounts::Error::NotFound => AppError::Invalid(Problem::BadInput),
+            other => other.into(),
+        })?;
+    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}#attendance"));
+    Ok(())
+}
