@@ -19,6 +19,7 @@ pub enum Action {
     CohortReopened,
     TrainerAdded,
     AttendanceRecorded,
+    LearnerMoved,
 }
 
 impl Action {
@@ -35,6 +36,7 @@ impl Action {
             Action::CohortReopened => "cohort-reopened",
             Action::TrainerAdded => "trainer-added",
             Action::AttendanceRecorded => "attendance-recorded",
+            Action::LearnerMoved => "learner-moved",
         }
     }
 }

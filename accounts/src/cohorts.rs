@@ -490,3 +490,59 @@ pub async fn attendance(
         })
         .collect())
 }
+
+/// Moves an existing learner, by username, into a cohort: they join it, and leave the other
+/// cohorts that `by` trains (cohorts of other trainers keep them: not `by`'s to change).
+pub async fn move_learner(
+    db: &DatabaseConnection,
+    cohort_id: i64,
+    by: i64,
+    username: &str,
+) -> Result<(), Error> {
+    let learner = account::Entity::find()
+        .filter(account::Column::Username.eq(username.trim().to_lowercase()))
+        .filter(account::Column::DeletedAt.is_null())
+        .filter(account::Column::Role.eq(Role::Learner.code()))
+        .one(db)
+        .await?
+        .ok_or(Error::LearnerUnknown)?;
+    let mine: Vec<i64> = cohort_trainer::Entity::find()
+        .filter(cohort_trainer::Column::AccountId.eq(by))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.cohort_id)
+        .filter(|c| *c != cohort_id)
+        .collect();
+    let tx = db.begin().await?;
+    cohort_member::Entity::delete_many()
+        .filter(cohort_member::Column::AccountId.eq(learner.id))
+        .filter(cohort_member::Column::CohortId.is_in(mine))
+        .exec(&tx)
+        .await?;
+    cohort_member::Entity::insert(cohort_member::ActiveModel {
+        cohort_id: Set(cohort_id),
+        account_id: Set(learner.id),
+        added_at: Set(now()),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::columns([
+            cohort_member::Column::CohortId,
+            cohort_member::Column::AccountId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(by),
+        Action::LearnerMoved,
+        Some(learner.id),
+        Some(cohort_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -114,6 +114,8 @@ pub enum Error {
     PlaceLength,
     #[error("no trainer has this username")]
     TrainerUnknown,
+    #[error("no learner has this username")]
+    LearnerUnknown,
     #[error("sign in first")]
     SignInRequired,
     #[error("set your password first")]

@@ -68,10 +68,11 @@ pub enum Problem {
     PlaceLength,
     TrainerUnknown,
     ModuleUnknown,
+    LearnerUnknown,
 }
 
 impl Problem {
-    const ALL: [Problem; 30] = [
+    const ALL: [Problem; 31] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -102,6 +103,7 @@ impl Problem {
         Problem::PlaceLength,
         Problem::TrainerUnknown,
         Problem::ModuleUnknown,
+        Problem::LearnerUnknown,
     ];
 
     pub fn code(self) -> &'static str {
@@ -136,6 +138,7 @@ impl Problem {
             Problem::PlaceLength => "place-length",
             Problem::TrainerUnknown => "trainer-unknown",
             Problem::ModuleUnknown => "module-unknown",
+            Problem::LearnerUnknown => "learner-unknown",
         }
     }
 
@@ -149,7 +152,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 30] {
+    pub fn all() -> [Problem; 31] {
         Self::ALL
     }
 }
@@ -252,6 +255,7 @@ impl From<accounts::Error> for AppError {
             E::DatesOrder => Problem::DatesOrder,
             E::PlaceLength => Problem::PlaceLength,
             E::TrainerUnknown => Problem::TrainerUnknown,
+            E::LearnerUnknown => Problem::LearnerUnknown,
             E::SignInRequired => return AppError::SignInRequired,
             E::PasswordChangeRequired => return AppError::PasswordChangeRequired,
             E::Forbidden => return AppError::Forbidden,

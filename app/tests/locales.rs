@@ -204,6 +204,7 @@ fn every_key_used_in_the_code_exists() {
         "cohort-reopened",
         "trainer-added",
         "attendance-recorded",
+        "learner-moved",
     ] {
         used.insert(format!("audit-{action}"));
     }

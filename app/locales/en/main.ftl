@@ -134,6 +134,7 @@ audit-cohort-archived = Cohort archived
 audit-cohort-reopened = Cohort reopened
 audit-trainer-added = Trainer added
 audit-attendance-recorded = Attendance recorded
+audit-learner-moved = Learner moved
 
 ## Refusals and form errors
 sign-in-required-title = Please sign in
@@ -383,3 +384,8 @@ attendance-present = Present
 attendance-record = Record attendance
 attendance-none = No session recorded.
 attendance-row = { $date } · { $topic } · { $present } present of { $members }
+problem-learner-unknown = No learner has this username.
+cohort-move-learner = Add a learner who already has an account
+cohort-move-learner-label = Their username (they leave your other cohorts)
+cohort-move-learner-action = Add to the cohort
+report-chart-groups = Mean score by category, before and after

@@ -134,6 +134,7 @@ audit-cohort-archived = Formation archivée
 audit-cohort-reopened = Formation rouverte
 audit-trainer-added = Formateur ajouté
 audit-attendance-recorded = Présence enregistrée
+audit-learner-moved = Apprenant déplacé
 
 ## Refus et erreurs de formulaire
 sign-in-required-title = Connexion nécessaire
@@ -383,3 +384,8 @@ attendance-present = Présents
 attendance-record = Enregistrer la présence
 attendance-none = Aucune séance enregistrée.
 attendance-row = { $date } · { $topic } · { $present } présent(s) sur { $members }
+problem-learner-unknown = Aucun apprenant n’a ce nom d’utilisateur.
+cohort-move-learner = Ajouter un apprenant qui a déjà un compte
+cohort-move-learner-label = Son nom d’utilisateur (il quitte vos autres groupes)
+cohort-move-learner-action = Ajouter au groupe
+report-chart-groups = Score moyen par catégorie, avant et après

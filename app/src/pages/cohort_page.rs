@@ -9,8 +9,8 @@ use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::model::{CohortDetail, cohort_certificates_href};
 use crate::serverfns::cohorts::{
-    AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, RecordAttendance, UpdateCohort,
-    get_cohort,
+    AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, MoveLearner, RecordAttendance,
+    UpdateCohort, get_cohort,
 };
 
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
@@ -159,6 +159,7 @@ fn CohortSettings(detail: CohortDetail) -> impl IntoView {
     let update = ServerAction::<UpdateCohort>::new();
     let archive = ServerAction::<ArchiveCohort>::new();
     let add = ServerAction::<AddCohortTrainer>::new();
+    let enrol = ServerAction::<MoveLearner>::new();
     let id = detail.card.id;
     let archived = detail.archived;
     view! {
@@ -210,6 +211,16 @@ fn CohortSettings(detail: CohortDetail) -> impl IntoView {
                     <input id="cohort-trainer" name="username" required autocomplete="off" autocapitalize="none" />
                 </div>
                 <button type="submit" class="button">{move || tr(lang.get(), "cohort-add-trainer-action")}</button>
+            </ActionForm>
+            <h3>{move || tr(lang.get(), "cohort-move-learner")}</h3>
+            <FormError error=action_error(enrol) />
+            <ActionForm action=enrol attr:class="form">
+                <input type="hidden" name="cohort_id" value=id />
+                <div class="field">
+                    <label for="cohort-move">{move || tr(lang.get(), "cohort-move-learner-label")}</label>
+                    <input id="cohort-move" name="username" required autocomplete="off" autocapitalize="none" />
+                </div>
+                <button type="submit" class="button">{move || tr(lang.get(), "cohort-move-learner-action")}</button>
             </ActionForm>
             <ActionForm action=archive attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />

@@ -734,11 +734,29 @@ pub mod ssr {
                 m.quiz.is_some() && m.pretest.is_some()
             }),
             summary,
-            charts: vec![Chart {
-                heading: tr(lang, "report-chart-gain"),
-                bars,
-                legend: Some(before_after.clone()),
-            }],
+            charts: vec![
+                Chart {
+                    heading: tr(lang, "report-chart-gain"),
+                    bars,
+                    legend: Some(before_after.clone()),
+                },
+                Chart {
+                    heading: tr(lang, "report-chart-groups"),
+                    // Only the groups large enough to show.
+                    bars: g
+                        .groups
+                        .iter()
+                        .filter_map(|grp| {
+                            Some(Bar {
+                                label: tr(lang, &format!("affiliation-{}", grp.affiliation)),
+                                value: grp.before?,
+                                compare: grp.after,
+                            })
+                        })
+                        .collect(),
+                    legend: Some(before_after.clone()),
+                },
+            ],
             tables: vec![
                 ReportTable {
                     heading: tr(lang, "report-objectives-table"),

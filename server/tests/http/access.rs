@@ -319,6 +319,14 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             COHORT,
         ),
         (
+            "move_learner",
+            call::<cohort_fns::MoveLearner>(form(&[
+                ("cohort_id", &cohort),
+                ("username", "victim"),
+            ])),
+            COHORT,
+        ),
+        (
             "record_attendance",
             call::<cohort_fns::RecordAttendance>(form(&[
                 ("cohort_id", &cohort),

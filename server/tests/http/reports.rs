@@ -5,7 +5,9 @@
 
 use accounts::{Role, cohorts, people};
 use app::model::ReportQuery;
-use app::serverfns::cohorts::{AddCohortTrainer, ArchiveCohort, RecordAttendance, UpdateCohort};
+use app::serverfns::cohorts::{
+    AddCohortTrainer, ArchiveCohort, MoveLearner, RecordAttendance, UpdateCohort,
+};
 use app::serverfns::reports::GetReport;
 use catalog::QuizKind;
 
@@ -282,5 +284,35 @@ on_every_database! {
         let db = app.db().await;
         assert_eq!(accounts::cohorts::attendance(&db, w.cohort).await.unwrap().len(), 1);
         let _ = w.bob;
+    }
+
+    async fn a_trainer_moves_an_existing_learner_into_another_cohort(app) {
+        let w = world(&app).await;
+        let db = app.db().await;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let trainer = accounts::entity::account::Entity::find()
+            .filter(accounts::entity::account::Column::Username.eq("trainer"))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let second = cohorts::create(&db, trainer, "Tombouctou").await.unwrap().id;
+        let s = second.to_string();
+        let moved = app.call::<MoveLearner>(&form(&[("cohort_id", &s), ("username", "bob")]), Some(&w.trainer)).await;
+        assert!(moved.status().is_success() || moved.status().is_redirection(), "{}", moved.status());
+        let in_second = cohorts::members(&db, second).await.unwrap();
+        let in_first = cohorts::members(&db, w.cohort).await.unwrap();
+        assert!(in_second.iter().any(|m| m.username == "bob"));
+        assert!(!in_first.iter().any(|m| m.username == "bob"), "moved out of the trainer's other cohort");
+        // Refused, nothing changed: an unknown learner, a trainer's name, another trainer.
+        for username in ["nobody", "other"] {
+            let refused = app.call::<MoveLearner>(&form(&[("cohort_id", &s), ("username", username)]), Some(&w.trainer)).await;
+            assert_eq!(refused.status(), 400, "{username}");
+            assert!(refused.text().await.unwrap().contains("LearnerUnknown"));
+        }
+        let other = app.call::<MoveLearner>(&form(&[("cohort_id", &w.cohort.to_string()), ("username", "awa")]), Some(&w.other)).await;
+        assert_eq!(other.status(), 403);
+        assert_eq!(cohorts::members(&db, second).await.unwrap().len(), 1);
     }
 }

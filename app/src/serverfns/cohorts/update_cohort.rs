@@ -97,3 +97,15 @@ pub async fn record_attendance(
     leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}#attendance"));
     Ok(())
 }
+
+/// Moves an existing learner into the cohort, by username (see `accounts::cohorts::move_learner`).
+#[server]
+pub async fn move_learner(cohort_id: i64, username: String) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+
+    let db = db()?;
+    let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
+    accounts::cohorts::move_learner(&db, cohort_id, by, &username).await?;
+    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    Ok(())
+}
