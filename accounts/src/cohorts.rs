@@ -361,20 +361,25 @@ pub async fn add_trainer(
     Ok(())
 }
 
-/// A cohort's place, dates, modules, state and trainers.
-pub async fn details(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Details, Error> {
-    let found = cohort::Entity::find_by_id(cohort_id)
-        .one(db)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let modules = cohort_module::Entity::find()
+/// The modules a cohort follows, by slug; empty: every module.
+pub async fn modules(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<String>, Error> {
+    Ok(cohort_module::Entity::find()
         .filter(cohort_module::Column::CohortId.eq(cohort_id))
         .order_by_asc(cohort_module::Column::Module)
         .all(db)
         .await?
         .into_iter()
         .map(|m| m.module)
-        .collect();
+        .collect())
+}
+
+/// A cohort's place, dates, modules, state and trainers.
+pub async fn details(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Details, Error> {
+    let found = cohort::Entity::find_by_id(cohort_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let modules = modules(db, cohort_id).await?;
     let trainer_ids: Vec<i64> = cohort_trainer::Entity::find()
         .filter(cohort_trainer::Column::CohortId.eq(cohort_id))
         .all(db)

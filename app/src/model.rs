@@ -377,6 +377,20 @@ pub struct CodeCheck {
     pub date: String,
 }
 
+impl CodeCheck {
+    /// A code that is not genuine (`tampered`) or not a code (`malformed`): nothing it claims
+    /// is shown.
+    pub fn refused(state: &str) -> Self {
+        Self {
+            state: state.into(),
+            number: String::new(),
+            name: String::new(),
+            title: String::new(),
+            date: String::new(),
+        }
+    }
+}
+
 pub fn verify_href(number: &str) -> String {
     format!("/verify/{number}")
 }

@@ -9,19 +9,12 @@ use crate::model::{CodeCheck, VerifyKit};
 /// What the page shows for `code`, checked against the kit's public key; `None` when this
 /// browser cannot check Ed25519 signatures.
 pub async fn check(code: &str, kit: &VerifyKit) -> Option<CodeCheck> {
-    let empty = |state: &str| CodeCheck {
-        state: state.into(),
-        number: String::new(),
-        name: String::new(),
-        title: String::new(),
-        date: String::new(),
-    };
     let Some(decoded) = certificate_code::decode(code) else {
-        return Some(empty("malformed"));
+        return Some(CodeCheck::refused("malformed"));
     };
     let key = certificate_code::decode_key(&kit.public_key)?;
     if !signature_ok(&key, &decoded.signature, &decoded.message).await? {
-        return Some(empty("tampered"));
+        return Some(CodeCheck::refused("tampered"));
     }
     let payload = decoded.payload;
     let title = kit

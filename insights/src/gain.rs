@@ -80,7 +80,7 @@ pub async fn gain(
     if module.quiz.is_none() || module.pretest.is_none() {
         return Err(Error::NotFound);
     }
-    let mut first: BTreeMap<(i64, String), (i32, i16)> = BTreeMap::new();
+    // Each learner's first attempt at each test: (account, kind) → score.
     let rows: Vec<(i64, String, i16)> = quiz_attempt::Entity::find()
         .select_only()
         .column(quiz_attempt::Column::AccountId)
@@ -92,13 +92,14 @@ pub async fn gain(
         .into_tuple()
         .all(db)
         .await?;
-    for (account, kind, score) in rows {
-        first.insert((account, kind), (1, score));
-    }
+    let first: BTreeMap<(i64, String), i16> = rows
+        .into_iter()
+        .map(|(account, kind, score)| ((account, kind), score))
+        .collect();
     let score = |account: i64, kind: QuizKind| {
         first
             .get(&(account, kind.code().to_string()))
-            .map(|(_, s)| u8::try_from((*s).clamp(0, 100)).unwrap_or(0))
+            .map(|s| learning::percent(*s))
     };
     let per_learner: Vec<LearnerGain> = learners
         .into_iter()

@@ -135,8 +135,7 @@ pub async fn matrix(
                     }
                     Cell {
                         state,
-                        best_score: attempt
-                            .map(|(best, _)| u8::try_from(best.clamp(0, 100)).unwrap_or(0)),
+                        best_score: attempt.map(|(best, _)| learning::percent(best)),
                     }
                 })
                 .collect();

@@ -277,7 +277,7 @@ pub async fn submit(
 fn replayed(existing: &quiz_attempt::Model) -> Submitted {
     Submitted {
         number: u32::try_from(existing.number).unwrap_or(0),
-        score: u8::try_from(existing.score.clamp(0, 100)).unwrap_or(0),
+        score: crate::percent(existing.score),
         passed: existing.passed,
         recorded_now: false,
     }

@@ -35,3 +35,8 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A stored score (a SMALLINT column) as the percentage it is, 0 to 100.
+pub fn percent(stored: i16) -> u8 {
+    u8::try_from(stored.clamp(0, 100)).unwrap_or(0)
+}

@@ -134,7 +134,7 @@ impl ModuleProgress {
 }
 
 fn score_of(attempt: &quiz_attempt::Model) -> u8 {
-    u8::try_from(attempt.score.clamp(0, 100)).unwrap_or(0)
+    crate::percent(attempt.score)
 }
 
 /// Every module of the catalogue for one learner, in teaching order. Two queries.

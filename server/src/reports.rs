@@ -8,6 +8,7 @@ use app::auth::ssr::{SessionLimits, resolve};
 use app::errors::AppError;
 use app::i18n::Lang;
 use app::model::ReportQuery;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use catalog::Catalog;
@@ -17,17 +18,11 @@ use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-/// The report's query as the page's CSV link writes it (see `ReportQuery`), and the language.
+/// The export's language; the rest of the query string is the page's `ReportQuery`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct CsvQuery {
+pub struct CsvLang {
     lang: String,
-    kind: String,
-    module: String,
-    account: i64,
-    sort: String,
-    filter_module: String,
-    filter_state: String,
 }
 
 pub async fn csv(
@@ -35,10 +30,11 @@ pub async fn csv(
     State(limits): State<SessionLimits>,
     State(catalog): State<Arc<Catalog>>,
     Path(cohort): Path<String>,
-    query: Result<Query<CsvQuery>, axum::extract::rejection::QueryRejection>,
+    query: Result<Query<ReportQuery>, QueryRejection>,
+    lang: Result<Query<CsvLang>, QueryRejection>,
     session: Session,
 ) -> Response {
-    let Ok(Query(csv)) = query else {
+    let (Ok(Query(mut query)), Ok(Query(CsvLang { lang }))) = (query, lang) else {
         return (
             StatusCode::BAD_REQUEST,
             "Adresse d’export incorrecte. / This export address is not valid.",
@@ -48,16 +44,8 @@ pub async fn csv(
     let Ok(caller) = resolve(&session, &db, limits).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let query = ReportQuery {
-        kind: csv.kind,
-        cohort,
-        module: csv.module,
-        account: csv.account,
-        sort: csv.sort,
-        filter_module: csv.filter_module,
-        filter_state: csv.filter_state,
-    };
-    let lang = Lang::parse(&csv.lang).unwrap_or_default();
+    query.cohort = cohort;
+    let lang = Lang::parse(&lang).unwrap_or_default();
     let report =
         match app::serverfns::reports::ssr::build(&db, &catalog, &caller, &query, lang).await {
             Ok(report) => report,

@@ -82,7 +82,7 @@ pub mod ssr {
                 let number = u32::try_from(a.number).unwrap_or(0);
                 AttemptLink {
                     number,
-                    score: u8::try_from(a.score.clamp(0, 100)).unwrap_or(0),
+                    score: learning::percent(a.score),
                     passed: a.passed,
                     href: attempt_href(&module.slug, kind.code(), number),
                 }

@@ -107,26 +107,11 @@ pub mod ssr {
         if query.account != 0 {
             pairs.push(("account", query.account.to_string()));
         }
-        let encoded: Vec<String> = pairs
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
-            .collect();
         format!(
             "/trainer/cohorts/{}/report.csv?{}",
             query.cohort,
-            encoded.join("&")
+            serde_urlencoded::to_string(&pairs).unwrap_or_default()
         )
-    }
-
-    fn encode(text: &str) -> String {
-        text.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
     }
 
     fn title_of(module: &Module, lang: Lang) -> String {
@@ -224,7 +209,7 @@ pub mod ssr {
                 .sort_by_key(|r| std::cmp::Reverse(r.cells[column].best_score));
         }
         // Only the modules the cohort follows, when its trainer chose some.
-        let followed = accounts::cohorts::details(db, cohorts[0]).await?.modules;
+        let followed = accounts::cohorts::modules(db, cohorts[0]).await?;
         let keep: Vec<bool> = matrix
             .modules
             .iter()
@@ -300,26 +285,13 @@ pub mod ssr {
             ),
             String::new(),
         ];
-        footer.extend(matrix.totals.iter().map(|t| {
-            tr_args(
-                lang,
-                "report-total-cell",
-                &[
-                    ("passed", t.passed.to_string()),
-                    ("started", t.started.to_string()),
-                ],
-            )
-        }));
-        let count = matrix.rows.len().max(1) as f64;
-        let bars = modules
-            .iter()
-            .zip(&matrix.totals)
-            .map(|(m, t)| Bar {
-                label: title_of(m, lang),
-                value: 100.0 * t.passed as f64 / count,
-                compare: None,
-            })
-            .collect();
+        footer.extend(matrix.totals.iter().map(|t| total_cell(t, lang)));
+        let chart = passed_chart(
+            modules.iter().copied(),
+            &matrix.totals,
+            matrix.rows.len(),
+            lang,
+        );
         Ok(Report {
             title: tr_args(
                 lang,
@@ -329,11 +301,7 @@ pub mod ssr {
             back: back(query, name),
             modules: Vec::new(),
             summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
-            charts: vec![Chart {
-                heading: tr(lang, "report-chart-passed"),
-                bars,
-                legend: None,
-            }],
+            charts: vec![chart],
             tables: vec![ReportTable {
                 heading: tr(lang, "report-progress-table"),
                 header,
@@ -404,16 +372,6 @@ pub mod ssr {
         let modules = catalog.modules();
         let mut header = vec![tr(lang, "report-cohort"), tr(lang, "report-learners")];
         header.extend(modules.iter().map(|m| title_of(m, lang)));
-        let total_cell = |t: &insights::matrix::Total| {
-            tr_args(
-                lang,
-                "report-total-cell",
-                &[
-                    ("passed", t.passed.to_string()),
-                    ("started", t.started.to_string()),
-                ],
-            )
-        };
         let rows = per_cohort
             .into_iter()
             .map(|((cohort_name, id), (count, totals))| {
@@ -425,22 +383,13 @@ pub mod ssr {
                     },
                     cell(count.to_string()),
                 ];
-                cells.extend(totals.iter().map(|t| cell(total_cell(t))));
+                cells.extend(totals.iter().map(|t| cell(total_cell(t, lang))));
                 cells
             })
             .collect();
         let mut footer = vec![tr(lang, "report-total"), matrix.rows.len().to_string()];
-        footer.extend(matrix.totals.iter().map(total_cell));
-        let count = matrix.rows.len().max(1) as f64;
-        let bars = modules
-            .iter()
-            .zip(&matrix.totals)
-            .map(|(m, t)| Bar {
-                label: title_of(m, lang),
-                value: 100.0 * t.passed as f64 / count,
-                compare: None,
-            })
-            .collect();
+        footer.extend(matrix.totals.iter().map(|t| total_cell(t, lang)));
+        let chart = passed_chart(modules.iter(), &matrix.totals, matrix.rows.len(), lang);
         Ok(Report {
             title: tr_args(
                 lang,
@@ -450,11 +399,7 @@ pub mod ssr {
             back: back(query, name),
             modules: Vec::new(),
             summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
-            charts: vec![Chart {
-                heading: tr(lang, "report-chart-passed"),
-                bars,
-                legend: None,
-            }],
+            charts: vec![chart],
             tables: vec![ReportTable {
                 heading: tr(lang, "report-cohorts-table"),
                 header,
@@ -464,6 +409,40 @@ pub mod ssr {
             csv_href: csv_href(query, lang),
             filter: None,
         })
+    }
+
+    /// "3 passed of 5 started", for a module's total.
+    fn total_cell(total: &insights::matrix::Total, lang: Lang) -> String {
+        tr_args(
+            lang,
+            "report-total-cell",
+            &[
+                ("passed", total.passed.to_string()),
+                ("started", total.started.to_string()),
+            ],
+        )
+    }
+
+    /// The share of `learners` who passed each module.
+    fn passed_chart<'a>(
+        modules: impl Iterator<Item = &'a Module>,
+        totals: &[insights::matrix::Total],
+        learners: usize,
+        lang: Lang,
+    ) -> Chart {
+        let count = learners.max(1) as f64;
+        Chart {
+            heading: tr(lang, "report-chart-passed"),
+            bars: modules
+                .zip(totals)
+                .map(|(m, t)| Bar {
+                    label: title_of(m, lang),
+                    value: 100.0 * t.passed as f64 / count,
+                    compare: None,
+                })
+                .collect(),
+            legend: None,
+        }
     }
 
     fn module_of<'a>(catalog: &'a Catalog, query: &ReportQuery) -> Result<&'a Module, AppError> {

@@ -14,13 +14,6 @@ pub async fn verify_code(lang: String, code: String) -> Result<CodeCheck, AppErr
     let lang = parse_lang(&lang);
     let catalog = catalog()?;
     let code: String = code.chars().take(2000).collect();
-    let empty = |state: &str| CodeCheck {
-        state: state.into(),
-        number: String::new(),
-        name: String::new(),
-        title: String::new(),
-        date: String::new(),
-    };
     Ok(match verify(&code, &certifier()?.keys.public_key()) {
         Ok(payload) => CodeCheck {
             state: "valid".into(),
@@ -29,7 +22,7 @@ pub async fn verify_code(lang: String, code: String) -> Result<CodeCheck, AppErr
             number: payload.number,
             name: payload.name,
         },
-        Err(Invalid::Signature) => empty("tampered"),
-        Err(Invalid::Malformed) => empty("malformed"),
+        Err(Invalid::Signature) => CodeCheck::refused("tampered"),
+        Err(Invalid::Malformed) => CodeCheck::refused("malformed"),
     })
 }

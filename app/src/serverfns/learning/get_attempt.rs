@@ -83,7 +83,7 @@ pub async fn get_attempt(
         kind: kind.code().into(),
         title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
         number,
-        score: u8::try_from(attempt.score.clamp(0, 100)).unwrap_or(0),
+        score: learning::percent(attempt.score),
         pass_mark: found.settings.pass_mark,
         passed: attempt.passed,
         right: u32::try_from(attempt.right_answers).unwrap_or(0),
