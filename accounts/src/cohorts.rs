@@ -405,12 +405,14 @@ pub async fn details(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Detail
     })
 }
 
-/// One recorded session: when, what, and how many of the cohort were there.
+/// One recorded session: when, what, and who of the cohort was there.
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionRow {
+    pub id: i64,
     pub held_on: String,
     pub topic: String,
-    pub present: usize,
+    /// Account ids of the learners present.
+    pub present: Vec<i64>,
 }
 
 /// Records an in-person session of a cohort: its date, its topic, and which of the cohort's
@@ -489,7 +491,12 @@ pub async fn attendance(
     Ok(sessions
         .into_iter()
         .map(|s| SessionRow {
-            present: present.iter().filter(|p| p.session_id == s.id).count(),
+            id: s.id,
+            present: present
+                .iter()
+                .filter(|p| p.session_id == s.id)
+                .map(|p| p.account_id)
+                .collect(),
             held_on: s.held_on,
             topic: s.topic,
         })

@@ -21,7 +21,8 @@ use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::password_page::PasswordPage;
 use crate::pages::quiz_page::QuizPage;
 use crate::pages::report_page::{
-    GainReportPage, LearnerReportPage, ProgressReportPage, QuestionsReportPage,
+    AttendanceReportPage, GainReportPage, LearnerReportPage, ProgressReportPage,
+    QuestionsReportPage,
 };
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::slips_page::SlipsPage;
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trainer/cohorts/:id/questions/:module") view=QuestionsReportPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/cohorts/:id/gain/:module") view=GainReportPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/cohorts/:id/learners/:account") view=LearnerReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/trainer/cohorts/:id/attendance") view=AttendanceReportPage ssr=SsrMode::Async />
                     <Route path=path!("/slips") view=SlipsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                 </Routes>

@@ -403,7 +403,7 @@ pub fn certificate_pdf_href(number: &str, languages: &str) -> String {
 /// query, so the file holds exactly what the screen shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportQuery {
-    /// `progress`, `questions`, `gain` or `learner`.
+    /// `progress`, `questions`, `gain`, `learner` or `attendance`.
     #[serde(default)]
     pub kind: String,
     /// A cohort id, or `all` (administrators).
@@ -484,6 +484,7 @@ pub fn report_href(query: &ReportQuery) -> String {
         "questions" => format!("{base}/questions/{}", query.module),
         "gain" => format!("{base}/gain/{}", query.module),
         "learner" => format!("{base}/learners/{}", query.account),
+        "attendance" => format!("{base}/attendance"),
         _ => format!("{base}/progress"),
     }
 }

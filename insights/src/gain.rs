@@ -7,12 +7,14 @@
 
 use std::collections::BTreeMap;
 
+use accounts::entity::account;
 use catalog::{Module, QuizKind};
 use learning::entity::quiz_attempt;
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::questions::{Counts, first_attempt_answers, share};
-use crate::{Error, Learner, Result, mean, members_of};
+use crate::{Error, Learner, Result, members_of};
 
 /// Groups smaller than this are not shown in the breakdown by affiliation, so that a figure
 /// never stands for one or two people who could be recognised.
@@ -69,8 +71,10 @@ impl Gain {
     }
 }
 
-/// The comparison for the learners of `cohorts` (`learners`, as [`crate::learners`] lists
-/// them).
+/// The comparison for the learners of `cohorts`. The means and the groups are counted by the
+/// database (one row per affiliation comes back), whatever the number of learners;
+/// `learners` (one cohort's, as [`crate::learners`] lists them) get a line each, and many
+/// cohorts at once pass none.
 pub async fn gain(
     db: &impl ConnectionTrait,
     module: &Module,
@@ -80,39 +84,54 @@ pub async fn gain(
     if module.quiz.is_none() || module.pretest.is_none() {
         return Err(Error::NotFound);
     }
-    // Each learner's first attempt at each test: (account, kind) → score.
-    let rows: Vec<(i64, String, i16)> = quiz_attempt::Entity::find()
-        .select_only()
-        .column(quiz_attempt::Column::AccountId)
-        .column(quiz_attempt::Column::Kind)
-        .column(quiz_attempt::Column::Score)
-        .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
-        .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
-        .filter(quiz_attempt::Column::Number.eq(1))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let first: BTreeMap<(i64, String), i16> = rows
-        .into_iter()
-        .map(|(account, kind, score)| ((account, kind), score))
-        .collect();
-    let score = |account: i64, kind: QuizKind| {
-        first
-            .get(&(account, kind.code().to_string()))
-            .map(|s| learning::percent(*s))
-    };
-    let per_learner: Vec<LearnerGain> = learners
-        .into_iter()
-        .map(|learner| LearnerGain {
-            before: score(learner.account_id, QuizKind::Pretest),
-            after: score(learner.account_id, QuizKind::Quiz),
-            learner,
-        })
-        .collect();
-    let both: Vec<&LearnerGain> = per_learner.iter().filter(|l| l.gain().is_some()).collect();
-    let before = mean(both.iter().filter_map(|l| l.before).map(f64::from));
-    let after = mean(both.iter().filter_map(|l| l.after).map(f64::from));
-
+    let per_learner = learner_scores(db, module, cohorts, learners).await?;
+    // Per affiliation, over the learners who took both tests: how many, and the sums of
+    // their pre-test and first quiz scores.
+    let both_tests = Query::select()
+        .column((account::Entity, account::Column::Affiliation))
+        .expr(Expr::cust("COUNT(*)"))
+        .expr(Func::sum(Expr::col(("pre", quiz_attempt::Column::Score))))
+        .expr(Func::sum(Expr::col(("post", quiz_attempt::Column::Score))))
+        .from_as(quiz_attempt::Entity, "pre")
+        .join_as(
+            JoinType::InnerJoin,
+            quiz_attempt::Entity,
+            "post",
+            Condition::all()
+                .add(
+                    Expr::col(("post", quiz_attempt::Column::AccountId))
+                        .equals(("pre", quiz_attempt::Column::AccountId)),
+                )
+                .add(Expr::col(("post", quiz_attempt::Column::Module)).eq(module.slug.as_str()))
+                .add(Expr::col(("post", quiz_attempt::Column::Kind)).eq(QuizKind::Quiz.code()))
+                .add(Expr::col(("post", quiz_attempt::Column::Number)).eq(1)),
+        )
+        .join(
+            JoinType::InnerJoin,
+            account::Entity,
+            Expr::col((account::Entity, account::Column::Id))
+                .equals(("pre", quiz_attempt::Column::AccountId)),
+        )
+        .and_where(Expr::col(("pre", quiz_attempt::Column::Module)).eq(module.slug.as_str()))
+        .and_where(Expr::col(("pre", quiz_attempt::Column::Kind)).eq(QuizKind::Pretest.code()))
+        .and_where(Expr::col(("pre", quiz_attempt::Column::Number)).eq(1))
+        .and_where(
+            Expr::col(("pre", quiz_attempt::Column::AccountId)).in_subquery(members_of(cohorts)),
+        )
+        .group_by_col((account::Entity, account::Column::Affiliation))
+        .to_owned();
+    let mut sums: BTreeMap<String, (usize, i64, i64)> = BTreeMap::new();
+    for row in db.query_all(&both_tests).await? {
+        let affiliation: String = row.try_get_by_index(0)?;
+        let n: i64 = row.try_get_by_index(1)?;
+        let before: i64 = row.try_get_by_index(2)?;
+        let after: i64 = row.try_get_by_index(3)?;
+        sums.insert(affiliation, (n as usize, before, after));
+    }
+    let mean_of = |sum: i64, n: usize| (n > 0).then(|| sum as f64 / n as f64);
+    let both: usize = sums.values().map(|(n, _, _)| n).sum();
+    let before = mean_of(sums.values().map(|(_, b, _)| b).sum(), both);
+    let after = mean_of(sums.values().map(|(_, _, a)| a).sum(), both);
     let pre_answers = first_attempt_answers(db, module, QuizKind::Pretest, cohorts).await?;
     let post_answers = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
     let by_objective = |kind: QuizKind, answers: &Counts, objective: &str| {
@@ -137,35 +156,64 @@ pub async fn gain(
             after: by_objective(QuizKind::Quiz, &post_answers, &o.id),
         })
         .collect();
-    let mut groups: BTreeMap<String, Vec<&LearnerGain>> = BTreeMap::new();
-    for l in &both {
-        groups
-            .entry(l.learner.affiliation.clone())
-            .or_default()
-            .push(l);
-    }
-    let groups = groups
+    let groups = sums
         .into_iter()
-        .map(|(affiliation, members)| {
-            let shown = members.len() >= SMALLEST_GROUP;
+        .map(|(affiliation, (n, before, after))| {
+            let shown = n >= SMALLEST_GROUP;
             GroupGain {
-                learners: members.len(),
-                before: shown
-                    .then(|| mean(members.iter().filter_map(|l| l.before).map(f64::from)))
-                    .flatten(),
-                after: shown
-                    .then(|| mean(members.iter().filter_map(|l| l.after).map(f64::from)))
-                    .flatten(),
+                learners: n,
+                before: shown.then(|| mean_of(before, n)).flatten(),
+                after: shown.then(|| mean_of(after, n)).flatten(),
                 affiliation,
             }
         })
         .collect();
     Ok(Gain {
-        both: both.len(),
+        both,
         before,
         after,
         objectives,
         groups,
         learners: per_learner,
     })
+}
+
+/// Each of `learners` with their first pre-test and first quiz scores.
+async fn learner_scores(
+    db: &impl ConnectionTrait,
+    module: &Module,
+    cohorts: &[i64],
+    learners: Vec<Learner>,
+) -> Result<Vec<LearnerGain>> {
+    if learners.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String, i16)> = quiz_attempt::Entity::find()
+        .select_only()
+        .column(quiz_attempt::Column::AccountId)
+        .column(quiz_attempt::Column::Kind)
+        .column(quiz_attempt::Column::Score)
+        .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
+        .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
+        .filter(quiz_attempt::Column::Number.eq(1))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let first: BTreeMap<(i64, String), i16> = rows
+        .into_iter()
+        .map(|(account, kind, score)| ((account, kind), score))
+        .collect();
+    let score = |account: i64, kind: QuizKind| {
+        first
+            .get(&(account, kind.code().to_string()))
+            .map(|s| learning::percent(*s))
+    };
+    Ok(learners
+        .into_iter()
+        .map(|learner| LearnerGain {
+            before: score(learner.account_id, QuizKind::Pretest),
+            after: score(learner.account_id, QuizKind::Quiz),
+            learner,
+        })
+        .collect())
 }

@@ -81,11 +81,3 @@ pub async fn learners(db: &impl ConnectionTrait, cohorts: &[i64]) -> Result<Vec<
     });
     Ok(found)
 }
-
-/// The arithmetic mean, or `None` for nothing.
-pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values
-        .into_iter()
-        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
-}

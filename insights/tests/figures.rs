@@ -446,3 +446,85 @@ async fn pre_and_post_test_means_gains_objectives_and_small_groups() {
     );
     assert!(close(g.groups[1].before, 50.0 / 3.0));
 }
+
+#[tokio::test]
+async fn many_cohorts_are_counted_per_cohort_and_each_learner_once() {
+    let f = fixture().await;
+    let catalog = catalog();
+    // Ely is also in the other cohort: counted in both lines, once in the totals.
+    let ely = insights::learners(&f.db, &[f.cohort])
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.name == "Ely")
+        .unwrap();
+    accounts::entity::cohort_member::Entity::insert(accounts::entity::cohort_member::ActiveModel {
+        cohort_id: Set(f.other_cohort),
+        account_id: Set(ely.account_id),
+        added_at: Set(1),
+    })
+    .exec_without_returning(&f.db)
+    .await
+    .unwrap();
+    let o = insights::matrix::overview(&f.db, &catalog, &[f.cohort, f.other_cohort])
+        .await
+        .unwrap();
+    assert_eq!(o.modules, ["first", "second"]);
+    let lines: Vec<(i64, usize, Vec<(usize, usize)>)> = o
+        .cohorts
+        .iter()
+        .map(|c| {
+            let totals = c.totals.iter().map(|t| (t.started, t.passed)).collect();
+            (c.cohort_id, c.learners, totals)
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            // As the one-cohort matrix: first 3 passed of 5 started; second 1 of 1.
+            (f.cohort, 5, vec![(5, 3), (1, 1)]),
+            // Zara and Ely both passed the first module.
+            (f.other_cohort, 2, vec![(2, 2), (0, 0)]),
+        ]
+    );
+    assert_eq!(o.learners, 6, "Ely once");
+    let totals: Vec<(usize, usize)> = o.totals.iter().map(|t| (t.started, t.passed)).collect();
+    assert_eq!(totals, [(6, 4), (1, 1)]);
+    // The same figures as the matrix of every learner.
+    let all = insights::learners(&f.db, &[f.cohort, f.other_cohort])
+        .await
+        .unwrap();
+    let m = insights::matrix::matrix(&f.db, &catalog, &[f.cohort, f.other_cohort], all)
+        .await
+        .unwrap();
+    assert_eq!(m.totals, o.totals);
+    assert_eq!(m.rows.len(), o.learners);
+}
+
+#[tokio::test]
+async fn the_gain_of_many_cohorts_is_counted_without_listing_learners() {
+    let f = fixture().await;
+    let catalog = catalog();
+    let first = catalog.module("first").unwrap();
+    let one = insights::gain::gain(&f.db, first, &[f.cohort], Vec::new())
+        .await
+        .unwrap();
+    assert!(one.learners.is_empty(), "no learner listed");
+    assert_eq!(one.both, 4);
+    assert!(close(one.before, 37.5) && close(one.after, 49.75));
+    // With Zara (fds, 0 → 100): five learners took both tests.
+    let g = insights::gain::gain(&f.db, first, &[f.cohort, f.other_cohort], Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(g.both, 5);
+    assert!(close(g.before, 30.0), "{:?}", g.before);
+    assert!(close(g.after, 59.8), "{:?}", g.after);
+    let groups: Vec<(&str, usize, Option<f64>, Option<f64>)> = g
+        .groups
+        .iter()
+        .map(|g| (g.affiliation.as_str(), g.learners, g.before, g.after))
+        .collect();
+    assert_eq!(groups[0], ("armed_movement", 1, None, None));
+    assert_eq!((groups[1].0, groups[1].1), ("fds", 4));
+    assert!(close(groups[1].2, 12.5) && close(groups[1].3, 49.75));
+}

@@ -1,5 +1,5 @@
-//! `/trainer/cohorts/:id/progress`, `…/questions/:module`, `…/gain/:module` and
-//! `…/learners/:account`: a trainer's reports, as tables and charts, each with its CSV export.
+//! `/trainer/cohorts/:id/progress`, `…/questions/:module`, `…/gain/:module`,
+//! `…/learners/:account` and `…/attendance`: a trainer's reports, as tables and charts, each with its CSV export.
 //! `:id` may be `all` for an administrator.
 
 use leptos::prelude::*;
@@ -55,6 +55,11 @@ pub fn GainReportPage() -> impl IntoView {
 #[component]
 pub fn LearnerReportPage() -> impl IntoView {
     report_page("learner")
+}
+
+#[component]
+pub fn AttendanceReportPage() -> impl IntoView {
+    report_page("attendance")
 }
 
 #[component]

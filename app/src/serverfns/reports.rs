@@ -47,6 +47,7 @@ pub mod ssr {
             "questions" => questions(db, catalog, query, &cohorts, &name, lang).await,
             "gain" => gain(db, catalog, query, &cohorts, &name, lang).await,
             "learner" => learner(db, catalog, caller, query, &cohorts, &name, lang).await,
+            "attendance" => attendance(db, query, &cohorts, &name, lang).await,
             _ => Err(AppError::NotFound),
         }
     }
@@ -195,13 +196,13 @@ pub mod ssr {
         name: &str,
         lang: Lang,
     ) -> Result<Report, AppError> {
+        if query.cohort == "all" {
+            return progress_of_cohorts(db, catalog, query, cohorts, name, lang).await;
+        }
         let learners = insights::learners(db, cohorts).await.map_err(internal)?;
         let mut matrix = insights::matrix::matrix(db, catalog, cohorts, learners)
             .await
             .map_err(internal)?;
-        if query.cohort == "all" {
-            return progress_of_cohorts(db, catalog, query, cohorts, name, &matrix, lang).await;
-        }
         learners_filter(&mut matrix, query);
         if let Some(column) = matrix.modules.iter().position(|m| *m == query.sort) {
             matrix
@@ -327,11 +328,10 @@ pub mod ssr {
         query: &ReportQuery,
         cohorts: &[i64],
         name: &str,
-        matrix: &Matrix,
         lang: Lang,
     ) -> Result<Report, AppError> {
-        use accounts::entity::{cohort, cohort_member};
-        use std::collections::{BTreeMap, HashMap};
+        use accounts::entity::cohort;
+        use std::collections::HashMap;
         let names: HashMap<i64, String> = cohort::Entity::find()
             .filter(cohort::Column::Id.is_in(cohorts.iter().copied()))
             .all(db)
@@ -340,56 +340,36 @@ pub mod ssr {
             .into_iter()
             .map(|c| (c.id, c.name))
             .collect();
-        let members = cohort_member::Entity::find()
-            .filter(cohort_member::Column::CohortId.is_in(cohorts.iter().copied()))
-            .all(db)
+        let overview = insights::matrix::overview(db, catalog, cohorts)
             .await
             .map_err(internal)?;
-        let rows_of: HashMap<i64, &insights::matrix::Row> = matrix
-            .rows
+        let mut lines: Vec<(String, &insights::matrix::CohortTotals)> = overview
+            .cohorts
             .iter()
-            .map(|r| (r.learner.account_id, r))
+            .map(|c| (names.get(&c.cohort_id).cloned().unwrap_or_default(), c))
             .collect();
-        type Counts = (usize, Vec<insights::matrix::Total>);
-        let mut per_cohort: BTreeMap<(String, i64), Counts> = BTreeMap::new();
-        for m in members {
-            let Some(row) = rows_of.get(&m.account_id) else {
-                continue;
-            };
-            let key = (
-                names.get(&m.cohort_id).cloned().unwrap_or_default(),
-                m.cohort_id,
-            );
-            let entry = per_cohort
-                .entry(key)
-                .or_insert_with(|| (0, vec![Default::default(); matrix.modules.len()]));
-            entry.0 += 1;
-            for (total, cell) in entry.1.iter_mut().zip(&row.cells) {
-                total.started += usize::from(cell.state != State::NotStarted);
-                total.passed += usize::from(cell.state == State::Passed);
-            }
-        }
+        lines.sort_by(|a, b| (&a.0, a.1.cohort_id).cmp(&(&b.0, b.1.cohort_id)));
         let modules = catalog.modules();
         let mut header = vec![tr(lang, "report-cohort"), tr(lang, "report-learners")];
         header.extend(modules.iter().map(|m| title_of(m, lang)));
-        let rows = per_cohort
+        let rows = lines
             .into_iter()
-            .map(|((cohort_name, id), (count, totals))| {
+            .map(|(cohort_name, line)| {
                 let mut cells = vec![
                     ReportCell {
                         text: cohort_name,
                         state: None,
-                        href: Some(format!("/trainer/cohorts/{id}/progress")),
+                        href: Some(format!("/trainer/cohorts/{}/progress", line.cohort_id)),
                     },
-                    cell(count.to_string()),
+                    cell(line.learners.to_string()),
                 ];
-                cells.extend(totals.iter().map(|t| cell(total_cell(t, lang))));
+                cells.extend(line.totals.iter().map(|t| cell(total_cell(t, lang))));
                 cells
             })
             .collect();
-        let mut footer = vec![tr(lang, "report-total"), matrix.rows.len().to_string()];
-        footer.extend(matrix.totals.iter().map(|t| total_cell(t, lang)));
-        let chart = passed_chart(modules.iter(), &matrix.totals, matrix.rows.len(), lang);
+        let mut footer = vec![tr(lang, "report-total"), overview.learners.to_string()];
+        footer.extend(overview.totals.iter().map(|t| total_cell(t, lang)));
+        let chart = passed_chart(modules.iter(), &overview.totals, overview.learners, lang);
         Ok(Report {
             title: tr_args(
                 lang,
@@ -398,7 +378,7 @@ pub mod ssr {
             ),
             back: back(query, name),
             modules: Vec::new(),
-            summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
+            summary: vec![(tr(lang, "report-learners"), overview.learners.to_string())],
             charts: vec![chart],
             tables: vec![ReportTable {
                 heading: tr(lang, "report-cohorts-table"),
@@ -619,7 +599,12 @@ pub mod ssr {
         lang: Lang,
     ) -> Result<Report, AppError> {
         let module = module_of(catalog, query)?;
-        let learners = insights::learners(db, cohorts).await.map_err(internal)?;
+        // All cohorts at once: figures only, no list of thousands of names.
+        let learners = if query.cohort == "all" {
+            Vec::new()
+        } else {
+            insights::learners(db, cohorts).await.map_err(internal)?
+        };
         let g = insights::gain::gain(db, module, cohorts, learners)
             .await
             .map_err(|e| match e {
@@ -770,12 +755,7 @@ pub mod ssr {
                     ]
                     .map(|k| tr(lang, k))
                     .to_vec(),
-                    // All cohorts at once: figures only, no list of thousands of names.
-                    rows: if query.cohort == "all" {
-                        Vec::new()
-                    } else {
-                        learner_rows
-                    },
+                    rows: learner_rows,
                     footer: Vec::new(),
                 },
             ],
@@ -934,6 +914,109 @@ pub mod ssr {
                     footer: Vec::new(),
                 },
             ],
+            csv_href: csv_href(query, lang),
+            filter: None,
+        })
+    }
+
+    /// The attendance sheet: each learner × each in-person session, in date order, with the
+    /// sessions each attended and how many came to each session. One cohort only.
+    async fn attendance(
+        db: &DatabaseConnection,
+        query: &ReportQuery,
+        cohorts: &[i64],
+        name: &str,
+        lang: Lang,
+    ) -> Result<Report, AppError> {
+        let (false, [cohort]) = (query.cohort == "all", cohorts) else {
+            return Err(AppError::NotFound);
+        };
+        let mut sessions = accounts::cohorts::attendance(db, *cohort).await?;
+        sessions.reverse();
+        let learners = insights::learners(db, cohorts).await.map_err(internal)?;
+        let mut header = vec![tr(lang, "report-learner")];
+        header.extend(
+            sessions
+                .iter()
+                .map(|s| format!("{} · {}", s.held_on, s.topic)),
+        );
+        header.push(tr(lang, "report-attended"));
+        let rows = learners
+            .iter()
+            .map(|l| {
+                let mut cells = vec![cell(l.name.clone())];
+                let mut attended = 0;
+                for session in &sessions {
+                    let here = session.present.contains(&l.account_id);
+                    attended += usize::from(here);
+                    cells.push(ReportCell {
+                        state: Some(if here { "high" } else { "low" }.into()),
+                        ..cell(tr(
+                            lang,
+                            if here {
+                                "report-present"
+                            } else {
+                                "report-absent"
+                            },
+                        ))
+                    });
+                }
+                cells.push(cell(format!("{attended} / {}", sessions.len())));
+                cells
+            })
+            .collect();
+        // Only the cohort's current learners count: someone moved out is not "present".
+        let present_now = |s: &accounts::cohorts::SessionRow| {
+            learners
+                .iter()
+                .filter(|l| s.present.contains(&l.account_id))
+                .count()
+        };
+        let mut footer = vec![tr(lang, "report-total")];
+        footer.extend(sessions.iter().map(|s| {
+            tr_args(
+                lang,
+                "report-present-count",
+                &[("count", present_now(s).to_string())],
+            )
+        }));
+        footer.push(String::new());
+        let count = learners.len().max(1) as f64;
+        let chart = Chart {
+            heading: tr(lang, "report-chart-attendance"),
+            bars: sessions
+                .iter()
+                .map(|s| Bar {
+                    label: format!("{} · {}", s.held_on, s.topic),
+                    value: 100.0 * present_now(s) as f64 / count,
+                    compare: None,
+                })
+                .collect(),
+            legend: None,
+        };
+        Ok(Report {
+            title: tr_args(
+                lang,
+                "report-attendance-title",
+                &[("cohort", name.to_string())],
+            ),
+            back: back(query, name),
+            modules: Vec::new(),
+            summary: vec![
+                (tr(lang, "report-sessions"), sessions.len().to_string()),
+                (tr(lang, "report-learners"), learners.len().to_string()),
+            ],
+            charts: if sessions.is_empty() {
+                Vec::new()
+            } else {
+                vec![chart]
+            },
+            tables: vec![ReportTable {
+                heading: tr(lang, "report-attendance-table"),
+                header,
+                rows,
+                footer,
+            }],
             csv_href: csv_href(query, lang),
             filter: None,
         })

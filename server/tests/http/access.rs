@@ -248,6 +248,11 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             COHORT,
         ),
         (
+            "attendance sheet",
+            Request::Page(format!("/trainer/cohorts/{cohort}/attendance")),
+            COHORT,
+        ),
+        (
             "all cohorts' progress",
             Request::Page("/trainer/cohorts/all/progress".into()),
             ADMIN,

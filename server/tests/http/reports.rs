@@ -164,6 +164,23 @@ on_every_database! {
         assert_eq!(status, 404, "a module without a pre-test has no comparison");
     }
 
+    async fn all_cohorts_show_figures_per_cohort_and_no_names(app) {
+        let w = world(&app).await;
+        pass(&app, &w).await;
+        let (status, html) = text(&app, "/trainer/cohorts/all/progress", Some(&w.admin)).await;
+        assert_eq!(status, 200);
+        // Gao: Awa passed, Bob did nothing; Kidal has nobody yet and still has its line.
+        let gao = &html[html.find(">Gao<").expect("Gao's line")..];
+        assert!(gao.contains(">2</td><td data-state=\"\">1 réussi(s) sur 1 commencé(s)</td>"), "{html}");
+        let kidal = &html[html.find(">Kidal<").expect("Kidal's line")..];
+        assert!(kidal.contains(">0</td><td data-state=\"\">0 réussi(s) sur 0 commencé(s)</td>"), "{html}");
+        assert!(!html.contains("Awa Traoré") && !html.contains("HYPERLINK"), "no names: {html}");
+        let (status, html) = text(&app, "/trainer/cohorts/all/gain/first", Some(&w.admin)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("<dd>0,0</dd>") && html.contains("<dd>100,0</dd>"), "{html}");
+        assert!(!html.contains("Awa Traoré"), "no names: {html}");
+    }
+
     async fn another_trainers_cohort_is_refused_everywhere(app) {
         let w = world(&app).await;
         let c = w.cohort;
@@ -283,7 +300,27 @@ on_every_database! {
         assert_eq!(app.call::<RecordAttendance>(&body("2027-03-03", &awa), Some(&w.other)).await.status(), 403);
         let db = app.db().await;
         assert_eq!(accounts::cohorts::attendance(&db, w.cohort).await.unwrap().len(), 1);
-        let _ = w.bob;
+
+        // A second session, Bob only, recorded earlier in time: the sheet reads by date.
+        let bob = w.bob.to_string();
+        app.call::<RecordAttendance>(&body("2027-03-01", &bob), Some(&w.trainer)).await;
+        let sheet = format!("/trainer/cohorts/{c}/attendance");
+        let (status, html) = text(&app, &sheet, Some(&w.trainer)).await;
+        assert_eq!(status, 200, "{html}");
+        assert!(html.find("2027-03-01 · Les Principes de Paris").unwrap() < html.find("2027-03-02 · Les Principes de Paris").unwrap(), "{html}");
+        assert!(html.contains("<svg"), "a chart of each session");
+        let csv = app.get_as(&format!("/trainer/cohorts/{c}/report.csv?kind=attendance&lang=fr"), Some(&w.trainer)).await.text().await.unwrap();
+        assert!(csv.contains("Apprenant;2027-03-01 · Les Principes de Paris;2027-03-02 · Les Principes de Paris;Séances suivies"), "{csv}");
+        assert!(csv.contains("Awa Traoré;Absent;Présent;1 / 2"), "{csv}");
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\";Présent;Absent;1 / 2"), "{csv}");
+        assert!(csv.contains("Total;1 présent(s);1 présent(s);"), "{csv}");
+        let english = app.get_as(&format!("/trainer/cohorts/{c}/report.csv?kind=attendance&lang=en"), Some(&w.trainer)).await.text().await.unwrap();
+        assert!(english.contains("Awa Traoré,Absent,Present,1 / 2"), "{english}");
+        // Only the cohort's trainers and administrators; never for all cohorts at once.
+        assert_eq!(text(&app, &sheet, Some(&w.other)).await.0, 403);
+        assert_eq!(text(&app, &sheet, Some(&w.learner)).await.0, 403);
+        assert_eq!(text(&app, &sheet, Some(&w.admin)).await.0, 200);
+        assert_eq!(text(&app, "/trainer/cohorts/all/attendance", Some(&w.admin)).await.0, 404);
     }
 
     async fn a_trainer_moves_an_existing_learner_into_another_cohort(app) {
@@ -315,4 +352,24 @@ on_every_database! {
         assert_eq!(other.status(), 403);
         assert_eq!(cohorts::members(&db, second).await.unwrap().len(), 1);
     }
+}
+
+/// PostgreSQL's JIT compiled the all-cohorts report queries for longer than they ran: the
+/// server's connections turn it off.
+#[tokio::test]
+async fn postgres_connections_run_without_jit() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let Some(backend) = crate::support::postgres() else {
+        eprintln!("TEST_DATABASE_URL is not set: PostgreSQL not tested");
+        return;
+    };
+    let app = crate::support::spawn_app(&backend).await;
+    let db = server::db::connect(&app.database_url).await.unwrap();
+    let row = db
+        .query_one_raw(Statement::from_string(DbBackend::Postgres, "SHOW jit"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.try_get_by_index::<String>(0).unwrap(), "off");
+    app.cleanup().await;
 }

@@ -69,7 +69,7 @@ pub async fn get_cohort(
     let sessions = accounts::cohorts::attendance(&db, cohort_id)
         .await?
         .into_iter()
-        .map(|s| (s.held_on, s.topic, s.present))
+        .map(|s| (s.held_on, s.topic, s.present.len()))
         .collect();
     Ok(CohortDetail {
         sessions,
