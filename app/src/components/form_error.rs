@@ -48,3 +48,24 @@ where
             .and_then(|r: Result<O, AppError>| r.err())
     })
 }
+
+/// Changes each time `action` succeeds, and only then: a page whose forms come back to it
+/// reloads its data from this (with JavaScript, a redirect to the page one is on does not
+/// load it again), and a refused form keeps what the person typed.
+pub fn last_success<I, O>(action: ServerAction<I>) -> Memo<usize>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Memo::new(move |previous: Option<&usize>| {
+        let ok = action
+            .value()
+            .with(|v: &Option<Result<O, AppError>>| matches!(v, Some(Ok(_))));
+        let version = action.version().get();
+        if ok {
+            version
+        } else {
+            previous.copied().unwrap_or(0)
+        }
+    })
+}

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::{FormError, action_error, last_success};
 use crate::components::loaded::loaded;
 use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
@@ -13,38 +13,81 @@ use crate::serverfns::cohorts::{
     UpdateCohort, get_cohort,
 };
 
+/// The forms of the cohort page that come back to it. Made with the page, outside the part
+/// that reloads, so that a form's error survives the reload.
+#[derive(Clone, Copy)]
+struct CohortActions {
+    update: ServerAction<UpdateCohort>,
+    archive: ServerAction<ArchiveCohort>,
+    add: ServerAction<AddCohortTrainer>,
+    enrol: ServerAction<MoveLearner>,
+    record: ServerAction<RecordAttendance>,
+}
+
+impl CohortActions {
+    fn new() -> Self {
+        CohortActions {
+            update: ServerAction::new(),
+            archive: ServerAction::new(),
+            add: ServerAction::new(),
+            enrol: ServerAction::new(),
+            record: ServerAction::new(),
+        }
+    }
+
+    /// Changes when one of the forms succeeds: the page then loads its data again.
+    fn successes(self) -> Signal<[usize; 5]> {
+        let update = last_success(self.update);
+        let archive = last_success(self.archive);
+        let add = last_success(self.add);
+        let enrol = last_success(self.enrol);
+        let record = last_success(self.record);
+        Signal::derive(move || {
+            [
+                update.get(),
+                archive.get(),
+                add.get(),
+                enrol.get(),
+                record.get(),
+            ]
+        })
+    }
+}
+
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
 #[component]
 pub fn CohortPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_lang();
+    let actions = CohortActions::new();
+    let successes = actions.successes();
     let cohort = Resource::new(
         move || {
             let id = params
                 .read()
                 .get("id")
                 .and_then(|id| id.parse::<i64>().ok());
-            (id, lang.get())
+            (id, lang.get(), successes.get())
         },
-        |(id, lang)| async move {
+        |(id, lang, _)| async move {
             match id {
                 Some(id) => get_cohort(id, lang.code().to_string()).await,
                 None => Err(AppError::NotFound),
             }
         },
     );
-    view! { {loaded(cohort, |detail| view! { <CohortView detail /> })} }
+    view! { {loaded(cohort, move |detail| view! { <CohortView detail actions /> })} }
 }
 
 #[component]
-fn CohortView(detail: CohortDetail) -> impl IntoView {
+fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateAccounts>::new();
     let issue = ServerAction::<IssueCode>::new();
     let cohort_id = detail.card.id;
     let name = detail.card.name.clone();
-    let settings = view! { <CohortSettings detail=detail.clone() /> };
-    let attendance = view! { <Attendance detail=detail.clone() /> };
+    let settings = view! { <CohortSettings detail=detail.clone() actions /> };
+    let attendance = view! { <Attendance detail=detail.clone() record=actions.record /> };
     view! {
         <Title text=name.clone() />
         <p class="breadcrumb"><a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a></p>
@@ -154,12 +197,15 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
 /// Name, place, dates, modules, join code, archive and co-trainers: plain forms that work
 /// without JavaScript.
 #[component]
-fn CohortSettings(detail: CohortDetail) -> impl IntoView {
+fn CohortSettings(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
     let lang = use_lang();
-    let update = ServerAction::<UpdateCohort>::new();
-    let archive = ServerAction::<ArchiveCohort>::new();
-    let add = ServerAction::<AddCohortTrainer>::new();
-    let enrol = ServerAction::<MoveLearner>::new();
+    let CohortActions {
+        update,
+        archive,
+        add,
+        enrol,
+        ..
+    } = actions;
     let id = detail.card.id;
     let archived = detail.archived;
     view! {
@@ -235,14 +281,14 @@ fn CohortSettings(detail: CohortDetail) -> impl IntoView {
 
 /// The in-person sessions: a form (date, topic, who was present) and the sessions recorded.
 #[component]
-fn Attendance(detail: CohortDetail) -> impl IntoView {
+fn Attendance(detail: CohortDetail, record: ServerAction<RecordAttendance>) -> impl IntoView {
     let lang = use_lang();
-    let record = ServerAction::<RecordAttendance>::new();
     let id = detail.card.id;
     let members = detail.members.len() as i64;
     view! {
         <section id="attendance" class="attendance">
             <h2>{move || tr(lang.get(), "attendance-title")}</h2>
+            <p><a href=format!("/trainer/cohorts/{id}/attendance")>{move || tr(lang.get(), "attendance-sheet-link")}</a></p>
             {if detail.sessions.is_empty() {
                 view! { <p>{move || tr(lang.get(), "attendance-none")}</p> }.into_any()
             } else {
