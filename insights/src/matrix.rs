@@ -63,6 +63,32 @@ pub struct Total {
     pub passed: usize,
 }
 
+impl Total {
+    /// Counts one learner who is in `state`.
+    fn count(&mut self, state: State) {
+        self.started += usize::from(state != State::NotStarted);
+        self.passed += usize::from(state == State::Passed);
+    }
+}
+
+/// Lessons read per (learner, module) by the learners of `cohorts`: one aggregate query.
+async fn lessons_read(
+    db: &impl ConnectionTrait,
+    cohorts: &[i64],
+) -> Result<Vec<(i64, String, i64)>> {
+    Ok(lesson_read::Entity::find()
+        .select_only()
+        .column(lesson_read::Column::AccountId)
+        .column(lesson_read::Column::Module)
+        .column_as(lesson_read::Column::Lesson.count(), "n")
+        .filter(lesson_read::Column::AccountId.in_subquery(members_of(cohorts)))
+        .group_by(lesson_read::Column::AccountId)
+        .group_by(lesson_read::Column::Module)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
     /// Module slugs, in teaching order.
@@ -84,18 +110,12 @@ pub async fn matrix(
     let mut quiz: HashMap<(i64, String), (i16, bool)> = HashMap::new();
     let mut pretest: HashMap<(i64, String), ()> = HashMap::new();
     {
-        let rows: Vec<(i64, String, i64)> = lesson_read::Entity::find()
-            .select_only()
-            .column(lesson_read::Column::AccountId)
-            .column(lesson_read::Column::Module)
-            .column_as(lesson_read::Column::Lesson.count(), "n")
-            .filter(lesson_read::Column::AccountId.in_subquery(members_of(cohorts)))
-            .group_by(lesson_read::Column::AccountId)
-            .group_by(lesson_read::Column::Module)
-            .into_tuple()
-            .all(db)
-            .await?;
-        read.extend(rows.into_iter().map(|(a, m, n)| ((a, m), n)));
+        read.extend(
+            lessons_read(db, cohorts)
+                .await?
+                .into_iter()
+                .map(|(a, m, n)| ((a, m), n)),
+        );
         let rows: Vec<(i64, String, String, i16, i32)> = quiz_attempt::Entity::find()
             .select_only()
             .column(quiz_attempt::Column::AccountId)
@@ -139,12 +159,7 @@ pub async fn matrix(
                         attempt.is_some_and(|(_, p)| p),
                         attempt.is_some() || pretest.contains_key(&key),
                     );
-                    if state != State::NotStarted {
-                        totals[i].started += 1;
-                    }
-                    if state == State::Passed {
-                        totals[i].passed += 1;
-                    }
+                    totals[i].count(state);
                     Cell {
                         state,
                         best_score: attempt.map(|(best, _)| learning::percent(best)),
@@ -212,18 +227,7 @@ pub async fn overview(
     // Per (learner, module column): lessons read, and whether a quiz attempt passed (None:
     // no attempt at all, pre-test included).
     let mut done: HashMap<(i64, usize), (i64, Option<bool>)> = HashMap::new();
-    let reads: Vec<(i64, String, i64)> = lesson_read::Entity::find()
-        .select_only()
-        .column(lesson_read::Column::AccountId)
-        .column(lesson_read::Column::Module)
-        .column_as(lesson_read::Column::Lesson.count(), "n")
-        .filter(lesson_read::Column::AccountId.in_subquery(members_of(cohorts)))
-        .group_by(lesson_read::Column::AccountId)
-        .group_by(lesson_read::Column::Module)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (account, module, n) in reads {
+    for (account, module, n) in lessons_read(db, cohorts).await? {
         if let Some(&i) = column.get(module.as_str()) {
             done.entry((account, i)).or_default().0 = n;
         }
@@ -253,9 +257,7 @@ pub async fn overview(
     };
     let add = |totals: &mut [Total], account: i64| {
         for (i, total) in totals.iter_mut().enumerate() {
-            let state = state(account, i);
-            total.started += usize::from(state != State::NotStarted);
-            total.passed += usize::from(state == State::Passed);
+            total.count(state(account, i));
         }
     };
     let mut lines: Vec<CohortTotals> = cohorts
