@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 
 use accounts::entity::account;
 use catalog::{Module, QuizKind};
-use learning::entity::quiz_attempt;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Query};
+use learning::entity::module_progress;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::questions::{Counts, first_attempt_answers, share};
-use crate::{Error, Learner, Result, members_of};
+use crate::{Error, Learner, Result, Scope};
 
 /// Groups smaller than this are not shown in the breakdown by affiliation, so that a figure
 /// never stands for one or two people who could be recognised.
@@ -71,52 +71,57 @@ impl Gain {
     }
 }
 
-/// The comparison for the learners of `cohorts`. The means and the groups are counted by the
-/// database (one row per affiliation comes back), whatever the number of learners;
-/// `learners` (one cohort's, as [`crate::learners`] lists them) get a line each, and many
-/// cohorts at once pass none.
+/// The comparison for the learners in `scope`. The means and the groups are counted by the
+/// database from the running summary (one row per affiliation comes back), whatever the
+/// number of learners; `learners` (one cohort's, as [`crate::learners`] lists them) get a line
+/// each, and every cohort at once passes none.
 pub async fn gain(
     db: &impl ConnectionTrait,
     module: &Module,
-    cohorts: &[i64],
+    scope: Scope<'_>,
     learners: Vec<Learner>,
 ) -> Result<Gain> {
     if module.quiz.is_none() || module.pretest.is_none() {
         return Err(Error::NotFound);
     }
-    let per_learner = learner_scores(db, module, cohorts, learners).await?;
+    let per_learner = learner_scores(db, module, scope, learners).await?;
     // Per affiliation, over the learners who took both tests: how many, and the sums of
     // their pre-test and first quiz scores.
     let both_tests = Query::select()
         .column((account::Entity, account::Column::Affiliation))
         .expr(Expr::cust("COUNT(*)"))
-        .expr(Func::sum(Expr::col(("pre", quiz_attempt::Column::Score))))
-        .expr(Func::sum(Expr::col(("post", quiz_attempt::Column::Score))))
-        .from_as(quiz_attempt::Entity, "pre")
-        .join_as(
-            JoinType::InnerJoin,
-            quiz_attempt::Entity,
-            "post",
-            Condition::all()
-                .add(
-                    Expr::col(("post", quiz_attempt::Column::AccountId))
-                        .equals(("pre", quiz_attempt::Column::AccountId)),
-                )
-                .add(Expr::col(("post", quiz_attempt::Column::Module)).eq(module.slug.as_str()))
-                .add(Expr::col(("post", quiz_attempt::Column::Kind)).eq(QuizKind::Quiz.code()))
-                .add(Expr::col(("post", quiz_attempt::Column::Number)).eq(1)),
-        )
+        .expr(Func::sum(Expr::col((
+            module_progress::Entity,
+            module_progress::Column::PretestScore,
+        ))))
+        .expr(Func::sum(Expr::col((
+            module_progress::Entity,
+            module_progress::Column::FirstScore,
+        ))))
+        .from(module_progress::Entity)
         .join(
             JoinType::InnerJoin,
             account::Entity,
             Expr::col((account::Entity, account::Column::Id))
-                .equals(("pre", quiz_attempt::Column::AccountId)),
+                .equals((module_progress::Entity, module_progress::Column::AccountId)),
         )
-        .and_where(Expr::col(("pre", quiz_attempt::Column::Module)).eq(module.slug.as_str()))
-        .and_where(Expr::col(("pre", quiz_attempt::Column::Kind)).eq(QuizKind::Pretest.code()))
-        .and_where(Expr::col(("pre", quiz_attempt::Column::Number)).eq(1))
         .and_where(
-            Expr::col(("pre", quiz_attempt::Column::AccountId)).in_subquery(members_of(cohorts)),
+            Expr::col((module_progress::Entity, module_progress::Column::Module))
+                .eq(module.slug.as_str()),
+        )
+        .and_where(
+            Expr::col((
+                module_progress::Entity,
+                module_progress::Column::PretestScore,
+            ))
+            .is_not_null(),
+        )
+        .and_where(
+            Expr::col((module_progress::Entity, module_progress::Column::FirstScore)).is_not_null(),
+        )
+        .and_where(
+            Expr::col((module_progress::Entity, module_progress::Column::AccountId))
+                .in_subquery(scope.members()),
         )
         .group_by_col((account::Entity, account::Column::Affiliation))
         .to_owned();
@@ -132,8 +137,8 @@ pub async fn gain(
     let both: usize = sums.values().map(|(n, _, _)| n).sum();
     let before = mean_of(sums.values().map(|(_, b, _)| b).sum(), both);
     let after = mean_of(sums.values().map(|(_, _, a)| a).sum(), both);
-    let pre_answers = first_attempt_answers(db, module, QuizKind::Pretest, cohorts).await?;
-    let post_answers = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
+    let pre_answers = first_attempt_answers(db, module, QuizKind::Pretest, scope).await?;
+    let post_answers = first_attempt_answers(db, module, QuizKind::Quiz, scope).await?;
     let by_objective = |kind: QuizKind, answers: &Counts, objective: &str| {
         let quiz = module.quiz_of(kind)?;
         let (right, all) = quiz
@@ -178,42 +183,39 @@ pub async fn gain(
     })
 }
 
-/// Each of `learners` with their first pre-test and first quiz scores.
+/// Each of `learners` with their pre-test and first quiz scores.
 async fn learner_scores(
     db: &impl ConnectionTrait,
     module: &Module,
-    cohorts: &[i64],
+    scope: Scope<'_>,
     learners: Vec<Learner>,
 ) -> Result<Vec<LearnerGain>> {
     if learners.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(i64, String, i16)> = quiz_attempt::Entity::find()
+    let rows: Vec<(i64, Option<i16>, Option<i16>)> = module_progress::Entity::find()
         .select_only()
-        .column(quiz_attempt::Column::AccountId)
-        .column(quiz_attempt::Column::Kind)
-        .column(quiz_attempt::Column::Score)
-        .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
-        .filter(quiz_attempt::Column::Module.eq(module.slug.as_str()))
-        .filter(quiz_attempt::Column::Number.eq(1))
+        .column(module_progress::Column::AccountId)
+        .column(module_progress::Column::PretestScore)
+        .column(module_progress::Column::FirstScore)
+        .filter(module_progress::Column::AccountId.in_subquery(scope.members()))
+        .filter(module_progress::Column::Module.eq(module.slug.as_str()))
         .into_tuple()
         .all(db)
         .await?;
-    let first: BTreeMap<(i64, String), i16> = rows
+    let scores: BTreeMap<i64, (Option<i16>, Option<i16>)> = rows
         .into_iter()
-        .map(|(account, kind, score)| ((account, kind), score))
+        .map(|(account, before, after)| (account, (before, after)))
         .collect();
-    let score = |account: i64, kind: QuizKind| {
-        first
-            .get(&(account, kind.code().to_string()))
-            .map(|s| learning::percent(*s))
-    };
     Ok(learners
         .into_iter()
-        .map(|learner| LearnerGain {
-            before: score(learner.account_id, QuizKind::Pretest),
-            after: score(learner.account_id, QuizKind::Quiz),
-            learner,
+        .map(|learner| {
+            let (before, after) = scores.get(&learner.account_id).copied().unwrap_or_default();
+            LearnerGain {
+                before: before.map(learning::percent),
+                after: after.map(learning::percent),
+                learner,
+            }
         })
         .collect())
 }

@@ -9,7 +9,10 @@
 //!   objective, and per affiliation category without naming anyone.
 //!
 //! Every query filters by a subquery on the cohorts' members and aggregates in the database,
-//! so a report costs a handful of queries whatever the number of learners or attempts.
+//! so a report costs a handful of queries whatever the number of learners or attempts. The
+//! progress and the pre/post scores are read from `module_progress`, and the answers of
+//! every cohort at once from `answer_tally`: running summaries that `learning::summary`
+//! keeps up to date as learners read and answer.
 //! - [`csv`]: what the screens show, as CSV a spreadsheet opens (accents, formulas defused).
 
 pub mod csv;
@@ -40,6 +43,31 @@ pub struct Learner {
     pub username: String,
     /// `fds`, `armed_movement` or `other`.
     pub affiliation: String,
+}
+
+/// Whose answers a question analysis or a pre/post comparison counts.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// The current learners of these cohorts (a trainer's cohort).
+    Cohorts(&'a [i64]),
+    /// The learners of every cohort, an administrator's view. The answers are counted from
+    /// the running tally (`learning::summary`), in which a learner counts who was in a cohort
+    /// when they took the test: reading every answer of 10,000 learners takes too long.
+    Every,
+}
+
+impl Scope<'_> {
+    /// The learners in scope, as a subquery.
+    fn members(self) -> SelectStatement {
+        use accounts::entity::cohort_member;
+        match self {
+            Scope::Cohorts(cohorts) => members_of(cohorts),
+            Scope::Every => Query::select()
+                .column(cohort_member::Column::AccountId)
+                .from(cohort_member::Entity)
+                .to_owned(),
+        }
+    }
 }
 
 /// `SELECT account_id FROM cohort_member WHERE cohort_id IN (…)`: the learners of

@@ -4,8 +4,7 @@ use std::collections::HashMap;
 
 use accounts::entity::cohort_member;
 use catalog::{Catalog, Module};
-use learning::entity::{lesson_read, quiz_attempt};
-use sea_orm::sea_query::Expr;
+use learning::entity::module_progress;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::{Learner, Result, members_of};
@@ -64,26 +63,31 @@ pub struct Total {
 }
 
 impl Total {
-    /// Counts one learner who is in `state`.
-    fn count(&mut self, state: State) {
-        self.started += usize::from(state != State::NotStarted);
-        self.passed += usize::from(state == State::Passed);
+    /// Counts `learners` who are in `state`.
+    fn count(&mut self, state: State, learners: usize) {
+        if state != State::NotStarted {
+            self.started += learners;
+        }
+        if state == State::Passed {
+            self.passed += learners;
+        }
     }
 }
 
-/// Lessons read per (learner, module) by the learners of `cohorts`: one aggregate query.
-async fn lessons_read(
+/// Per (learner, module started) of the learners of `cohorts`: lessons read, best quiz score,
+/// whether passed. One query on the running summary (`learning::summary`).
+async fn started(
     db: &impl ConnectionTrait,
     cohorts: &[i64],
-) -> Result<Vec<(i64, String, i64)>> {
-    Ok(lesson_read::Entity::find()
+) -> Result<Vec<(i64, String, i32, Option<i16>, bool)>> {
+    Ok(module_progress::Entity::find()
         .select_only()
-        .column(lesson_read::Column::AccountId)
-        .column(lesson_read::Column::Module)
-        .column_as(lesson_read::Column::Lesson.count(), "n")
-        .filter(lesson_read::Column::AccountId.in_subquery(members_of(cohorts)))
-        .group_by(lesson_read::Column::AccountId)
-        .group_by(lesson_read::Column::Module)
+        .column(module_progress::Column::AccountId)
+        .column(module_progress::Column::Module)
+        .column(module_progress::Column::LessonsRead)
+        .column(module_progress::Column::BestScore)
+        .column(module_progress::Column::Passed)
+        .filter(module_progress::Column::AccountId.in_subquery(members_of(cohorts)))
         .into_tuple()
         .all(db)
         .await?)
@@ -97,50 +101,21 @@ pub struct Matrix {
     pub totals: Vec<Total>,
 }
 
-/// The matrix of `learners` (the members of `cohorts`) over every module of `catalog`. Two
-/// aggregate queries, whatever the number of attempts: lessons read per (learner, module),
-/// and per (learner, module, test) the best score and whether passed.
+/// The matrix of `learners` (the members of `cohorts`) over every module of `catalog`. One
+/// query, whatever the number of attempts: the summary row of each (learner, module) started.
 pub async fn matrix(
     db: &impl ConnectionTrait,
     catalog: &Catalog,
     cohorts: &[i64],
     learners: Vec<Learner>,
 ) -> Result<Matrix> {
-    let mut read: HashMap<(i64, String), i64> = HashMap::new();
-    let mut quiz: HashMap<(i64, String), (i16, bool)> = HashMap::new();
-    let mut pretest: HashMap<(i64, String), ()> = HashMap::new();
-    {
-        read.extend(
-            lessons_read(db, cohorts)
-                .await?
-                .into_iter()
-                .map(|(a, m, n)| ((a, m), n)),
-        );
-        let rows: Vec<(i64, String, String, i16, i32)> = quiz_attempt::Entity::find()
-            .select_only()
-            .column(quiz_attempt::Column::AccountId)
-            .column(quiz_attempt::Column::Module)
-            .column(quiz_attempt::Column::Kind)
-            .column_as(quiz_attempt::Column::Score.max(), "best")
-            .column_as(
-                Expr::cust("MAX(CASE WHEN passed THEN 1 ELSE 0 END)"),
-                "passed",
-            )
-            .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
-            .group_by(quiz_attempt::Column::AccountId)
-            .group_by(quiz_attempt::Column::Module)
-            .group_by(quiz_attempt::Column::Kind)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (account, module, kind, best, passed) in rows {
-            if kind == "quiz" {
-                quiz.insert((account, module), (best, passed != 0));
-            } else {
-                pretest.insert((account, module), ());
-            }
-        }
-    }
+    let done: HashMap<(i64, String), (i32, Option<i16>, bool)> = started(db, cohorts)
+        .await?
+        .into_iter()
+        .map(|(account, module, lessons, best, passed)| {
+            ((account, module), (lessons, best, passed))
+        })
+        .collect();
     let modules = catalog.modules();
     let mut totals = vec![Total::default(); modules.len()];
     let rows = learners
@@ -150,19 +125,17 @@ pub async fn matrix(
                 .iter()
                 .enumerate()
                 .map(|(i, module)| {
-                    let key = (learner.account_id, module.slug.clone());
-                    let lessons = read.get(&key).copied().unwrap_or(0);
-                    let attempt = quiz.get(&key).copied();
-                    let state = State::of(
-                        module,
-                        lessons,
-                        attempt.is_some_and(|(_, p)| p),
-                        attempt.is_some() || pretest.contains_key(&key),
-                    );
-                    totals[i].count(state);
+                    let row = done.get(&(learner.account_id, module.slug.clone()));
+                    let state = match row {
+                        Some(&(lessons, _, passed)) => {
+                            State::of(module, lessons.into(), passed, true)
+                        }
+                        None => State::of(module, 0, false, false),
+                    };
+                    totals[i].count(state, 1);
                     Cell {
                         state,
-                        best_score: attempt.map(|(best, _)| learning::percent(best)),
+                        best_score: row.and_then(|(_, best, _)| best.map(learning::percent)),
                     }
                 })
                 .collect();
@@ -200,66 +173,23 @@ pub struct Overview {
 
 /// The totals of `cohorts` without a row per learner: per cohort its learners and, per
 /// module, how many started and passed; and the same over all of them, each learner once.
-/// Three queries, none of them listing names: the memberships, lessons read per (learner,
-/// module), and per (learner, module) whether a quiz attempt passed. Counting per cohort in
-/// the database was tried and was slower on both databases: a union of reads and attempts
-/// grouped per learner (SQLite sorts 250,000 rows), and correlated subqueries per member
-/// (PostgreSQL runs three subplans per member and module).
+/// The database counts the learners of each (cohort, module, lessons read, passed) from the
+/// running summary, a few thousand rows come back whatever the number of learners, and each
+/// count is turned into a state here, by the same rule as the matrix. Four queries, none of
+/// them listing names.
 pub async fn overview(
     db: &impl ConnectionTrait,
     catalog: &Catalog,
     cohorts: &[i64],
 ) -> Result<Overview> {
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
     let modules = catalog.modules();
     let column: HashMap<&str, usize> = modules
         .iter()
         .enumerate()
         .map(|(i, m)| (m.slug.as_str(), i))
         .collect();
-    let memberships: Vec<(i64, i64)> = cohort_member::Entity::find()
-        .select_only()
-        .column(cohort_member::Column::CohortId)
-        .column(cohort_member::Column::AccountId)
-        .filter(cohort_member::Column::CohortId.is_in(cohorts.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    // Per (learner, module column): lessons read, and whether a quiz attempt passed (None:
-    // no attempt at all, pre-test included).
-    let mut done: HashMap<(i64, usize), (i64, Option<bool>)> = HashMap::new();
-    for (account, module, n) in lessons_read(db, cohorts).await? {
-        if let Some(&i) = column.get(module.as_str()) {
-            done.entry((account, i)).or_default().0 = n;
-        }
-    }
-    let attempts: Vec<(i64, String, i32)> = quiz_attempt::Entity::find()
-        .select_only()
-        .column(quiz_attempt::Column::AccountId)
-        .column(quiz_attempt::Column::Module)
-        .column_as(
-            Expr::cust("MAX(CASE WHEN kind = 'quiz' AND passed THEN 1 ELSE 0 END)"),
-            "passed",
-        )
-        .filter(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
-        .group_by(quiz_attempt::Column::AccountId)
-        .group_by(quiz_attempt::Column::Module)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (account, module, passed) in attempts {
-        if let Some(&i) = column.get(module.as_str()) {
-            done.entry((account, i)).or_default().1 = Some(passed != 0);
-        }
-    }
-    let state = |account: i64, i: usize| {
-        let (lessons, passed) = done.get(&(account, i)).copied().unwrap_or_default();
-        State::of(&modules[i], lessons, passed == Some(true), passed.is_some())
-    };
-    let add = |totals: &mut [Total], account: i64| {
-        for (i, total) in totals.iter_mut().enumerate() {
-            total.count(state(account, i));
-        }
-    };
+    let in_cohorts = || cohort_member::Column::CohortId.is_in(cohorts.iter().copied());
     let mut lines: Vec<CohortTotals> = cohorts
         .iter()
         .map(|&cohort_id| CohortTotals {
@@ -271,21 +201,116 @@ pub async fn overview(
     // Every cohort has a line, an empty one too.
     lines.sort_by_key(|c| c.cohort_id);
     lines.dedup_by_key(|c| c.cohort_id);
-    let mut totals = vec![Total::default(); modules.len()];
-    let mut counted = std::collections::HashSet::new();
-    for (cohort, account) in memberships {
+    let sizes: Vec<(i64, i64)> = cohort_member::Entity::find()
+        .select_only()
+        .column(cohort_member::Column::CohortId)
+        .column_as(cohort_member::Column::AccountId.count(), "n")
+        .filter(in_cohorts())
+        .group_by(cohort_member::Column::CohortId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (cohort, n) in sizes {
         if let Ok(line) = lines.binary_search_by_key(&cohort, |c| c.cohort_id) {
-            lines[line].learners += 1;
-            add(&mut lines[line].totals, account);
+            lines[line].learners = n as usize;
         }
-        if counted.insert(account) {
-            add(&mut totals, account);
+    }
+    // (cohort, module, lessons read, passed, learners) for the learners who started.
+    let member = Alias::new("m");
+    let progress = Alias::new("p");
+    let per_cohort = Query::select()
+        .column((member.clone(), cohort_member::Column::CohortId))
+        .column((progress.clone(), module_progress::Column::Module))
+        .column((progress.clone(), module_progress::Column::LessonsRead))
+        .column((progress.clone(), module_progress::Column::Passed))
+        .expr(Expr::cust("COUNT(*)"))
+        .from_as(cohort_member::Entity, member.clone())
+        .join_as(
+            JoinType::InnerJoin,
+            module_progress::Entity,
+            progress.clone(),
+            Expr::col((progress.clone(), module_progress::Column::AccountId))
+                .equals((member.clone(), cohort_member::Column::AccountId)),
+        )
+        .and_where(
+            Expr::col((member.clone(), cohort_member::Column::CohortId))
+                .is_in(cohorts.iter().copied()),
+        )
+        .group_by_col((member.clone(), cohort_member::Column::CohortId))
+        .group_by_col((progress.clone(), module_progress::Column::Module))
+        .group_by_col((progress.clone(), module_progress::Column::LessonsRead))
+        .group_by_col((progress.clone(), module_progress::Column::Passed))
+        .to_owned();
+    // Learners of a cohort with no summary row for a module have not started it.
+    let mut counted = vec![vec![0usize; modules.len()]; lines.len()];
+    for row in db.query_all(&per_cohort).await? {
+        let cohort: i64 = row.try_get_by_index(0)?;
+        let module: String = row.try_get_by_index(1)?;
+        let lessons: i32 = row.try_get_by_index(2)?;
+        let passed: bool = row.try_get_by_index(3)?;
+        let n: i64 = row.try_get_by_index(4)?;
+        let (Ok(line), Some(&i)) = (
+            lines.binary_search_by_key(&cohort, |c| c.cohort_id),
+            column.get(module.as_str()),
+        ) else {
+            continue;
+        };
+        lines[line].totals[i].count(
+            State::of(&modules[i], lessons.into(), passed, true),
+            n as usize,
+        );
+        counted[line][i] += n as usize;
+    }
+    for (line, counted) in lines.iter_mut().zip(counted) {
+        for (i, started) in counted.into_iter().enumerate() {
+            let rest = line.learners.saturating_sub(started);
+            line.totals[i].count(State::of(&modules[i], 0, false, false), rest);
         }
+    }
+    // The same over every learner of the cohorts, each once.
+    let learners: i64 = cohort_member::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("COUNT(DISTINCT account_id)"), "n")
+        .filter(in_cohorts())
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or(0);
+    let learners = learners as usize;
+    let grouped: Vec<(String, i32, bool, i64)> = module_progress::Entity::find()
+        .select_only()
+        .column(module_progress::Column::Module)
+        .column(module_progress::Column::LessonsRead)
+        .column(module_progress::Column::Passed)
+        .column_as(module_progress::Column::AccountId.count(), "n")
+        .filter(module_progress::Column::AccountId.in_subquery(members_of(cohorts)))
+        .group_by(module_progress::Column::Module)
+        .group_by(module_progress::Column::LessonsRead)
+        .group_by(module_progress::Column::Passed)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut totals = vec![Total::default(); modules.len()];
+    let mut started = vec![0usize; modules.len()];
+    for (module, lessons, passed, n) in grouped {
+        if let Some(&i) = column.get(module.as_str()) {
+            totals[i].count(
+                State::of(&modules[i], lessons.into(), passed, true),
+                n as usize,
+            );
+            started[i] += n as usize;
+        }
+    }
+    for (i, total) in totals.iter_mut().enumerate() {
+        total.count(
+            State::of(&modules[i], 0, false, false),
+            learners.saturating_sub(started[i]),
+        );
     }
     Ok(Overview {
         modules: modules.iter().map(|m| m.slug.clone()).collect(),
         cohorts: lines,
-        learners: counted.len(),
+        learners,
         totals,
     })
 }

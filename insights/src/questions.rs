@@ -3,16 +3,17 @@
 //!
 //! Each learner counts once per question asked in their **first** attempt: later attempts
 //! follow the feedback and would hide what the lessons left unclear. The counting is done by
-//! the database (one aggregate query), so it costs the same for 20 learners or 10,000.
+//! the database (one aggregate query), so it costs the same for 20 learners or 10,000. Every
+//! cohort at once reads the running tally of first answers instead (see [`crate::Scope`]).
 
 use std::collections::{BTreeMap, HashMap};
 
 use catalog::{Module, Quiz, QuizKind};
-use learning::entity::{quiz_answer, quiz_attempt};
+use learning::entity::{answer_tally, quiz_answer, quiz_attempt};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::{Error, Result, members_of};
+use crate::{Error, Result, Scope, members_of};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionFigures {
@@ -51,8 +52,12 @@ pub(crate) async fn first_attempt_answers(
     db: &impl ConnectionTrait,
     module: &Module,
     kind: QuizKind,
-    cohorts: &[i64],
+    scope: Scope<'_>,
 ) -> Result<Counts> {
+    let cohorts = match scope {
+        Scope::Cohorts(cohorts) => cohorts,
+        Scope::Every => return tallied(db, module, kind).await,
+    };
     let first_attempts = Query::select()
         .column(quiz_attempt::Column::Id)
         .from(quiz_attempt::Entity)
@@ -74,25 +79,45 @@ pub(crate) async fn first_attempt_answers(
         .into_tuple()
         .all(db)
         .await?;
+    Ok(counted(rows))
+}
+
+/// The same counts for every cohort, from the running tally: one row per answer given.
+async fn tallied(db: &impl ConnectionTrait, module: &Module, kind: QuizKind) -> Result<Counts> {
+    let rows: Vec<(String, bool, String, i64)> = answer_tally::Entity::find()
+        .select_only()
+        .column(answer_tally::Column::Question)
+        .column(answer_tally::Column::IsRight)
+        .column(answer_tally::Column::Chosen)
+        .column(answer_tally::Column::Learners)
+        .filter(answer_tally::Column::Module.eq(module.slug.as_str()))
+        .filter(answer_tally::Column::Kind.eq(kind.code()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(counted(rows))
+}
+
+fn counted(rows: Vec<(String, bool, String, i64)>) -> Counts {
     let mut counts: Counts = HashMap::new();
     for (question, right, chosen, n) in rows {
         *counts
             .entry(question)
             .or_default()
             .entry((right, chosen))
-            .or_default() += n as usize;
+            .or_default() += usize::try_from(n).unwrap_or(0);
     }
-    Ok(counts)
+    counts
 }
 
-/// The analysis of `module`'s quiz for the learners of `cohorts`.
+/// The analysis of `module`'s quiz for the learners in `scope`.
 pub async fn questions(
     db: &impl ConnectionTrait,
     module: &Module,
-    cohorts: &[i64],
+    scope: Scope<'_>,
 ) -> Result<Analysis> {
     let quiz = module.quiz.as_ref().ok_or(Error::NotFound)?;
-    let counts = first_attempt_answers(db, module, QuizKind::Quiz, cohorts).await?;
+    let counts = first_attempt_answers(db, module, QuizKind::Quiz, scope).await?;
     Ok(analyse(module, quiz, &counts))
 }
 

@@ -249,22 +249,46 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    let rows = drawn
+    // (question id, right, options ticked as places in the file)
+    let given: Vec<(String, bool, String)> = drawn
         .iter()
         .zip(&answers)
         .zip(&graded.right)
-        .enumerate()
-        .map(|(position, ((d, ticked), right))| {
+        .map(|((d, ticked), right)| {
             let chosen: Vec<String> = ticked.iter().map(|&p| d.options[p].to_string()).collect();
-            quiz_answer::ActiveModel {
+            (
+                quiz.questions[d.question].id.clone(),
+                *right,
+                chosen.join(","),
+            )
+        })
+        .collect();
+    let rows = given
+        .iter()
+        .enumerate()
+        .map(
+            |(position, (question, right, chosen))| quiz_answer::ActiveModel {
                 attempt_id: Set(attempt_id),
                 position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-                question: Set(quiz.questions[d.question].id.clone()),
-                chosen: Set(chosen.join(",")),
+                question: Set(question.clone()),
+                chosen: Set(chosen.clone()),
                 is_right: Set(*right),
-            }
-        });
+            },
+        );
     quiz_answer::Entity::insert_many(rows).exec(&tx).await?;
+    crate::summary::attempt_recorded(
+        &tx,
+        &crate::summary::Attempt {
+            account,
+            module: &module.slug,
+            kind,
+            number,
+            score: i16::from(graded.score),
+            passed,
+            answers: given,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Submitted {
         number,

@@ -8,6 +8,7 @@
 pub mod attempts;
 pub mod entity;
 pub mod progress;
+pub mod summary;
 
 pub use attempts::{Availability, Reveal, Submitted};
 pub use progress::{ModuleProgress, ModuleState, NextStep};

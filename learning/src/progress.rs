@@ -3,7 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use catalog::{Catalog, Module, QuizKind};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionSession,
+    TransactionTrait, TryInsertResult,
+};
 
 use crate::attempts::Snapshot;
 use crate::entity::{lesson_read, quiz_attempt};
@@ -11,7 +14,7 @@ use crate::{Error, Result};
 
 /// Records that `account` has read a lesson. Marking it again changes nothing.
 pub async fn mark_read(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     module: &Module,
     lesson: &str,
     account: i64,
@@ -20,7 +23,8 @@ pub async fn mark_read(
     if module.lesson(lesson).is_none() {
         return Err(Error::NotFound);
     }
-    lesson_read::Entity::insert(lesson_read::ActiveModel {
+    let tx = db.begin().await?;
+    let inserted = lesson_read::Entity::insert(lesson_read::ActiveModel {
         account_id: Set(account),
         module: Set(module.slug.clone()),
         lesson: Set(lesson.to_string()),
@@ -31,8 +35,12 @@ pub async fn mark_read(
         lesson_read::Column::Module,
         lesson_read::Column::Lesson,
     ])
-    .exec(db)
+    .exec_without_returning(&tx)
     .await?;
+    if matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+        crate::summary::lesson_marked(&tx, account, &module.slug).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

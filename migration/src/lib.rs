@@ -10,6 +10,7 @@ mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_progress;
 mod m20261129_000004_create_certificates;
 mod m20261129_000005_cohort_settings;
+mod m20261130_000006_read_models;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_create_progress::Migration),
             Box::new(m20261129_000004_create_certificates::Migration),
             Box::new(m20261129_000005_cohort_settings::Migration),
+            Box::new(m20261130_000006_read_models::Migration),
         ]
     }
 }

@@ -206,6 +206,8 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
     insert_all(&tx, reads).await?;
     insert_all(&tx, attempts).await?;
     insert_all(&tx, answers).await?;
+    // The rows went in without `learning`'s functions: compute the reports' summaries.
+    learning::summary::rebuild(&tx).await?;
     if tx.get_database_backend() == sea_orm::DbBackend::Postgres {
         // The ids above were chosen here: move PostgreSQL's counters past them.
         for table in ["account", "cohort", "quiz_attempt"] {
@@ -216,6 +218,9 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
         }
     }
     tx.commit().await?;
+    // As after any bulk load: give the query planners fresh statistics (PostgreSQL would
+    // gather them itself a while later; SQLite only when asked).
+    db.execute_unprepared("ANALYZE").await?;
     Ok(made)
 }
 

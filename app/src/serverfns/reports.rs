@@ -79,6 +79,15 @@ pub mod ssr {
         Ok((vec![id], found.name))
     }
 
+    /// Whose answers a report counts: every cohort (`all`) reads the running tallies.
+    fn who<'a>(query: &ReportQuery, cohorts: &'a [i64]) -> insights::Scope<'a> {
+        if query.cohort == "all" {
+            insights::Scope::Every
+        } else {
+            insights::Scope::Cohorts(cohorts)
+        }
+    }
+
     fn back(query: &ReportQuery, name: &str) -> LessonLink {
         LessonLink {
             href: if query.cohort == "all" {
@@ -447,7 +456,7 @@ pub mod ssr {
     ) -> Result<Report, AppError> {
         let module = module_of(catalog, query)?;
         let quiz = module.quiz.as_ref().ok_or(AppError::NotFound)?;
-        let analysis = insights::questions::questions(db, module, cohorts)
+        let analysis = insights::questions::questions(db, module, who(query, cohorts))
             .await
             .map_err(internal)?;
         let header = [
@@ -605,7 +614,7 @@ pub mod ssr {
         } else {
             insights::learners(db, cohorts).await.map_err(internal)?
         };
-        let g = insights::gain::gain(db, module, cohorts, learners)
+        let g = insights::gain::gain(db, module, who(query, cohorts), learners)
             .await
             .map_err(|e| match e {
                 insights::Error::NotFound => AppError::NotFound,

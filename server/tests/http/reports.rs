@@ -373,3 +373,94 @@ async fn postgres_connections_run_without_jit() {
     assert_eq!(row.try_get_by_index::<String>(0).unwrap(), "off");
     app.cleanup().await;
 }
+
+on_every_database! {
+    /// The reports read running summaries (`learning::summary`) written with each lesson read
+    /// and each attempt: they hold what recomputing them from the rows gives, a lesson read
+    /// twice counts once, and a trainer trying the quiz (in no cohort) is not in the tally of
+    /// answers that the all-cohorts analysis reads.
+    async fn running_summaries_hold_what_the_rows_give(app) {
+        use accounts::entity::account as account_entity;
+        use learning::entity::{answer_tally, module_progress};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        let w = world(&app).await;
+        pass(&app, &w).await;
+        let catalog = catalog();
+        let db = app.db().await;
+        let bob = app.sign_in("bob", PASSWORD).await;
+        read_lessons(&app, &bob).await;
+        read_lessons(&app, &bob).await;
+        let submit = |kind, account, right, cookie: String| {
+            let catalog = &catalog;
+            let app = &app;
+            async move {
+                let sent = app
+                    .call::<app::serverfns::learning::SubmitQuiz>(
+                        &body(kind, 1, &answers(catalog, kind, account, 1, right)),
+                        Some(&cookie),
+                    )
+                    .await;
+                assert!(sent.status().is_success() || sent.status().is_redirection());
+            }
+        };
+        submit(QuizKind::Quiz, w.bob, false, bob.clone()).await;
+        let trainer = account_entity::Entity::find()
+            .filter(account_entity::Column::Username.eq("trainer"))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        read_lessons(&app, &w.trainer).await;
+        submit(QuizKind::Quiz, trainer, true, w.trainer.clone()).await;
+
+        let snapshot = || async {
+            let progress = module_progress::Entity::find()
+                .order_by_asc(module_progress::Column::AccountId)
+                .order_by_asc(module_progress::Column::Module)
+                .all(&db)
+                .await
+                .unwrap();
+            let tally = answer_tally::Entity::find()
+                .order_by_asc(answer_tally::Column::Kind)
+                .order_by_asc(answer_tally::Column::Question)
+                .order_by_asc(answer_tally::Column::IsRight)
+                .order_by_asc(answer_tally::Column::Chosen)
+                .all(&db)
+                .await
+                .unwrap();
+            (progress, tally)
+        };
+        let (progress, tally) = snapshot().await;
+        let row = |account: i64| {
+            let r = progress.iter().find(|r| r.account_id == account && r.module == "first").unwrap();
+            (r.lessons_read, r.best_score, r.passed, r.pretest_score, r.first_score)
+        };
+        assert_eq!(row(w.awa), (2, Some(100), true, Some(0), Some(100)));
+        assert_eq!(row(w.bob), (2, Some(0), false, None, Some(0)));
+        assert_eq!(row(trainer), (2, Some(100), true, None, Some(100)));
+        // Each quiz question: Awa right, Bob wrong, the trainer left out.
+        let quiz = catalog.module("first").unwrap().quiz.as_ref().unwrap();
+        for question in &quiz.questions {
+            let counted: Vec<(bool, i64)> = tally
+                .iter()
+                .filter(|t| t.kind == "quiz" && t.question == question.id)
+                .map(|t| (t.is_right, t.learners))
+                .collect();
+            assert_eq!(counted.iter().map(|(_, n)| n).sum::<i64>(), 2, "{counted:?}");
+            assert!(counted.contains(&(true, 1)), "{counted:?}");
+        }
+        assert_eq!(
+            tally.iter().filter(|t| t.kind == "pretest").map(|t| t.learners).sum::<i64>(),
+            i64::try_from(
+                learning::attempts::draw(catalog.module("first").unwrap(), QuizKind::Pretest, w.awa, 1)
+                    .unwrap()
+                    .len(),
+            )
+            .unwrap(),
+            "Awa's pre-test only"
+        );
+        learning::summary::rebuild(&db).await.unwrap();
+        assert_eq!(snapshot().await, (progress, tally));
+    }
+}
