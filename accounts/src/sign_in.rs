@@ -156,6 +156,20 @@ pub(crate) async fn record_failure(
     Ok(())
 }
 
+/// Forgets the failure counts that no longer slow anyone down: no wait in force, and counting
+/// started more than [`WINDOW`] seconds ago (the next failure would start again from one). They
+/// hold usernames as typed and client addresses: kept no longer than they serve. Returns how
+/// many went.
+pub async fn forget_stale(db: &impl ConnectionTrait, now: i64) -> Result<u64, Error> {
+    use sign_in_throttle::Column as C;
+    Ok(sign_in_throttle::Entity::delete_many()
+        .filter(C::FirstFailureAt.lt(now - WINDOW))
+        .filter(C::BlockedUntil.lte(now))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Seconds to wait after `over` failures beyond the limit: 1 minute, doubling, up to an hour.
 pub fn wait_after(over: i32) -> i64 {
     Ord::min(60_i64 << over.clamp(0, 6), LONGEST_WAIT)

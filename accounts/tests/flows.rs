@@ -2,7 +2,7 @@
 //! throttling, deletion and sessions. The server's tests run the same flows over HTTP on
 //! SQLite and PostgreSQL.
 
-use accounts::entity::{account, audit_event, cohort_member, session};
+use accounts::entity::{account, audit_event, cohort_member, session, sign_in_throttle};
 use accounts::people::{self, Joining, NewAccount};
 use accounts::session_store::DbSessionStore;
 use accounts::sign_in::{self, SignedIn};
@@ -432,4 +432,42 @@ async fn join_codes_cannot_be_found_by_trying_them_all() {
         people::join(&db, elsewhere).await.is_ok(),
         "another address is not slowed"
     );
+}
+
+#[tokio::test]
+async fn failure_counts_that_no_longer_slow_anyone_are_forgotten() {
+    use sea_orm::ActiveValue::Set;
+    let (db, _dir) = database().await;
+    let now = 1_800_000_000;
+    // (key, first failure, blocked until)
+    for (key, first, until) in [
+        ("address:203.0.113.7", now - sign_in::WINDOW - 1, now - 5),
+        ("account:awa", now - 10, 0),
+        ("account:bob", now - 3 * sign_in::WINDOW, now + 60),
+    ] {
+        sign_in_throttle::Entity::insert(sign_in_throttle::ActiveModel {
+            key: Set(key.into()),
+            failures: Set(7),
+            first_failure_at: Set(first),
+            blocked_until: Set(until),
+        })
+        .exec_without_returning(&db)
+        .await
+        .unwrap();
+    }
+    assert_eq!(sign_in::forget_stale(&db, now).await.unwrap(), 1);
+    let mut kept: Vec<String> = sign_in_throttle::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        ["account:awa", "account:bob"],
+        "failures still adding up, and a wait in force, are kept"
+    );
+    assert_eq!(sign_in::forget_stale(&db, now).await.unwrap(), 0);
 }

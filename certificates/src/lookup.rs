@@ -45,6 +45,16 @@ pub async fn throttle(db: &impl ConnectionTrait, client: &str, now: i64) -> Resu
     Ok(())
 }
 
+/// Forgets the counts of windows that have ended (the next lookup would start a new one): they
+/// hold client addresses, kept no longer than they serve. Returns how many went.
+pub async fn forget_stale(db: &impl ConnectionTrait, now: i64) -> Result<u64> {
+    Ok(verify_throttle::Entity::delete_many()
+        .filter(verify_throttle::Column::WindowStart.lte(now - WINDOW_SECONDS))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// The certificate with this number, typed as a person would; `None` when there is none or
 /// the text cannot be a number.
 pub async fn by_number(db: &impl ConnectionTrait, typed: &str) -> Result<Option<Certificate>> {

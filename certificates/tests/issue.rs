@@ -275,3 +275,27 @@ async fn lookups_are_limited_per_client_and_window() {
         .await
         .expect("a new window");
 }
+
+#[tokio::test]
+async fn ended_lookup_windows_are_forgotten() {
+    use certificates::entity::verify_throttle;
+    let (db, _dir) = database().await;
+    lookup::throttle(&db, "203.0.113.7", NOW).await.unwrap();
+    lookup::throttle(&db, "198.51.100.2", NOW + 30)
+        .await
+        .unwrap();
+    let end = NOW + lookup::WINDOW_SECONDS;
+    assert_eq!(lookup::forget_stale(&db, end - 1).await.unwrap(), 0);
+    assert_eq!(lookup::forget_stale(&db, end).await.unwrap(), 1);
+    let kept: Vec<String> = verify_throttle::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(kept, ["198.51.100.2"], "a window still running is kept");
+    lookup::throttle(&db, "203.0.113.7", end)
+        .await
+        .expect("a forgotten client starts a new window");
+}

@@ -59,7 +59,7 @@ impl Application {
         if settings.demo {
             demo_trainer(&state.db).await?;
         }
-        tokio::spawn(sweep_sessions(state.db.clone()));
+        tokio::spawn(sweep(state.db.clone()));
         Ok(Self {
             listener,
             router: crate::router::build(state),
@@ -98,14 +98,22 @@ async fn demo_trainer(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
 
 pub const DEMO_TRAINER: &str = "formateur";
 
-/// Removes expired sessions every hour; any server process may do it.
-async fn sweep_sessions(db: sea_orm::DatabaseConnection) {
-    let store = accounts::session_store::DbSessionStore::new(db);
+/// Every hour, removes expired sessions and the throttling counts that no longer slow anyone
+/// down (they hold client addresses); any server process may do it.
+async fn sweep(db: sea_orm::DatabaseConnection) {
+    let store = accounts::session_store::DbSessionStore::new(db.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
         if let Err(error) = store.delete_expired().await {
             tracing::warn!(%error, "could not remove expired sessions");
+        }
+        let now = accounts::now();
+        if let Err(error) = accounts::sign_in::forget_stale(&db, now).await {
+            tracing::warn!(%error, "could not remove stale sign-in counts");
+        }
+        if let Err(error) = certificates::lookup::forget_stale(&db, now).await {
+            tracing::warn!(%error, "could not remove stale lookup counts");
         }
     }
 }
