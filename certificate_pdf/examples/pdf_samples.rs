@@ -80,6 +80,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     ];
 
+    // Names written in Arabic script and in N'Ko, alone and mixed with Latin letters.
+    let scripts = ["مريم ديالو", "ߊߡߌߣߊߕߊ ߞߊߡߊߙߊ", "Mariam مريم Diallo"]
+        .map(|name| Certificate {
+            name: name.into(),
+            ..sample()
+        })
+        .to_vec();
+
     let samples = [
         ("bilingual", vec![sample()], Languages::Bilingual),
         ("french", vec![sample()], Languages::French),
@@ -90,6 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("course_english", vec![course], Languages::English),
         ("extreme", vec![extreme], Languages::Bilingual),
         ("cohort", cohort, Languages::Bilingual),
+        ("scripts", scripts, Languages::Bilingual),
     ];
     for (name, certificates, languages) in samples {
         let pdf = render(&certificates, languages)?;

@@ -15,6 +15,8 @@ pub(crate) struct Face {
     charmap: skrifa::charmap::Charmap<'static>,
     /// Advances in font units (unscaled), so one instance serves every font size.
     metrics: GlyphMetrics<'static>,
+    /// The same face as rustybuzz reads it, to measure text that needs shaping.
+    shaper: rustybuzz::Face<'static>,
     units_per_em: f32,
 }
 
@@ -34,8 +36,11 @@ impl Face {
         );
         let pdf = krilla::text::Font::new(bytes.into(), 0)
             .unwrap_or_else(|| panic!("krilla cannot read vendored font fonts/{file}"));
+        let shaper = rustybuzz::Face::from_slice(bytes, 0)
+            .unwrap_or_else(|| panic!("rustybuzz cannot read vendored font fonts/{file}"));
         Self {
             pdf,
+            shaper,
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             units_per_em,
@@ -49,12 +54,31 @@ impl Face {
 
     /// Width of `text` set on one line at `size` points.
     ///
-    /// Sums nominal advances without kerning: shaping only ever tightens Latin text, so this is
-    /// a safe upper bound for "does it fit" and within a fraction of a point for centring.
+    /// Simple Latin text (see [`is_simple`]) sums nominal advances without kerning: shaping
+    /// only ever tightens it, so this is a safe upper bound for "does it fit" and within a
+    /// fraction of a point for centring. Other text (Arabic letters take joined forms, N'Ko
+    /// too, marks combine) is shaped as krilla will draw it, and its shaped advances summed.
     /// A character the face lacks is measured as the `.notdef` box it will be drawn as.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let units: f32 = text.chars().map(|c| self.advance_units(c)).sum();
+        let units: f32 = if text.chars().all(is_simple) {
+            text.chars().map(|c| self.advance_units(c)).sum()
+        } else {
+            self.shaped_units(text)
+        };
         units * size / self.units_per_em
+    }
+
+    /// The sum of the advances rustybuzz (krilla's shaper) gives `text`, in font units.
+    fn shaped_units(&self, text: &str) -> f32 {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
+        shaped
+            .glyph_positions()
+            .iter()
+            .map(|p| p.x_advance as f32)
+            .sum()
     }
 
     /// Width of `text` on one line at `size` points with `tracking` (in em) added between
@@ -95,10 +119,15 @@ impl Face {
     /// digits and punctuation, which need no shaping (no combining marks, no joining scripts,
     /// no right-to-left text), and all present in the face.
     pub(crate) fn can_track(&self, text: &str) -> bool {
-        text.chars().all(|c| {
-            let simple = matches!(c, ' '..='\u{2FF}' | '\u{2000}'..='\u{206F}') && !c.is_control();
-            simple && self.charmap.map(c).is_some()
-        })
+        text.chars()
+            .all(|c| is_simple(c) && self.charmap.map(c).is_some())
+    }
+
+    /// How many characters of `text`, spaces aside, this face has no glyph for.
+    pub(crate) fn missing(&self, text: &str) -> usize {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && self.charmap.map(*c).is_none())
+            .count()
     }
 
     fn glyph(&self, c: char) -> GlyphId {
@@ -108,6 +137,12 @@ impl Face {
     fn advance_units(&self, c: char) -> f32 {
         self.metrics.advance_width(self.glyph(c)).unwrap_or(0.0)
     }
+}
+
+/// Latin letters with their accents precomposed, digits, punctuation and spaces: characters
+/// that are drawn one glyph each, left to right, with no shaping.
+fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='\u{2FF}' | '\u{2000}'..='\u{206F}') && !c.is_control()
 }
 
 macro_rules! vendored_face {

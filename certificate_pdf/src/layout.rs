@@ -537,6 +537,17 @@ const STRETCH_SHARE: f32 = 0.6;
 /// Space between a French line and its English counterpart, as a fraction of the latter's size.
 const PAIR_GAP: f32 = 0.15;
 
+/// The face a learner's name is set in: the page's serif bold, unless DejaVu Sans has more of
+/// the name's letters. The serif has no Arabic or N'Ko letters, which names in Mali may be
+/// written in; the sans has both (and shapes them: joined Arabic letters, right to left).
+fn name_face(name: &str) -> &'static Face {
+    if SANS.missing(name) < SERIF_BOLD.missing(name) {
+        &SANS
+    } else {
+        &SERIF_BOLD
+    }
+}
+
 /// Heading, "awarded to", name, achievement, title, date and score.
 fn central_stack(certificate: &Certificate, languages: Languages) -> Stack {
     // A single language has the page to itself: set it a little larger.
@@ -566,15 +577,11 @@ fn central_stack(certificate: &Certificate, languages: Languages) -> Stack {
         20.0,
     );
 
-    let name = fit_line(
-        &SERIF_BOLD,
-        &clean(&certificate.name),
-        34.0 * k,
-        16.0,
-        NAME_WIDTH,
-    );
-    let name_width = SERIF_BOLD.width(name.lines.first().map_or("", String::as_str), name.size);
-    stack.group(name, Style::new(&SERIF_BOLD, 0.0, INK), 8.0);
+    let name = clean(&certificate.name);
+    let face = name_face(&name);
+    let name = fit_line(face, &name, 34.0 * k, 16.0, NAME_WIDTH);
+    let name_width = face.width(name.lines.first().map_or("", String::as_str), name.size);
+    stack.group(name, Style::new(face, 0.0, INK), 8.0);
     stack.items.push(Item::Rule {
         width: (name_width + 60.0).clamp(220.0, NAME_WIDTH),
         gap: 7.0,
@@ -720,6 +727,36 @@ mod tests {
             .find(|t| t.text == "Awa Traoré")
             .expect("name placed");
         assert_eq!(name.size, 34.0);
+    }
+
+    #[test]
+    fn a_name_in_arabic_or_nko_script_is_set_in_a_face_that_has_its_letters() {
+        let face_of = |name: &str| {
+            let page = lay_out(&certificate(name, "Titre", "Title"), Languages::Bilingual);
+            let placed = page
+                .texts
+                .iter()
+                .find(|t| t.text == name)
+                .expect("name placed");
+            (placed.face.missing(name), std::ptr::eq(placed.face, &*SANS))
+        };
+        assert_eq!(
+            SERIF_BOLD.missing("مريم ديالو"),
+            9,
+            "the serif lacks Arabic"
+        );
+        assert_eq!(face_of("مريم ديالو"), (0, true));
+        assert_eq!(face_of("ߊߡߌߣߊߕߊ"), (0, true));
+        // Mixed with Latin letters, the sans still has them all.
+        assert_eq!(face_of("Mariam مريم"), (0, true));
+        assert_eq!(
+            face_of("Awa Traoré"),
+            (0, false),
+            "Latin names keep the serif"
+        );
+        // Neither has the emoji: the face that lacks fewer letters.
+        assert_eq!(face_of("ߊߡߌߣߊ 🙂"), (1, true));
+        assert_eq!(face_of("Awa 🙂"), (1, false));
     }
 
     #[test]

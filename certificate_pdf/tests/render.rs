@@ -466,3 +466,34 @@ fn the_printed_qr_code_scans_back_to_the_payload() {
         certificate.qr_payload
     );
 }
+
+/// A name in Arabic or N'Ko script is drawn with letters (not empty boxes: the face has them,
+/// so its text comes back out) and centred on the page like a Latin one, measured as shaped.
+/// (`pdftotext -bbox` gives right-to-left words with their letters in visual order.)
+#[test]
+fn names_in_arabic_and_nko_script_are_drawn_and_centred() {
+    for name in ["مريم ديالو", "ߊߡߌߣߊߕߊ ߞߊߡߊߙߊ", "Awa Traoré"] {
+        let pdf = render(&[named(name, "AAAA-1111-AA")], Languages::French).expect("renders");
+        let parts: Vec<(&str, String)> = name
+            .split(' ')
+            .map(|part| (part, part.chars().rev().collect()))
+            .collect();
+        let words: Vec<_> = word_boxes(&pdf)
+            .into_iter()
+            .filter(|w| parts.iter().any(|(part, rev)| w.4 == *part || w.4 == *rev))
+            .collect();
+        assert_eq!(
+            words.len(),
+            parts.len(),
+            "each part of {name:?} drawn once: {words:?}"
+        );
+        let left = words.iter().map(|w| w.0).fold(f32::MAX, f32::min);
+        let right = words.iter().map(|w| w.2).fold(f32::MIN, f32::max);
+        let centre = (left + right) / 2.0;
+        // A4 landscape: 841.89 pt wide.
+        assert!(
+            (centre - 841.89 / 2.0).abs() < 3.0,
+            "{name:?} spans {left}–{right}, centred at {centre}"
+        );
+    }
+}
