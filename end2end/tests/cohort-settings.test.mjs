@@ -44,6 +44,19 @@ async function submit(page, selector, shown) {
   await page.waitForSelector(shown, { timeout: 15000 });
 }
 
+/**
+ * Resolves when the page at `url` has been loaded again after a form that redirects to it:
+ * by the browser without JavaScript, and by the app with JavaScript (this form's redirect is
+ * followed with a full load), once the load has settled.
+ */
+async function loadedAgain(page, url, submitting) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'GET' && r.url().split(/[?#]/)[0] === url),
+    submitting,
+  ]);
+  await page.waitForLoadState('networkidle');
+}
+
 for (const mode of MODES) {
   for (const lang of ['fr', 'en']) {
     const t = TEXT[lang];
@@ -71,10 +84,13 @@ for (const mode of MODES) {
       await page.fill('#cohort-starts', '2027-04-05');
       await page.fill('#cohort-ends', '2027-04-09');
       await page.check('input[name="modules[first]"]');
-      await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('update_cohort')),
+      // Wait for the page to load again: leaving earlier raced the app's own navigation
+      // after the form (net::ERR_ABORTED, about one run in 30).
+      await loadedAgain(
+        page,
+        first,
         page.locator('#cohort-place').locator('xpath=ancestor::form').locator('button[type=submit]').click(),
-      ]);
+      );
       await page.goto(first);
       await ready(page, mode);
       assert.equal(await page.inputValue('#cohort-place'), 'Ségou, camp Bagadadji');
