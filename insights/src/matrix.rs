@@ -33,6 +33,15 @@ impl State {
         }
     }
 
+    /// Where a learner stands from their summary row for `module` (lessons read, passed), or
+    /// `None` when they have none: nothing done there yet.
+    fn of_summary(module: &Module, row: Option<(i32, bool)>) -> State {
+        match row {
+            Some((lessons, passed)) => State::of(module, lessons.into(), passed, true),
+            None => State::of(module, 0, false, false),
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             State::NotStarted => "not-started",
@@ -71,6 +80,42 @@ impl Total {
         if state == State::Passed {
             self.passed += learners;
         }
+    }
+}
+
+/// Totals per module counted from groups of summary rows (lessons read, passed, how many
+/// learners), the learners without a row then counted as not started: what the database
+/// returns for many learners at once, counted by the same rule as the matrix.
+struct Counting<'a> {
+    modules: &'a [Module],
+    totals: Vec<Total>,
+    /// Per module, the learners counted from a summary row so far.
+    with_row: Vec<usize>,
+}
+
+impl<'a> Counting<'a> {
+    fn new(modules: &'a [Module]) -> Self {
+        Self {
+            modules,
+            totals: vec![Total::default(); modules.len()],
+            with_row: vec![0; modules.len()],
+        }
+    }
+
+    /// `learners` whose row for module `i` has `lessons` read and `passed`.
+    fn group(&mut self, i: usize, lessons: i32, passed: bool, learners: usize) {
+        let state = State::of_summary(&self.modules[i], Some((lessons, passed)));
+        self.totals[i].count(state, learners);
+        self.with_row[i] += learners;
+    }
+
+    /// The totals of `learners` in all, those without a row included.
+    fn finish(mut self, learners: usize) -> Vec<Total> {
+        for (i, total) in self.totals.iter_mut().enumerate() {
+            let state = State::of_summary(&self.modules[i], None);
+            total.count(state, learners.saturating_sub(self.with_row[i]));
+        }
+        self.totals
     }
 }
 
@@ -126,12 +171,10 @@ pub async fn matrix(
                 .enumerate()
                 .map(|(i, module)| {
                     let row = done.get(&(learner.account_id, module.slug.clone()));
-                    let state = match row {
-                        Some(&(lessons, _, passed)) => {
-                            State::of(module, lessons.into(), passed, true)
-                        }
-                        None => State::of(module, 0, false, false),
-                    };
+                    let state = State::of_summary(
+                        module,
+                        row.map(|&(lessons, _, passed)| (lessons, passed)),
+                    );
                     totals[i].count(state, 1);
                     Cell {
                         state,
@@ -195,7 +238,7 @@ pub async fn overview(
         .map(|&cohort_id| CohortTotals {
             cohort_id,
             learners: 0,
-            totals: vec![Total::default(); modules.len()],
+            totals: Vec::new(),
         })
         .collect();
     // Every cohort has a line, an empty one too.
@@ -241,8 +284,7 @@ pub async fn overview(
         .group_by_col((progress.clone(), module_progress::Column::LessonsRead))
         .group_by_col((progress.clone(), module_progress::Column::Passed))
         .to_owned();
-    // Learners of a cohort with no summary row for a module have not started it.
-    let mut counted = vec![vec![0usize; modules.len()]; lines.len()];
+    let mut counting: Vec<Counting> = lines.iter().map(|_| Counting::new(modules)).collect();
     for row in db.query_all(&per_cohort).await? {
         let cohort: i64 = row.try_get_by_index(0)?;
         let module: String = row.try_get_by_index(1)?;
@@ -255,17 +297,10 @@ pub async fn overview(
         ) else {
             continue;
         };
-        lines[line].totals[i].count(
-            State::of(&modules[i], lessons.into(), passed, true),
-            n as usize,
-        );
-        counted[line][i] += n as usize;
+        counting[line].group(i, lessons, passed, n as usize);
     }
-    for (line, counted) in lines.iter_mut().zip(counted) {
-        for (i, started) in counted.into_iter().enumerate() {
-            let rest = line.learners.saturating_sub(started);
-            line.totals[i].count(State::of(&modules[i], 0, false, false), rest);
-        }
+    for (line, counting) in lines.iter_mut().zip(counting) {
+        line.totals = counting.finish(line.learners);
     }
     // The same over every learner of the cohorts, each once.
     let learners: i64 = cohort_member::Entity::find()
@@ -290,23 +325,13 @@ pub async fn overview(
         .into_tuple()
         .all(db)
         .await?;
-    let mut totals = vec![Total::default(); modules.len()];
-    let mut started = vec![0usize; modules.len()];
+    let mut all = Counting::new(modules);
     for (module, lessons, passed, n) in grouped {
         if let Some(&i) = column.get(module.as_str()) {
-            totals[i].count(
-                State::of(&modules[i], lessons.into(), passed, true),
-                n as usize,
-            );
-            started[i] += n as usize;
+            all.group(i, lessons, passed, n as usize);
         }
     }
-    for (i, total) in totals.iter_mut().enumerate() {
-        total.count(
-            State::of(&modules[i], 0, false, false),
-            learners.saturating_sub(started[i]),
-        );
-    }
+    let totals = all.finish(learners);
     Ok(Overview {
         modules: modules.iter().map(|m| m.slug.clone()).collect(),
         cohorts: lines,
