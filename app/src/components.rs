@@ -7,4 +7,5 @@ pub mod form_error;
 pub mod language_switch;
 pub mod layout;
 pub mod loaded;
+pub mod page_title;
 pub mod progress;

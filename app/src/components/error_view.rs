@@ -1,8 +1,8 @@
 //! What a visitor sees when a page cannot be shown: a short message in their language and a
 //! way home, with the right HTTP status. Never the cause.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::errors::{AppError, set_page_status};
 use crate::i18n::{tr, use_lang};
@@ -27,7 +27,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         _ => ("/", "back-home"),
     };
     view! {
-        <Title text=move || tr(lang.get(), title) />
+        <PageTitle text=move || tr(lang.get(), title) />
         <section class="error-page" data-status=error.status()>
             <h1>{move || tr(lang.get(), title)}</h1>
             <p>{move || tr(lang.get(), &text)}</p>

@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::loaded::loaded;
@@ -17,7 +17,7 @@ pub fn AccountPage() -> impl IntoView {
     let query = use_query_map();
     let done = move || query.read().get("done").is_some_and(|d| d == "password");
     view! {
-        <Title text=move || tr(lang.get(), "account-title") />
+        <PageTitle text=move || tr(lang.get(), "account-title") />
         <h1>{move || tr(lang.get(), "account-title")}</h1>
         <Show when=done>
             <p class="notice" role="status">{move || tr(lang.get(), "password-done")}</p>

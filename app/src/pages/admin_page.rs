@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, action_error};
@@ -15,7 +15,7 @@ pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
     let overview = Resource::new(|| (), |_| admin_overview());
     view! {
-        <Title text=move || tr(lang.get(), "admin-title") />
+        <PageTitle text=move || tr(lang.get(), "admin-title") />
         <h1>{move || tr(lang.get(), "admin-title")}</h1>
         {loaded(overview, |view| view! { <Overview view /> })}
     }

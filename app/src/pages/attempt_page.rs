@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
@@ -64,7 +64,7 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
         "result-failed"
     };
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
             <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
             " › "

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
@@ -16,7 +16,7 @@ pub fn CertificatesPage() -> impl IntoView {
         |lang| my_certificates(lang.code().to_string()),
     );
     view! {
-        <Title text=move || tr(lang.get(), "certificates-title") />
+        <PageTitle text=move || tr(lang.get(), "certificates-title") />
         <h1>{move || tr(lang.get(), "certificates-title")}</h1>
         {loaded(list, |cards| view! { <CertificateList cards /> })}
     }

@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::form_error::{FormError, action_error, last_success};
@@ -89,7 +89,7 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
     let settings = view! { <CohortSettings detail=detail.clone() actions /> };
     let attendance = view! { <Attendance detail=detail.clone() record=actions.record /> };
     view! {
-        <Title text=name.clone() />
+        <PageTitle text=name.clone() />
         <p class="breadcrumb"><a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a></p>
         <h1>{name}</h1>
         {detail.card.join_code.map(|code| view! {

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::loaded::loaded;
 use crate::components::progress::ProgressBar;
@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
         |lang| list_modules(lang.code().to_string()),
     );
     view! {
-        <Title text=move || tr(lang.get(), "home-title") />
+        <PageTitle text=move || tr(lang.get(), "home-title") />
         <h1>{move || tr(lang.get(), "home-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "home-intro")}</p>
         {loaded(

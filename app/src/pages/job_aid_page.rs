@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
@@ -30,7 +30,7 @@ fn JobAidView(aid: JobAid) -> impl IntoView {
         sources,
     } = aid;
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <nav class="breadcrumb no-print" aria-label=move || tr(lang.get(), "breadcrumb")>
             <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
             " › "

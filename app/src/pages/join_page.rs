@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::field::{AffiliationChoice, Field};
 use crate::components::form_error::{FormError, action_error};
@@ -13,7 +13,7 @@ pub fn JoinPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Join>::new();
     view! {
-        <Title text=move || tr(lang.get(), "join-title") />
+        <PageTitle text=move || tr(lang.get(), "join-title") />
         <h1>{move || tr(lang.get(), "join-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "join-intro")}</p>
         <FormError error=action_error(action) />

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use leptos::form::ActionForm;
@@ -51,7 +51,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
     let has_sources = !sources.is_empty();
     let has_objectives = !objectives.is_empty();
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
             <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
             " › "

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
@@ -42,7 +42,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         _ => first.map(|href| (href, "module-start")),
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
             <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
         </nav>

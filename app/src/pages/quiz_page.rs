@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::form_error::{FormError, action_error};
@@ -46,7 +46,7 @@ fn QuizView(form: QuizForm) -> impl IntoView {
     let pass_mark = i64::from(pass_mark);
     let is_quiz = kind == "quiz";
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
             <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
             " › "

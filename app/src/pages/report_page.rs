@@ -2,8 +2,8 @@
 //! `…/learners/:account` and `…/attendance`: a trainer's reports, as tables and charts, each with its CSV export.
 //! `:id` may be `all` for an administrator.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::bar_chart::BarChart;
@@ -66,7 +66,7 @@ pub fn AttendanceReportPage() -> impl IntoView {
 fn ReportView(report: Report) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Title text=report.title.clone() />
+        <PageTitle text=report.title.clone() />
         <p class="breadcrumb"><a href=report.back.href.clone()>{report.back.title.clone()}</a></p>
         <h1>{report.title.clone()}</h1>
         {(!report.modules.is_empty()).then(|| view! {

@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, action_error};
@@ -13,7 +13,7 @@ pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignIn>::new();
     view! {
-        <Title text=move || tr(lang.get(), "sign-in-title") />
+        <PageTitle text=move || tr(lang.get(), "sign-in-title") />
         <h1>{move || tr(lang.get(), "sign-in-title")}</h1>
         <FormError error=action_error(action) />
         <ActionForm action=action attr:class="form">

@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, use_lang};
@@ -14,7 +14,7 @@ pub fn SlipsPage() -> impl IntoView {
     let slips = Resource::new(|| (), |_| get_slips());
     let clear = ServerAction::<ClearSlips>::new();
     view! {
-        <Title text=move || tr(lang.get(), "slips-title") />
+        <PageTitle text=move || tr(lang.get(), "slips-title") />
         <div class="no-print">
             <h1>{move || tr(lang.get(), "slips-title")}</h1>
             <p>{move || tr(lang.get(), "slips-intro")}</p>

@@ -1,6 +1,6 @@
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, action_error};
@@ -16,7 +16,7 @@ pub fn TrainerPage() -> impl IntoView {
     let create = ServerAction::<CreateCohort>::new();
     let user = Resource::new(|| (), |_| crate::serverfns::account::current_user());
     view! {
-        <Title text=move || tr(lang.get(), "trainer-title") />
+        <PageTitle text=move || tr(lang.get(), "trainer-title") />
         <h1>{move || tr(lang.get(), "trainer-title")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

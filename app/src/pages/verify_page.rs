@@ -6,9 +6,9 @@
 //!   without JavaScript the form goes to the server, which makes the same check.
 //!   A scanned QR code opens `/verify?code=…`, which the server checks as it renders.
 
+use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::form_error::{FormError, action_error};
@@ -26,7 +26,7 @@ pub fn VerifyPage() -> impl IntoView {
     let number = move || query.read().get("number").filter(|n| !n.trim().is_empty());
     let code = move || query.read().get("code").filter(|c| !c.trim().is_empty());
     view! {
-        <Title text=move || tr(lang.get(), "verify-title") />
+        <PageTitle text=move || tr(lang.get(), "verify-title") />
         <h1>{move || tr(lang.get(), "verify-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "verify-intro")}</p>
         <section class="verify-number">
@@ -51,7 +51,7 @@ pub fn VerifyNumberPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.read().get("number").unwrap_or_default();
     view! {
-        <Title text=move || tr(lang.get(), "verify-title") />
+        <PageTitle text=move || tr(lang.get(), "verify-title") />
         <p class="breadcrumb"><a href="/verify">{move || tr(lang.get(), "verify-title")}</a></p>
         <h1>{move || tr(lang.get(), "verify-number-heading")}</h1>
         {move || view! { <NumberCheck number=number() /> }}

@@ -8,6 +8,7 @@ mod support;
 
 mod access;
 mod certificates;
+mod concurrency;
 mod processes;
 mod quizzes;
 mod reports;
