@@ -179,19 +179,47 @@ pub async fn members(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<Me
     Ok(members)
 }
 
+/// Adds a learner to a cohort that is not archived: an archived cohort takes no learner by any
+/// path (join code, pasted list, move). One statement, so that a cohort archived meanwhile
+/// cannot take one either.
 pub(crate) async fn add_member(
     db: &impl ConnectionTrait,
     cohort_id: i64,
     account_id: i64,
 ) -> Result<(), Error> {
-    cohort_member::ActiveModel {
-        cohort_id: Set(cohort_id),
-        account_id: Set(account_id),
-        added_at: Set(now()),
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    use sea_orm::sea_query::{Expr, OnConflict, Query};
+    let insert = Query::insert()
+        .into_table(cohort_member::Entity)
+        .columns([
+            cohort_member::Column::CohortId,
+            cohort_member::Column::AccountId,
+            cohort_member::Column::AddedAt,
+        ])
+        .select_from(
+            Query::select()
+                .column(cohort::Column::Id)
+                .expr(Expr::val(account_id))
+                .expr(Expr::val(now()))
+                .from(cohort::Entity)
+                .and_where(cohort::Column::Id.eq(cohort_id))
+                .and_where(cohort::Column::ArchivedAt.is_null())
+                .to_owned(),
+        )
+        .map_err(|e| Error::Internal(format!("membership insert: {e}")))?
+        .on_conflict(
+            OnConflict::columns([
+                cohort_member::Column::CohortId,
+                cohort_member::Column::AccountId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .to_owned();
+    db.execute(&insert).await?;
+    let member = cohort_member::Entity::find_by_id((cohort_id, account_id))
+        .one(db)
+        .await?;
+    member.map(|_| ()).ok_or(Error::CohortArchived)
 }
 
 /// What a trainer sets on a cohort.
@@ -221,6 +249,10 @@ pub struct Details {
     pub trainers: Vec<String>,
 }
 
+/// The years a training date may fall in: a typo such as `0202` or `20260` is refused rather
+/// than stored (it would sort and print as nonsense in reports and on sheets).
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// A date typed as `YYYY-MM-DD`, checked; `None` for an empty field.
 fn date(text: &str) -> Result<Option<String>, Error> {
     let text = text.trim();
@@ -228,7 +260,10 @@ fn date(text: &str) -> Result<Option<String>, Error> {
         return Ok(None);
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text, &format).map_err(|_| Error::DateFormat)?;
+    let parsed = time::Date::parse(text, &format).map_err(|_| Error::DateFormat)?;
+    if !YEARS.contains(&parsed.year()) {
+        return Err(Error::DateOutOfRange);
+    }
     Ok(Some(text.to_string()))
 }
 
@@ -505,6 +540,12 @@ pub async fn attendance(
 
 /// Moves an existing learner, by username, into a cohort: they join it, and leave the other
 /// cohorts that `by` trains (cohorts of other trainers keep them: not `by`'s to change).
+///
+/// Whose learner it is decides: an administrator moves anyone; a trainer moves a learner who
+/// is in no cohort, or only in cohorts this trainer also trains. A learner of someone else's
+/// cohort is answered as unknown, exactly as a username nobody has, so that usernames of other
+/// trainers' learners cannot be probed (moving one would hand over their attempts, their
+/// certificates and their sign-in).
 pub async fn move_learner(
     db: &DatabaseConnection,
     cohort_id: i64,
@@ -518,35 +559,36 @@ pub async fn move_learner(
         .one(db)
         .await?
         .ok_or(Error::LearnerUnknown)?;
-    let mine: Vec<i64> = cohort_trainer::Entity::find()
+    let mover = account::Entity::find_by_id(by)
+        .one(db)
+        .await?
+        .ok_or(Error::Forbidden)?;
+    let trains: Vec<i64> = cohort_trainer::Entity::find()
         .filter(cohort_trainer::Column::AccountId.eq(by))
         .all(db)
         .await?
         .into_iter()
         .map(|t| t.cohort_id)
-        .filter(|c| *c != cohort_id)
         .collect();
     let tx = db.begin().await?;
+    let current: Vec<i64> = cohort_member::Entity::find()
+        .filter(cohort_member::Column::AccountId.eq(learner.id))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|m| m.cohort_id)
+        .collect();
+    let is_admin = Role::parse(&mover.role) == Some(Role::Admin);
+    if !is_admin && current.iter().any(|c| !trains.contains(c)) {
+        return Err(Error::LearnerUnknown);
+    }
+    let leaving: Vec<i64> = trains.into_iter().filter(|c| *c != cohort_id).collect();
     cohort_member::Entity::delete_many()
         .filter(cohort_member::Column::AccountId.eq(learner.id))
-        .filter(cohort_member::Column::CohortId.is_in(mine))
+        .filter(cohort_member::Column::CohortId.is_in(leaving))
         .exec(&tx)
         .await?;
-    cohort_member::Entity::insert(cohort_member::ActiveModel {
-        cohort_id: Set(cohort_id),
-        account_id: Set(learner.id),
-        added_at: Set(now()),
-    })
-    .on_conflict(
-        sea_orm::sea_query::OnConflict::columns([
-            cohort_member::Column::CohortId,
-            cohort_member::Column::AccountId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(&tx)
-    .await?;
+    add_member(&tx, cohort_id, learner.id).await?;
     audit::record(
         &tx,
         Some(by),

@@ -116,6 +116,12 @@ pub enum Error {
     TrainerUnknown,
     #[error("no learner has this username")]
     LearnerUnknown,
+    #[error("this cohort is archived: it takes no new learner")]
+    CohortArchived,
+    #[error("the current password is wrong")]
+    CurrentPasswordWrong,
+    #[error("the date is outside 2000-2100")]
+    DateOutOfRange,
     #[error("sign in first")]
     SignInRequired,
     #[error("set your password first")]

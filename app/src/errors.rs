@@ -69,10 +69,13 @@ pub enum Problem {
     TrainerUnknown,
     ModuleUnknown,
     LearnerUnknown,
+    CohortArchived,
+    CurrentPasswordWrong,
+    DateOutOfRange,
 }
 
 impl Problem {
-    const ALL: [Problem; 31] = [
+    const ALL: [Problem; 34] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -104,6 +107,9 @@ impl Problem {
         Problem::TrainerUnknown,
         Problem::ModuleUnknown,
         Problem::LearnerUnknown,
+        Problem::CohortArchived,
+        Problem::CurrentPasswordWrong,
+        Problem::DateOutOfRange,
     ];
 
     pub fn code(self) -> &'static str {
@@ -139,6 +145,9 @@ impl Problem {
             Problem::TrainerUnknown => "trainer-unknown",
             Problem::ModuleUnknown => "module-unknown",
             Problem::LearnerUnknown => "learner-unknown",
+            Problem::CohortArchived => "cohort-archived",
+            Problem::CurrentPasswordWrong => "current-password-wrong",
+            Problem::DateOutOfRange => "date-out-of-range",
         }
     }
 
@@ -152,7 +161,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 31] {
+    pub fn all() -> [Problem; 34] {
         Self::ALL
     }
 }
@@ -256,6 +265,9 @@ impl From<accounts::Error> for AppError {
             E::PlaceLength => Problem::PlaceLength,
             E::TrainerUnknown => Problem::TrainerUnknown,
             E::LearnerUnknown => Problem::LearnerUnknown,
+            E::CohortArchived => Problem::CohortArchived,
+            E::CurrentPasswordWrong => Problem::CurrentPasswordWrong,
+            E::DateOutOfRange => Problem::DateOutOfRange,
             E::SignInRequired => return AppError::SignInRequired,
             E::PasswordChangeRequired => return AppError::PasswordChangeRequired,
             E::Forbidden => return AppError::Forbidden,

@@ -56,6 +56,7 @@ affiliation-hint = Used only for group figures. Nobody is named.
 affiliation-fds = Defence and security forces (FDS)
 affiliation-armed_movement = An armed movement
 affiliation-other = Other
+current-password-label = Current password
 new-password-label = New password
 password-hint = At least 8 characters. A short sentence is easy to remember.
 confirm-password-label = Type the password again
@@ -135,6 +136,9 @@ audit-cohort-reopened = Cohort reopened
 audit-trainer-added = Trainer added
 audit-attendance-recorded = Attendance recorded
 audit-learner-moved = Learner moved
+audit-sign-in-failed = Sign-in refused (wrong password)
+audit-sign-in-locked = Sign-ins blocked after too many tries
+audit-certificate-revoked = Certificate revoked
 
 ## Refusals and form errors
 sign-in-required-title = Please sign in
@@ -385,6 +389,9 @@ attendance-record = Record attendance
 attendance-none = No session recorded.
 attendance-row = { $date } · { $topic } · { $present } present of { $members }
 problem-learner-unknown = No learner has this username.
+problem-cohort-archived = This cohort is archived: it takes no new learner.
+problem-current-password-wrong = The current password is not right.
+problem-date-out-of-range = This date is not possible. Choose a date between 2000 and 2100.
 cohort-move-learner = Add a learner who already has an account
 cohort-move-learner-label = Their username (they leave your other cohorts)
 cohort-move-learner-action = Add to the cohort

@@ -56,6 +56,7 @@ affiliation-hint = Sert seulement aux statistiques de groupe. Personne n’est n
 affiliation-fds = Forces de défense et de sécurité (FDS)
 affiliation-armed_movement = Mouvement armé
 affiliation-other = Autre
+current-password-label = Mot de passe actuel
 new-password-label = Nouveau mot de passe
 password-hint = Au moins 8 caractères. Une phrase courte est facile à retenir.
 confirm-password-label = Retapez le mot de passe
@@ -135,6 +136,9 @@ audit-cohort-reopened = Formation rouverte
 audit-trainer-added = Formateur ajouté
 audit-attendance-recorded = Présence enregistrée
 audit-learner-moved = Apprenant déplacé
+audit-sign-in-failed = Connexion refusée (mauvais mot de passe)
+audit-sign-in-locked = Connexions bloquées après trop d’essais
+audit-certificate-revoked = Certificat révoqué
 
 ## Refus et erreurs de formulaire
 sign-in-required-title = Connexion nécessaire
@@ -385,6 +389,9 @@ attendance-record = Enregistrer la présence
 attendance-none = Aucune séance enregistrée.
 attendance-row = { $date } · { $topic } · { $present } présent(s) sur { $members }
 problem-learner-unknown = Aucun apprenant n’a ce nom d’utilisateur.
+problem-cohort-archived = Cette cohorte est archivée : elle ne prend plus d’apprenant.
+problem-current-password-wrong = Le mot de passe actuel n’est pas le bon.
+problem-date-out-of-range = Cette date n’est pas possible. Choisissez une date entre 2000 et 2100.
 cohort-move-learner = Ajouter un apprenant qui a déjà un compte
 cohort-move-learner-label = Son nom d’utilisateur (il quitte vos autres groupes)
 cohort-move-learner-action = Ajouter au groupe

@@ -14,3 +14,4 @@ mod quizzes;
 mod reports;
 mod routes;
 mod sessions;
+mod takeover;
