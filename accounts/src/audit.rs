@@ -20,6 +20,9 @@ pub enum Action {
     TrainerAdded,
     AttendanceRecorded,
     LearnerMoved,
+    SignInFailed,
+    SignInLocked,
+    CertificateRevoked,
 }
 
 impl Action {
@@ -37,6 +40,9 @@ impl Action {
             Action::TrainerAdded => "trainer-added",
             Action::AttendanceRecorded => "attendance-recorded",
             Action::LearnerMoved => "learner-moved",
+            Action::SignInFailed => "sign-in-failed",
+            Action::SignInLocked => "sign-in-locked",
+            Action::CertificateRevoked => "certificate-revoked",
         }
     }
 }

@@ -32,6 +32,18 @@ pub fn normalise(typed: &str) -> String {
         .collect()
 }
 
+/// A random token for a cookie (a trusted browser): 32 bytes, as 64 hex digits.
+pub fn token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `text` has the shape of a [`token`] (anything else a browser sends is ignored).
+pub fn is_token(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 fn random(len: usize) -> String {
     let mut rng = OsRng;
     (0..len)
@@ -61,6 +73,15 @@ mod tests {
     #[test]
     fn typed_codes_forgive_case_spaces_and_dashes() {
         assert_eq!(normalise(" k7qm - 3xta "), "K7QM3XTA");
+    }
+
+    #[test]
+    fn tokens_have_the_shape_they_are_checked_for() {
+        let token = token();
+        assert!(is_token(&token), "{token}");
+        assert_ne!(token, super::token());
+        assert!(!is_token("not-a-token"));
+        assert!(!is_token(&"g".repeat(64)));
     }
 
     #[test]

@@ -10,3 +10,4 @@ pub mod cohort_module;
 pub mod cohort_trainer;
 pub mod session;
 pub mod sign_in_throttle;
+pub mod trusted_device;

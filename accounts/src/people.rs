@@ -128,18 +128,18 @@ pub async fn join(db: &DatabaseConnection, form: Joining<'_>) -> Result<account:
     let display_name = validate::display_name(form.display_name)?;
     let affiliation = Affiliation::parse(form.affiliation).ok_or(Error::AffiliationMissing)?;
     validate::new_password(form.password, form.confirmation)?;
-    let key = form.address.map(|a| vec![format!("join:{a}")]);
-    if let Some(key) = &key
-        && crate::sign_in::blocked(db, key).await?
-    {
-        return Err(Error::TooManyAttempts);
+    // Wrong codes from one address are paced, never refused while the queue is short: a
+    // classroom behind one address still gets in with the right code.
+    let key = form.address.map(|a| format!("join:{a}"));
+    if let Some(key) = &key {
+        crate::sign_in::pace(db, key, crate::sign_in::JOIN_LIMIT).await?;
     }
     let Some(cohort) = cohorts::by_join_code(db, form.join_code).await? else {
-        if let Some(key) = &key {
-            crate::sign_in::record_failure(db, &key[0], crate::sign_in::JOIN_LIMIT).await?;
-        }
         return Err(Error::JoinCodeUnknown);
     };
+    if let Some(key) = &key {
+        crate::sign_in::give_back(db, key).await?;
+    }
     let hash = password::hash(form.password).await?;
     let now = now();
     let tx = db.begin().await?;
@@ -365,6 +365,37 @@ pub async fn set_password(
     Ok(())
 }
 
+/// A person changes their own password. `current` is the password they type to prove it is
+/// them; `None` only right after signing in with a one-time code (they have none yet). Wrong
+/// guesses of the current password are slowed like sign-ins (a stolen session cannot try them
+/// all). Every other session of the account ends, in every server process; `keep` (the
+/// session that asked) stays.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    account_id: i64,
+    current: Option<&str>,
+    new: &str,
+    confirmation: &str,
+    keep: Option<&tower_sessions::session::Id>,
+) -> Result<(), Error> {
+    validate::new_password(new, confirmation)?;
+    if let Some(current) = current {
+        let found = live(db, account_id).await?;
+        let key = format!("password:{account_id}");
+        let reserved = crate::sign_in::reserve(db, &key, crate::sign_in::ACCOUNT_LIMIT).await?;
+        if reserved == crate::sign_in::Reserved::Refused {
+            return Err(Error::TooManyAttempts);
+        }
+        if !password::verify(found.password_hash.as_deref(), current).await? {
+            return Err(Error::CurrentPasswordWrong);
+        }
+        crate::sign_in::clear(db, &key).await?;
+    }
+    set_password(db, account_id, new, confirmation).await?;
+    crate::session_store::end_other_sessions(db, account_id, keep).await?;
+    Ok(())
+}
+
 /// Keeps the language the person chose as their preference (applied at their next sign-in,
 /// on any device).
 pub async fn set_language(
@@ -404,6 +435,7 @@ pub async fn delete(db: &DatabaseConnection, actor: i64, account_id: i64) -> Res
         .exec(&tx)
         .await?;
     end_sessions(&tx, account_id).await?;
+    crate::sign_in::forget_devices(&tx, account_id).await?;
     audit::record(
         &tx,
         Some(actor),

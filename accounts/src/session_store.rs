@@ -46,6 +46,20 @@ impl DbSessionStore {
     }
 }
 
+/// Ends every session of an account but `keep` (the one that asked), in every process.
+pub async fn end_other_sessions(
+    db: &impl sea_orm::ConnectionTrait,
+    account_id: i64,
+    keep: Option<&Id>,
+) -> Result<u64, sea_orm::DbErr> {
+    let mut delete =
+        session::Entity::delete_many().filter(session::Column::AccountId.eq(account_id));
+    if let Some(keep) = keep {
+        delete = delete.filter(session::Column::IdHash.ne(id_hash(keep)));
+    }
+    Ok(delete.exec(db).await?.rows_affected)
+}
+
 fn id_hash(id: &Id) -> String {
     hex::encode(Sha256::digest(id.0.to_le_bytes()))
 }

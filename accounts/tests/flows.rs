@@ -5,7 +5,7 @@
 use accounts::entity::{account, audit_event, cohort_member, session, sign_in_throttle};
 use accounts::people::{self, Joining, NewAccount};
 use accounts::session_store::DbSessionStore;
-use accounts::sign_in::{self, SignedIn};
+use accounts::sign_in::{self, Attempt, SignedIn};
 use accounts::{Affiliation, Caller, Error, Role, cohorts};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{Database, DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -18,6 +18,34 @@ async fn database() -> (DatabaseConnection, tempfile::TempDir) {
     let db = Database::connect(url).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
     (db, dir)
+}
+
+/// Signs in from a browser with no device cookie.
+async fn sign_in(
+    db: &DatabaseConnection,
+    username: &str,
+    secret: &str,
+    address: Option<std::net::IpAddr>,
+) -> Result<SignedIn, Error> {
+    sign_in_from(db, username, secret, address, None)
+        .await
+        .map(|o| o.signed_in)
+}
+
+async fn sign_in_from(
+    db: &DatabaseConnection,
+    username: &str,
+    secret: &str,
+    address: Option<std::net::IpAddr>,
+    device: Option<&str>,
+) -> Result<sign_in::Opened, Error> {
+    let attempt = Attempt {
+        username,
+        secret,
+        address,
+        device,
+    };
+    sign_in::sign_in(db, attempt).await
 }
 
 async fn trainer_with_cohort(db: &DatabaseConnection) -> (i64, i64, String) {
@@ -60,7 +88,7 @@ async fn a_learner_joins_with_the_code_and_signs_in() {
     let learner = people::join(&db, joining(&typed, "Awa.T")).await.unwrap();
     assert_eq!(learner.username, "awa.t");
     assert_eq!(cohorts::members(&db, cohort).await.unwrap().len(), 1);
-    let signed = sign_in::sign_in(&db, "AWA.T", "une longue phrase", None)
+    let signed = sign_in(&db, "AWA.T", "une longue phrase", None)
         .await
         .unwrap();
     assert!(matches!(signed, SignedIn::Password(a) if a.id == learner.id));
@@ -128,13 +156,11 @@ async fn a_bulk_list_makes_slips_whose_codes_open_the_account_once() {
 
     let slip = &slips[0];
     let typed = slip.code.to_lowercase().replace('-', " ");
-    let signed = sign_in::sign_in(&db, &slip.username, &typed, None)
-        .await
-        .unwrap();
+    let signed = sign_in(&db, &slip.username, &typed, None).await.unwrap();
     let SignedIn::OneTimeCode(learner) = signed else {
         panic!("a one-time code should open the account for choosing a password")
     };
-    let again = sign_in::sign_in(&db, &slip.username, &slip.code, None).await;
+    let again = sign_in(&db, &slip.username, &slip.code, None).await;
     assert!(
         matches!(again, Err(Error::BadCredentials)),
         "a code works once"
@@ -142,7 +168,7 @@ async fn a_bulk_list_makes_slips_whose_codes_open_the_account_once() {
     people::set_password(&db, learner.id, "ma phrase secrète", "ma phrase secrète")
         .await
         .unwrap();
-    let signed = sign_in::sign_in(&db, &slip.username, "ma phrase secrète", None)
+    let signed = sign_in(&db, &slip.username, "ma phrase secrète", None)
         .await
         .unwrap();
     assert!(matches!(signed, SignedIn::Password(_)));
@@ -180,14 +206,12 @@ async fn a_new_code_ends_the_old_password_and_the_sessions() {
         store.load(&record.id).await.unwrap().is_none(),
         "sessions end"
     );
-    let old = sign_in::sign_in(&db, "awa", "une longue phrase", None).await;
+    let old = sign_in(&db, "awa", "une longue phrase", None).await;
     assert!(
         matches!(old, Err(Error::BadCredentials)),
         "the old password stops"
     );
-    let new = sign_in::sign_in(&db, "awa", &slip.code, None)
-        .await
-        .unwrap();
+    let new = sign_in(&db, "awa", &slip.code, None).await.unwrap();
     assert!(matches!(new, SignedIn::OneTimeCode(_)));
 }
 
@@ -224,10 +248,10 @@ async fn failures_slow_an_account_and_an_address_down() {
     let (_, _, code) = trainer_with_cohort(&db).await;
     people::join(&db, joining(&code, "awa")).await.unwrap();
     for _ in 0..sign_in::ACCOUNT_LIMIT {
-        let r = sign_in::sign_in(&db, "awa", "mauvais mot", None).await;
+        let r = sign_in(&db, "awa", "mauvais mot", None).await;
         assert!(matches!(r, Err(Error::BadCredentials)));
     }
-    let r = sign_in::sign_in(&db, "awa", "une longue phrase", None).await;
+    let r = sign_in(&db, "awa", "une longue phrase", None).await;
     assert!(
         matches!(r, Err(Error::TooManyAttempts)),
         "even the right password waits"
@@ -235,25 +259,123 @@ async fn failures_slow_an_account_and_an_address_down() {
 
     // Unknown usernames are counted the same way (nothing tells them apart).
     for _ in 0..sign_in::ACCOUNT_LIMIT {
-        let r = sign_in::sign_in(&db, "personne", "x", None).await;
+        let r = sign_in(&db, "personne", "x", None).await;
         assert!(matches!(r, Err(Error::BadCredentials)));
     }
-    let r = sign_in::sign_in(&db, "personne", "x", None).await;
+    let r = sign_in(&db, "personne", "x", None).await;
     assert!(matches!(r, Err(Error::TooManyAttempts)));
 
     let address: std::net::IpAddr = "203.0.113.7".parse().unwrap();
     for i in 0..sign_in::ADDRESS_LIMIT {
-        let r = sign_in::sign_in(&db, &format!("u{i}"), "x", Some(address)).await;
+        let r = sign_in(&db, &format!("u{i}"), "x", Some(address)).await;
         assert!(matches!(r, Err(Error::BadCredentials)));
     }
-    let r = sign_in::sign_in(&db, "someone-else", "x", Some(address)).await;
-    assert!(matches!(r, Err(Error::TooManyAttempts)));
+    // Past the address's limit, attempts from it take turns, one every ADDRESS_SPACING
+    // seconds: guessing there is slow, and a right password typed there still gets in.
+    people::join(&db, joining(&code, "binta")).await.unwrap();
+    let start = std::time::Instant::now();
+    let r = sign_in(&db, "someone-else", "x", Some(address)).await;
+    assert!(matches!(r, Err(Error::BadCredentials)));
+    let r = sign_in(&db, "binta", "une longue phrase", Some(address)).await;
+    assert!(
+        matches!(r, Ok(SignedIn::Password(_))),
+        "the right password from a busy address gets in: {r:?}"
+    );
+    assert!(
+        start.elapsed() >= std::time::Duration::from_secs(1),
+        "the second attempt waited its turn ({:?})",
+        start.elapsed()
+    );
     let other: std::net::IpAddr = "198.51.100.1".parse().unwrap();
-    let r = sign_in::sign_in(&db, "someone-else", "x", Some(other)).await;
+    let start = std::time::Instant::now();
+    let r = sign_in(&db, "someone-else", "x", Some(other)).await;
     assert!(
         matches!(r, Err(Error::BadCredentials)),
         "another address is not slowed"
     );
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
+}
+
+#[tokio::test]
+async fn failures_typed_elsewhere_never_lock_out_a_browser_that_signed_in_before() {
+    let (db, _dir) = database().await;
+    let (_, _, code) = trainer_with_cohort(&db).await;
+    people::join(&db, joining(&code, "awa")).await.unwrap();
+    let mine = sign_in_from(&db, "awa", "une longue phrase", None, None)
+        .await
+        .unwrap()
+        .device;
+    // A stranger types wrong passwords until the account is locked for everyone else.
+    for _ in 0..sign_in::ACCOUNT_LIMIT {
+        let r = sign_in(&db, "awa", "devine", None).await;
+        assert!(matches!(r, Err(Error::BadCredentials)));
+    }
+    let r = sign_in(&db, "awa", "une longue phrase", None).await;
+    assert!(matches!(r, Err(Error::TooManyAttempts)), "{r:?}");
+    // The owner's own browser still gets in, and keeps its token.
+    let again = sign_in_from(&db, "awa", "une longue phrase", None, Some(&mine))
+        .await
+        .expect("the owner's browser is not locked out");
+    assert_eq!(again.device, mine);
+    // A token made up, or trusted for another account, is worth nothing.
+    let forged = "ab".repeat(32);
+    let r = sign_in_from(&db, "awa", "une longue phrase", None, Some(&forged)).await;
+    assert!(matches!(r, Err(Error::TooManyAttempts)), "{r:?}");
+    // The trusted browser has its own limit: guessing from a stolen cookie is slowed too.
+    for _ in 0..sign_in::ACCOUNT_LIMIT {
+        let r = sign_in_from(&db, "awa", "devine", None, Some(&mine)).await;
+        assert!(matches!(r, Err(Error::BadCredentials)));
+    }
+    let r = sign_in_from(&db, "awa", "une longue phrase", None, Some(&mine)).await;
+    assert!(matches!(r, Err(Error::TooManyAttempts)), "{r:?}");
+}
+
+#[tokio::test]
+async fn simultaneous_wrong_passwords_are_checked_no_more_than_the_limit() {
+    let (db, _dir) = database().await;
+    let (_, _, code) = trainer_with_cohort(&db).await;
+    people::join(&db, joining(&code, "awa")).await.unwrap();
+    let tries: Vec<_> = (0..40)
+        .map(|_| {
+            let db = db.clone();
+            tokio::spawn(async move { sign_in(&db, "awa", "devine", None).await })
+        })
+        .collect();
+    let mut checked = 0;
+    let mut refused = 0;
+    for r in tries {
+        match r.await.unwrap() {
+            Err(Error::BadCredentials) => checked += 1,
+            Err(Error::TooManyAttempts) => refused += 1,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        checked,
+        sign_in::ACCOUNT_LIMIT,
+        "only the allowed attempts were hashed"
+    );
+    assert_eq!(refused, 40 - sign_in::ACCOUNT_LIMIT);
+    let failed = audit_event::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "sign-in-failed")
+        .count();
+    assert_eq!(
+        failed,
+        sign_in::ACCOUNT_LIMIT as usize,
+        "each failure is in the audit log"
+    );
+    let locked = audit_event::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "sign-in-locked")
+        .count();
+    assert_eq!(locked, 1, "the lockout is in the audit log once");
 }
 
 #[tokio::test]
@@ -291,15 +413,15 @@ async fn a_deleted_account_is_anonymous_but_still_counted_in_its_cohort() {
     let memberships = cohort_member::Entity::find().count(&db).await.unwrap();
     assert_eq!(memberships, 1, "the cohort still counts the learner");
     assert!(cohorts::members(&db, cohort).await.unwrap().is_empty());
-    let signed = sign_in::sign_in(&db, "awa", "une longue phrase", None).await;
-    assert!(matches!(signed, Err(Error::BadCredentials)));
-    let caller = Caller::resolve(&db, Some(learner.id), false).await.unwrap();
-    assert_eq!(caller, Caller::Anonymous);
-
     let log = accounts::audit::latest(&db, 10).await.unwrap();
     assert_eq!(log[0].action, "account-deleted");
     assert_eq!(log[0].actor.as_deref(), Some("admin"));
     assert!(audit_event::Entity::find().count(&db).await.unwrap() >= 4);
+
+    let signed = sign_in(&db, "awa", "une longue phrase", None).await;
+    assert!(matches!(signed, Err(Error::BadCredentials)));
+    let caller = Caller::resolve(&db, Some(learner.id), false).await.unwrap();
+    assert_eq!(caller, Caller::Anonymous);
     let _ = trainer;
 }
 
@@ -388,11 +510,11 @@ async fn an_unknown_username_takes_as_long_as_a_wrong_password() {
     let mut unknown = Vec::new();
     for i in 0..4 {
         let start = std::time::Instant::now();
-        let r = sign_in::sign_in(&db, "awa", "mauvais mot", None).await;
+        let r = sign_in(&db, "awa", "mauvais mot", None).await;
         known.push(start.elapsed());
         assert!(matches!(r, Err(Error::BadCredentials)));
         let start = std::time::Instant::now();
-        let r = sign_in::sign_in(&db, &format!("nobody{i}"), "mauvais mot", None).await;
+        let r = sign_in(&db, &format!("nobody{i}"), "mauvais mot", None).await;
         unknown.push(start.elapsed());
         assert!(matches!(r, Err(Error::BadCredentials)));
     }
@@ -418,20 +540,29 @@ async fn join_codes_cannot_be_found_by_trying_them_all() {
         let r = people::join(&db, from("ZZZ-999", "issa")).await;
         assert!(matches!(r, Err(Error::JoinCodeUnknown)));
     }
+    // Past the limit, codes from this address take turns: trying them all would take
+    // years, and the right code typed there still works, after its turn.
+    let start = std::time::Instant::now();
+    let r = people::join(&db, from("ZZZ-998", "issa")).await;
+    assert!(matches!(r, Err(Error::JoinCodeUnknown)));
     let right: &'static str = Box::leak(code.into_boxed_str());
     let r = people::join(&db, from(right, "issa")).await;
+    assert!(r.is_ok(), "the right code still gets in: {r:?}");
     assert!(
-        matches!(r, Err(Error::TooManyAttempts)),
-        "even the right code waits"
+        start.elapsed() >= std::time::Duration::from_secs(1),
+        "it waited its turn ({:?})",
+        start.elapsed()
     );
     let elsewhere = Joining {
         address: Some("198.51.100.3".parse().unwrap()),
-        ..joining(right, "issa")
+        ..joining(right, "moussa")
     };
+    let start = std::time::Instant::now();
     assert!(
         people::join(&db, elsewhere).await.is_ok(),
         "another address is not slowed"
     );
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
 }
 
 #[tokio::test]

@@ -104,29 +104,77 @@ pub mod ssr {
         Ok(())
     }
 
-    /// The header a trusted reverse proxy puts the client's address in (`CLIENT_IP_HEADER`,
-    /// say `x-forwarded-for`). Without one, the address is the TCP peer's.
+    /// Where the client's address comes from. Behind a reverse proxy or load balancer every
+    /// request comes from the proxy, so the address is in a header it sets
+    /// (`CLIENT_IP_HEADER`, say `x-forwarded-for`); that header is believed only on requests
+    /// whose TCP peer is one of `trusted_proxies` (`TRUSTED_PROXIES`): anyone who reaches the
+    /// server directly could write anything in it.
     #[derive(Debug, Clone, Default)]
-    pub struct ClientIpHeader(pub Option<String>);
+    pub struct ClientIpHeader {
+        pub header: Option<String>,
+        pub trusted_proxies: Vec<IpAddr>,
+    }
 
-    /// The client's address, for sign-in throttling. Behind a load balancer every request
-    /// comes from the balancer, so the address must come from the header it sets.
-    pub async fn client_address() -> Option<IpAddr> {
-        let header = use_context::<ClientIpHeader>().unwrap_or_default().0;
-        if let Some(name) = header {
-            let parts = use_context::<http::request::Parts>()?;
-            let values: Vec<&str> = parts
-                .headers
-                .get_all(name.as_str())
+    impl ClientIpHeader {
+        /// The client's address for a request from `peer` with these `headers`: the last
+        /// entry of the header when a trusted proxy sent it and it reads as an address,
+        /// otherwise the peer itself (so a request never escapes per-address counting).
+        pub fn client(&self, peer: IpAddr, headers: &http::HeaderMap) -> IpAddr {
+            let Some(name) = self.header.as_deref() else {
+                return peer;
+            };
+            if !self.trusted_proxies.contains(&peer) {
+                return peer;
+            }
+            let values: Vec<&str> = headers
+                .get_all(name)
                 .iter()
                 .filter_map(|v| v.to_str().ok())
                 .collect();
-            return address_from_header(&values.join(","));
+            address_from_header(&values.join(",")).unwrap_or(peer)
         }
-        leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+    }
+
+    /// Whether cookies get `Secure` (the platform is served over https), provided by the server.
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct SecureCookies(pub bool);
+
+    /// The cookie that marks a browser which signed in to an account before (see
+    /// `accounts::sign_in`): failures typed elsewhere do not lock it out.
+    pub const DEVICE_COOKIE: &str = "device";
+
+    /// The browser's device token, if it sent one.
+    pub fn device_token(headers: &http::HeaderMap) -> Option<String> {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| cookie::Cookie::split_parse(value.to_owned()))
+            .filter_map(Result::ok)
+            .find(|c| c.name() == DEVICE_COOKIE)
+            .map(|c| c.value().to_string())
+    }
+
+    /// The `Set-Cookie` value that keeps the device token as long as the account trusts it.
+    pub fn device_cookie(token: &str, secure: SecureCookies) -> String {
+        cookie::Cookie::build((DEVICE_COOKIE, token.to_string()))
+            .path("/")
+            .max_age(cookie::time::Duration::days(accounts::sign_in::DEVICE_DAYS))
+            .same_site(cookie::SameSite::Lax)
+            .http_only(true)
+            .secure(secure.0)
+            .build()
+            .to_string()
+    }
+
+    /// The client's address, for throttling sign-ins, join codes and certificate lookups.
+    pub async fn client_address() -> Option<IpAddr> {
+        let rule = use_context::<ClientIpHeader>().unwrap_or_default();
+        let ConnectInfo(peer) = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
             .await
-            .ok()
-            .map(|ConnectInfo(addr)| addr.ip())
+            .ok()?;
+        let parts = use_context::<http::request::Parts>()?;
+        Some(rule.client(peer.ip(), &parts.headers))
     }
 
     /// The last address in a forwarding header: the one the trusted proxy itself added (those
@@ -167,6 +215,47 @@ pub mod ssr {
             );
             assert_eq!(address_from_header("garbage"), None);
             assert_eq!(address_from_header(""), None);
+        }
+
+        #[test]
+        fn the_header_is_believed_only_from_a_trusted_proxy() {
+            let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+            let stranger: IpAddr = "198.51.100.20".parse().unwrap();
+            let rule = ClientIpHeader {
+                header: Some("x-forwarded-for".into()),
+                trusted_proxies: vec![proxy],
+            };
+            let mut headers = http::HeaderMap::new();
+            headers.insert("x-forwarded-for", "192.0.2.1, 203.0.113.7".parse().unwrap());
+            assert_eq!(
+                rule.client(proxy, &headers),
+                "203.0.113.7".parse::<IpAddr>().unwrap()
+            );
+            assert_eq!(
+                rule.client(stranger, &headers),
+                stranger,
+                "a forged header is ignored"
+            );
+            let garbage: http::HeaderMap = [(
+                http::header::HeaderName::from_static("x-forwarded-for"),
+                "nonsense".parse().unwrap(),
+            )]
+            .into_iter()
+            .collect();
+            assert_eq!(
+                rule.client(proxy, &garbage),
+                proxy,
+                "garbage falls back to the peer"
+            );
+            assert_eq!(
+                rule.client(proxy, &http::HeaderMap::new()),
+                proxy,
+                "so does no header"
+            );
+            assert_eq!(
+                ClientIpHeader::default().client(stranger, &headers),
+                stranger
+            );
         }
     }
 }

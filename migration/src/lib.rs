@@ -11,6 +11,7 @@ mod m20261129_000003_create_progress;
 mod m20261129_000004_create_certificates;
 mod m20261129_000005_cohort_settings;
 mod m20261130_000006_read_models;
+mod m20261202_000007_trusted_devices;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_create_certificates::Migration),
             Box::new(m20261129_000005_cohort_settings::Migration),
             Box::new(m20261130_000006_read_models::Migration),
+            Box::new(m20261202_000007_trusted_devices::Migration),
         ]
     }
 }

@@ -26,6 +26,9 @@ pub struct Settings {
     /// `CLIENT_IP_HEADER`: behind a reverse proxy or load balancer, the header holding the
     /// client's address (`x-forwarded-for`), for sign-in throttling per address.
     pub client_ip_header: Option<String>,
+    /// `TRUSTED_PROXIES`: the addresses of those proxies, comma-separated; the header is
+    /// believed only on requests that come from one of them. Required with the header.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// `ISSUING_BODY`: the name printed on new certificates as their issuer.
     pub issuing_body: String,
     /// `PUBLIC_URL`: the platform's address as readers reach it (printed on certificates and
@@ -90,6 +93,27 @@ impl Settings {
             client_ip_header: Some(var("CLIENT_IP_HEADER", ""))
                 .filter(|h| !h.is_empty())
                 .map(|h| h.to_ascii_lowercase()),
+            trusted_proxies: var("TRUSTED_PROXIES", "")
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    a.parse()
+                        .with_context(|| format!("TRUSTED_PROXIES: `{a}` is not an IP address"))
+                })
+                .collect::<anyhow::Result<_>>()?,
         })
+    }
+
+    /// Settings that cannot work together: a client-address header with no proxy to trust
+    /// would let anyone who reaches the server choose their own address.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.client_ip_header.is_some() && self.trusted_proxies.is_empty() {
+            anyhow::bail!(
+                "CLIENT_IP_HEADER is set but TRUSTED_PROXIES is empty: list the addresses of \
+                 the proxies that set the header (comma-separated)"
+            );
+        }
+        Ok(())
     }
 }

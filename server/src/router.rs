@@ -48,7 +48,9 @@ pub fn build(state: AppState) -> Router {
     let limits = state.session_limits;
     let client_ip_header = state.client_ip_header.clone();
     let certifier = state.certifier.clone();
+    let secure_cookies = app::auth::ssr::SecureCookies(state.secure_cookies);
     let context = move || {
+        provide_context(secure_cookies);
         provide_context(certifier.clone());
         provide_context(catalog.clone());
         provide_context(db.clone());

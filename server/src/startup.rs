@@ -19,6 +19,7 @@ impl Application {
     /// Loads the content, connects to the database (applying migrations) and binds the port.
     /// Port 0 picks a free one, which is what the tests use.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        settings.check()?;
         let catalog = crate::content::load(&settings.content_dir).map_err(|problems| {
             anyhow::anyhow!(
                 "the content in {} has problems:\n{problems}",
@@ -49,7 +50,10 @@ impl Application {
             catalog: Arc::new(catalog),
             session_limits: settings.session_limits,
             secure_cookies: settings.secure_cookies,
-            client_ip_header: app::auth::ssr::ClientIpHeader(settings.client_ip_header.clone()),
+            client_ip_header: app::auth::ssr::ClientIpHeader {
+                header: settings.client_ip_header.clone(),
+                trusted_proxies: settings.trusted_proxies.clone(),
+            },
             certifier: app::serverfns::certificates::ssr::Certifier {
                 keys: Arc::new(keys),
                 issuer: settings.issuing_body.clone(),

@@ -1,26 +1,43 @@
-use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, action_error};
+use crate::components::loaded::loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{tr, use_lang};
-use crate::serverfns::account::SetPassword;
+use crate::serverfns::account::{SetPassword, current_user};
 
-/// `/account/password`: choose a password (after a one-time code) or change it.
+/// `/account/password`: choose a password (after a one-time code) or change it, which asks
+/// for the current one.
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SetPassword>::new();
+    let user = Resource::new(|| (), |_| current_user());
     view! {
         <PageTitle text=move || tr(lang.get(), "password-title") />
         <h1>{move || tr(lang.get(), "password-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "password-intro")}</p>
         <FormError error=action_error(action) />
-        <ActionForm action=action attr:class="form">
-            <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
-            <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
-            <button type="submit" class="button primary">{move || tr(lang.get(), "password-action")}</button>
-        </ActionForm>
+        {loaded(
+            user,
+            move |user| {
+                let asks_current = user.is_some_and(|u| !u.must_set_password);
+                view! {
+                    <ActionForm action=action attr:class="form">
+                        {asks_current
+                            .then(|| {
+                                view! {
+                                    <Field name="current" label="current-password-label" kind="password" autocomplete="current-password" maxlength=128 />
+                                }
+                            })}
+                        <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
+                        <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
+                        <button type="submit" class="button primary">{move || tr(lang.get(), "password-action")}</button>
+                    </ActionForm>
+                }
+            },
+        )}
     }
 }

@@ -159,14 +159,6 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             SIGNED_IN,
         ),
         (
-            "set_password",
-            call::<account_fns::SetPassword>(form(&[
-                ("password", PASSWORD),
-                ("confirmation", PASSWORD),
-            ])),
-            SIGNED_IN,
-        ),
-        (
             "quiz page",
             Request::Page("/modules/first/test/quiz".into()),
             SIGNED_IN,
@@ -365,6 +357,16 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
                 ("confirm", "yes"),
             ])),
             ADMIN,
+        ),
+        // Last: changing the password ends the caller's other sessions.
+        (
+            "set_password",
+            call::<account_fns::SetPassword>(form(&[
+                ("current", PASSWORD),
+                ("password", PASSWORD),
+                ("confirmation", PASSWORD),
+            ])),
+            SIGNED_IN,
         ),
     ]
 }

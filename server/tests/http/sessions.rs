@@ -42,6 +42,26 @@ async fn status_of_account_page(app: &TestApp, cookie: &str) -> u16 {
 }
 
 on_every_database! {
+    async fn changing_a_password_asks_for_the_current_one_and_ends_the_other_sessions(app) {
+        trainer(&app).await;
+        let here = app.sign_in("trainer", PASSWORD).await;
+        let elsewhere = app.sign_in("trainer", PASSWORD).await;
+        let change = |current: &str| {
+            form(&[("current", current), ("password", "une autre phrase"), ("confirmation", "une autre phrase")])
+        };
+        for wrong in ["", "pas le bon mot de passe"] {
+            let response = app.call::<account_fns::SetPassword>(&change(wrong), Some(&here)).await;
+            assert_eq!(response.status(), 400, "current password {wrong:?}");
+            assert!(response.text().await.unwrap().contains("CurrentPasswordWrong"));
+        }
+        assert_eq!(status_of_account_page(&app, &elsewhere).await, 200, "a refused change ends nothing");
+        let response = app.call::<account_fns::SetPassword>(&change(PASSWORD), Some(&here)).await;
+        assert!(response.status().is_success(), "{}", response.status());
+        assert_eq!(status_of_account_page(&app, &here).await, 200, "this browser stays signed in");
+        assert_eq!(status_of_account_page(&app, &elsewhere).await, 401, "the other session ended");
+        app.sign_in("trainer", "une autre phrase").await;
+    }
+
     async fn a_cross_site_post_with_a_valid_cookie_is_refused_and_changes_nothing(app) {
         trainer(&app).await;
         let cookie = app.sign_in("trainer", PASSWORD).await;
@@ -357,6 +377,7 @@ async fn cookies_are_secure_behind_https_and_always_httponly_and_samesite() {
 async fn behind_a_proxy_failures_are_counted_per_forwarded_address() {
     let app = spawn_app_with(&Backend::Sqlite, fixture_content(), |s| {
         s.client_ip_header = Some("x-forwarded-for".into());
+        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
     })
     .await
     .unwrap();
@@ -380,10 +401,73 @@ async fn behind_a_proxy_failures_are_counted_per_forwarded_address() {
     for i in 0..accounts::sign_in::ADDRESS_LIMIT {
         assert_eq!(attempt(format!("user{i}"), "203.0.113.7").await, 400);
     }
-    assert_eq!(attempt("someone".into(), "203.0.113.7").await, 429);
+    // Past the limit the address's attempts take turns (not refused): the second waits.
+    let start = std::time::Instant::now();
+    assert_eq!(attempt("someone".into(), "203.0.113.7").await, 400);
+    assert_eq!(attempt("someone2".into(), "203.0.113.7").await, 400);
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    let start = std::time::Instant::now();
     assert_eq!(
         attempt("someone".into(), "198.51.100.4").await,
         400,
         "another client is not slowed"
     );
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_client_address_header_without_a_trusted_proxy_refuses_to_start() {
+    let started = spawn_app_with(&Backend::Sqlite, fixture_content(), |s| {
+        s.client_ip_header = Some("x-forwarded-for".into());
+    })
+    .await;
+    let error = started.err().expect("the server refuses to start");
+    assert!(error.to_string().contains("TRUSTED_PROXIES"), "{error}");
+}
+
+#[tokio::test]
+async fn a_forged_header_from_a_client_that_is_no_proxy_changes_nothing() {
+    // The header is configured, but the test client (127.0.0.1) is not the proxy: what it
+    // writes in the header is ignored, and every lookup counts against its own address.
+    let app = spawn_app_with(&Backend::Sqlite, fixture_content(), |s| {
+        s.client_ip_header = Some("x-forwarded-for".into());
+        s.trusted_proxies = vec!["192.0.2.254".parse().unwrap()];
+    })
+    .await
+    .unwrap();
+    let path =
+        <app::serverfns::certificates::CheckCertificate as leptos::server_fn::ServerFn>::PATH;
+    let body = form(&[("lang", "fr"), ("number", "AAAA-BBBB-CC")]);
+    let mut statuses = Vec::new();
+    for i in 0..certificates::lookup::LOOKUPS_PER_WINDOW + 1 {
+        let forged = format!("198.51.100.{i}");
+        let response = app
+            .post(path, &body, None, &[("x-forwarded-for", forged.as_str())])
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert!(
+        statuses[..statuses.len() - 1].iter().all(|s| *s == 200),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.last(),
+        Some(&429),
+        "forged addresses do not get past the lookup limit: {statuses:?}"
+    );
+    // Garbage or no header from a real client: still counted (against its address).
+    let response = app
+        .post(path, &body, None, &[("x-forwarded-for", "nonsense")])
+        .await;
+    assert_eq!(response.status(), 429);
+    let response = app.post(path, &body, None, &[]).await;
+    assert_eq!(response.status(), 429);
 }

@@ -7,15 +7,32 @@ use crate::errors::AppError;
 /// or not.
 #[server]
 pub async fn sign_in(username: String, password: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{client_address, db, session, start};
+    use crate::auth::ssr::{
+        SecureCookies, client_address, db, device_cookie, device_token, session, start,
+    };
     use crate::serverfns::account::ssr::{home_of, use_language_of};
-    use accounts::sign_in::SignedIn;
+    use accounts::sign_in::{Attempt, SignedIn};
 
     let db = db()?;
-    let signed =
-        accounts::sign_in::sign_in(&db, &username, &password, client_address().await).await?;
+    let parts = expect_context::<http::request::Parts>();
+    let device = device_token(&parts.headers);
+    let attempt = Attempt {
+        username: &username,
+        secret: &password,
+        address: client_address().await,
+        device: device.as_deref(),
+    };
+    let opened = accounts::sign_in::sign_in(&db, attempt).await?;
+    let cookie = device_cookie(
+        &opened.device,
+        use_context::<SecureCookies>().unwrap_or_default(),
+    );
+    expect_context::<leptos_axum::ResponseOptions>().append_header(
+        http::header::SET_COOKIE,
+        http::HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
+    );
     let session = session().await?;
-    let (account, must_set_password) = match signed {
+    let (account, must_set_password) = match opened.signed_in {
         SignedIn::Password(account) => (account, false),
         SignedIn::OneTimeCode(account) => (account, true),
     };

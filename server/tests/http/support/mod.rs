@@ -255,6 +255,7 @@ pub async fn spawn_app_with(
         session_limits: Default::default(),
         demo: false,
         client_ip_header: None,
+        trusted_proxies: Vec::new(),
         issuing_body: ISSUER.into(),
         public_url: "http://platform.test".into(),
         certificate_key_file: data.path().join("keys/certificate-signing.key"),
