@@ -369,7 +369,8 @@ pub struct VerifyKit {
 /// The result of checking a code (what a certificate's QR code holds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeCheck {
-    /// `valid`, `tampered` (the signature does not match) or `malformed`.
+    /// `valid`, `revoked` (genuine, but revoked since: only the server knows; `date` is
+    /// then the day it was revoked), `tampered` (the signature does not match) or `malformed`.
     pub state: String,
     pub number: String,
     pub name: String,

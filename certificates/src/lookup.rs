@@ -122,5 +122,17 @@ pub async fn revoke(
         .filter(certificate::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
+    accounts::audit::record(
+        db,
+        Some(by),
+        accounts::audit::Action::CertificateRevoked,
+        Some(found.account_id),
+        None,
+    )
+    .await
+    .map_err(|e| match e {
+        accounts::Error::Database(e) => Error::Database(e),
+        other => Error::Key(other.to_string()),
+    })?;
     by_number(db, &found.number).await?.ok_or(Error::NotFound)
 }

@@ -54,6 +54,19 @@ pub struct Keys {
 }
 
 impl Keys {
+    /// A 32-byte secret for `purpose`, derived from the signing key (SHA-256 over a purpose
+    /// label and the key): other secrets that must stay out of the database (sealed printed
+    /// slips) live in the same file, backed up and shared by processes with it.
+    pub fn derived_secret(&self, purpose: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(b"platform derived secret\0");
+        hasher.update(purpose.as_bytes());
+        hasher.update(b"\0");
+        hasher.update(self.signing.to_bytes());
+        hasher.finalize().into()
+    }
+
     /// Reads the key at `path`, or makes one there if the file does not exist yet. Two
     /// processes starting at once agree: only one creates the file, the other reads it.
     pub fn load_or_create(path: &Path) -> Result<Self> {

@@ -28,7 +28,10 @@ pub fn write(rows: &[Vec<String>], lang: &str) -> Result<Vec<u8>> {
 
 /// A cell a spreadsheet shows as text, never runs.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    const STARTS_A_FORMULA: [char; 10] = [
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
+    if cell.starts_with(STARTS_A_FORMULA) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -46,12 +49,15 @@ mod tests {
             vec!["=HYPERLINK(\"http://x\")".into(), "80".into()],
             vec!["+33 6".into(), "-5".into()],
             vec!["@SUM(A1)".into(), "Aïssata ; Traoré".into()],
+            vec!["＝HYPERLINK(\"http://x\")".into(), "＋1".into()],
             Vec::new(),
             vec!["Une autre table".into()],
         ];
         let text = String::from_utf8(write(&rows, "fr").unwrap()).unwrap();
         assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
         assert!(text.contains("'=HYPERLINK"), "{text}");
+        assert!(text.contains("'＝HYPERLINK"), "full-width too: {text}");
+        assert!(text.contains("'＋1"), "{text}");
         assert!(text.contains("'+33 6;'-5"), "{text}");
         assert!(
             text.contains("'@SUM(A1);\"Aïssata ; Traoré\""),

@@ -18,6 +18,7 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("creating the data folder {}", dir.display()))?;
+        owner_only(dir, 0o700)?;
     }
     let mut options = ConnectOptions::new(url.to_owned());
     options
@@ -38,7 +39,30 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Migrator::up(&db, None)
         .await
         .context("applying database migrations")?;
+    // The database holds the learners' names and answers: readable by the server's user only
+    // (its folder too, above), whatever the umask made of the files.
+    if let Some(path) = sqlite_file(url) {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = std::path::PathBuf::from(format!("{path}{suffix}"));
+            if file.exists() {
+                owner_only(&file, 0o600)?;
+            }
+        }
+    }
     Ok(db)
+}
+
+/// Sets `path`'s permissions to `mode` (Unix; elsewhere nothing to do).
+pub fn owner_only(path: &std::path::Path, mode: u32) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("making {} readable by its owner only", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+    Ok(())
 }
 
 /// The file of a `sqlite://path?…` URL, if it is one (not `sqlite::memory:`).
@@ -48,16 +72,34 @@ fn sqlite_file(url: &str) -> Option<&str> {
     (!path.is_empty() && !path.contains(":memory:")).then_some(path)
 }
 
-/// The URL without its password, for messages and logs.
+/// The URL without its password, for messages and logs: in the user part
+/// (`postgres://app:secret@db/x`) and in the query (`?password=secret`, which PostgreSQL
+/// URLs accept too).
 pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let mut out = match (base.find("://"), base.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme && base[scheme + 3..at].contains(':') => {
+            let credentials = &base[scheme + 3..at];
             let user = credentials.split(':').next().unwrap_or_default();
-            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
+            format!("{}{}:***{}", &base[..scheme + 3], user, &base[at..])
         }
-        _ => url.to_string(),
+        _ => base.to_string(),
+    };
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                _ => pair.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&pairs.join("&"));
     }
+    out
 }
 
 #[cfg(test)]
@@ -66,6 +108,10 @@ mod tests {
 
     #[test]
     fn a_database_password_never_reaches_a_message() {
+        assert_eq!(
+            redact("postgres://app@db:5432/x?sslmode=require&password=s3cret"),
+            "postgres://app@db:5432/x?sslmode=require&password=***"
+        );
         assert_eq!(
             redact("postgres://app:s3cret@db:5432/x"),
             "postgres://app:***@db:5432/x"

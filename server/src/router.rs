@@ -27,8 +27,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
 use accounts::session_store::DbSessionStore;
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 use http::header::CONTENT_SECURITY_POLICY;
+use tower_http::timeout::TimeoutLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -108,12 +109,56 @@ pub fn build(state: AppState) -> Router {
             CACHE_CONTROL,
             HeaderValue::from_static(PAGE_CACHE),
         ))
+        .layer(from_fn(private_responses))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(panic_page))
         // Outermost, so that refusals, body-limit errors and panic pages get them too.
-        .layer(from_fn(crate::security::headers))
+        .layer(from_fn_with_state(
+            crate::security::Transport {
+                https: state.secure_cookies,
+            },
+            crate::security::headers,
+        ))
         .with_state(state)
+}
+
+/// The longest a request may take, reading its body included (a client that sends half a
+/// request and waits holds a connection and memory).
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Where a response is about someone (their account, a trainer's cohorts and reports,
+/// printed codes, administration) or answers a server function: never stored by a browser or
+/// a proxy, not even for the back button on a shared phone.
+fn is_private(path: &str) -> bool {
+    const PRIVATE: [&str; 6] = [
+        "/account",
+        "/trainer",
+        "/admin",
+        "/slips",
+        "/certificates",
+        "/api",
+    ];
+    path != "/certificates/public-key"
+        && PRIVATE.iter().any(|area| {
+            path.strip_prefix(area)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+}
+
+async fn private_responses(request: Request, next: axum::middleware::Next) -> Response {
+    let private = is_private(request.uri().path());
+    let mut response = next.run(request).await;
+    if private {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Gives a page the Content-Security-Policy that allows its own inline hydration script (by
@@ -192,6 +237,33 @@ async fn media(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_about_someone_are_private_and_the_course_is_not() {
+        for path in [
+            "/account",
+            "/account/password",
+            "/trainer/cohorts/3/progress",
+            "/admin",
+            "/slips",
+            "/certificates",
+            "/certificates/K7QF.pdf",
+            "/api/sign_in123",
+        ] {
+            assert!(is_private(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/modules/first/01-start",
+            "/job-aid/first",
+            "/verify",
+            "/certificates/public-key",
+            "/accounts-of-nobody",
+            "/pkg/app.css",
+        ] {
+            assert!(!is_private(path), "{path}");
+        }
+    }
 
     #[tokio::test]
     async fn a_panic_becomes_a_500_page_in_both_languages_without_its_message() {

@@ -34,9 +34,20 @@ fn policy(script_src: &str) -> String {
     )
 }
 
+/// How the platform is reached, for the headers that depend on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Transport {
+    /// `PUBLIC_URL` is `https://…`: browsers are told to use https only (HSTS).
+    pub https: bool,
+}
+
 /// Adds the security headers to every response, error pages and panics included. A page's
 /// own policy (with its nonce) is kept; anything else gets the policy without inline scripts.
-pub async fn headers(request: Request, next: Next) -> Response {
+pub async fn headers(
+    axum::extract::State(transport): axum::extract::State<Transport>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     // A 304 tells the browser to reuse the response it cached, headers included: repeating
     // them would only cost bytes on every revalidation (three per page on slow data).
@@ -66,6 +77,12 @@ pub async fn headers(request: Request, next: Next) -> Response {
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    if transport.https {
+        headers.insert(
+            http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     response
 }

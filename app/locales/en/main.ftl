@@ -275,6 +275,7 @@ verify-code-label = Certificate code
 verify-code-submit = Check the code
 code-valid = The code is genuine: the platform signed it and it has not been changed.
 code-valid-note = The code does not say whether the certificate was revoked since. With a connection, check the number too.
+code-revoked = The code is genuine, but the certificate has been revoked.
 code-tampered = This code is not genuine: it was changed, or it does not come from this platform.
 code-malformed = This text is not a certificate code. Copy all of it.
 code-checked-offline = Checked on this device, without contacting the server.

@@ -275,6 +275,7 @@ verify-code-label = Code de l’attestation
 verify-code-submit = Vérifier le code
 code-valid = Le code est authentique : il a été signé par la plateforme et n’a pas été modifié.
 code-valid-note = Le code ne dit pas si l’attestation a été révoquée depuis. Avec une connexion, vérifiez aussi le numéro.
+code-revoked = Le code est authentique, mais l’attestation a été révoquée.
 code-tampered = Ce code n’est pas authentique : il a été modifié, ou il ne vient pas de cette plateforme.
 code-malformed = Ce texte n’est pas un code d’attestation. Recopiez-le en entier.
 code-checked-offline = Vérifié sur cet appareil, sans connexion au serveur.

@@ -205,13 +205,22 @@ fn CodeResult(result: CodeCheck, offline: bool) -> impl IntoView {
     let lang = use_lang();
     let key = match result.state.as_str() {
         "valid" => "code-valid",
+        "revoked" => "code-revoked",
         "tampered" => "code-tampered",
         _ => "code-malformed",
     };
     let valid = result.state == "valid";
+    let revoked = (result.state == "revoked").then(|| {
+        let args = [
+            ("number", result.number.clone()),
+            ("date", result.date.clone()),
+        ];
+        view! { <p>{move || tr_args(lang.get(), "verify-revoked", &args)}</p> }
+    });
     view! {
         <div class="verdict" data-state=result.state.clone() data-offline=offline.to_string() role="status">
             <p class="verdict-title">{move || tr(lang.get(), key)}</p>
+            {revoked}
             {valid.then(|| view! { <Facts name=result.name.clone() title=result.title.clone() date=result.date.clone() issuer=None /> })}
             {valid.then(|| view! { <p class="meta">{move || tr(lang.get(), "code-valid-note")}</p> })}
             {offline.then(|| view! { <p class="meta">{move || tr(lang.get(), "code-checked-offline")}</p> })}

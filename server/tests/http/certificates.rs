@@ -206,6 +206,20 @@ on_every_database! {
         assert_eq!(again.status(), 400);
         let path = format!("/certificates/{}.pdf", w.number);
         assert_eq!(bytes(&app, &path, Some(&w.learner)).await.0, 410, "not printed again");
+
+        // The QR code's signed code is still genuine, but the server knows better than the
+        // phone: it says revoked, with the date, and shows nothing the code claims.
+        let db = app.db().await;
+        let cert = certificates::lookup::by_number(&db, &w.number).await.unwrap().unwrap();
+        let keys = Keys::load(&app.data_dir().join("keys/certificate-signing.key")).unwrap();
+        let code = keys.sign(&certificates::document::payload(&cert));
+        let (status, html) = text(&app, &format!("/verify?code={code}"), None).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("data-state=\"revoked\""), "{html}");
+        assert!(html.contains("l’attestation a été révoquée") && html.contains("a été révoquée le"), "{html}");
+        assert!(!html.contains("Awa &lt;script&gt;"), "the name is not shown for a revoked one");
+        let log = accounts::audit::latest(&db, 5).await.unwrap();
+        assert!(log.iter().any(|e| e.action == "certificate-revoked"), "{log:?}");
     }
 
     async fn the_qr_code_is_checked_without_javascript_and_tampering_is_caught(app) {

@@ -190,7 +190,14 @@ on_every_database! {
             assert_eq!(h["x-content-type-options"], "nosniff", "{name}");
             assert_eq!(h["referrer-policy"], "same-origin", "{name}");
             assert_eq!(h["x-frame-options"], "DENY", "{name}");
+            assert!(h.get("strict-transport-security").is_none(), "{name}: no HSTS over http");
         }
+        // Pages about someone are never stored; the course is (revalidated).
+        let account = app.get_as("/account", Some(&cookie)).await;
+        assert_eq!(account.headers()["cache-control"], "no-store");
+        let called = app.call::<account_fns::CurrentUser>("", Some(&cookie)).await;
+        assert_eq!(called.headers()["cache-control"], "no-store");
+        assert_eq!(app.get("/").await.headers()["cache-control"], "private, no-cache");
         // A page's policy allows its own inline hydration script by nonce, and only that.
         let response = app.get("/").await;
         let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
@@ -296,7 +303,9 @@ on_every_database! {
         ]);
         let response = app.call::<cohort_fns::CreateAccounts>(&body, Some(&cookie)).await;
         assert!(response.status().is_success());
-        let sheet = app.get_as("/slips", Some(&cookie)).await.text().await.unwrap();
+        let slips = app.get_as("/slips", Some(&cookie)).await;
+        assert_eq!(slips.headers()["cache-control"], "no-store", "never kept by the browser");
+        let sheet = slips.text().await.unwrap();
         assert!(sheet.contains("aminata.traore") && sheet.contains("Oumar"), "{sheet}");
         let code = sheet
             .split("class=\"slip-code\">")
@@ -306,6 +315,13 @@ on_every_database! {
             .next()
             .unwrap()
             .to_string();
+        // The codes wait for printing in the trainer's session, in the database: sealed.
+        let rows = session::Entity::find().all(&app.db().await).await.unwrap();
+        assert!(!rows.is_empty());
+        for row in &rows {
+            assert!(!row.data.contains(&code), "a one-time code in clear at rest: {}", row.data);
+            assert!(!row.data.contains("aminata"), "{}", row.data);
+        }
         let body = form(&[("username", "aminata.traore"), ("password", &code)]);
         let response = app.call::<account_fns::SignIn>(&body, None).await;
         assert_eq!(response.headers()["location"], "/account/password");
@@ -370,6 +386,22 @@ async fn cookies_are_secure_behind_https_and_always_httponly_and_samesite() {
     assert!(
         set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"),
         "{set}"
+    );
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000",
+        "https only, from now on"
+    );
+    let device = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("device="))
+        .expect("a device cookie");
+    assert!(
+        device.contains("HttpOnly") && device.contains("Secure"),
+        "{device}"
     );
 }
 

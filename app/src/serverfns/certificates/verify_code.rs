@@ -4,7 +4,8 @@ use crate::errors::AppError;
 use crate::model::CodeCheck;
 
 /// Checks a code on the server: the same check the page makes offline with JavaScript, for a
-/// browser without it. The answer depends only on the code and the public key.
+/// browser without it, and one the phone cannot make: the server has the database, so a
+/// genuine code of a certificate revoked since is answered `revoked`, with the date.
 #[server]
 pub async fn verify_code(lang: String, code: String) -> Result<CodeCheck, AppError> {
     use super::ssr::{certifier, long_date, title_of};
@@ -15,13 +16,29 @@ pub async fn verify_code(lang: String, code: String) -> Result<CodeCheck, AppErr
     let catalog = catalog()?;
     let code: String = code.chars().take(2000).collect();
     Ok(match verify(&code, &certifier()?.keys.public_key()) {
-        Ok(payload) => CodeCheck {
-            state: "valid".into(),
-            title: title_of(&catalog, &payload.module, lang).unwrap_or(payload.module),
-            date: long_date(payload.date, lang),
-            number: payload.number,
-            name: payload.name,
-        },
+        Ok(payload) => {
+            let db = crate::auth::ssr::db()?;
+            let stored = certificates::lookup::by_number(&db, &payload.number).await?;
+            if let Some(revoked_at) = stored.and_then(|c| c.revoked_at) {
+                let on = time::OffsetDateTime::from_unix_timestamp(revoked_at)
+                    .map(|t| long_date(t.date(), lang))
+                    .unwrap_or_default();
+                return Ok(CodeCheck {
+                    state: "revoked".into(),
+                    number: payload.number,
+                    name: String::new(),
+                    title: String::new(),
+                    date: on,
+                });
+            }
+            CodeCheck {
+                state: "valid".into(),
+                title: title_of(&catalog, &payload.module, lang).unwrap_or(payload.module),
+                date: long_date(payload.date, lang),
+                number: payload.number,
+                name: payload.name,
+            }
+        }
         Err(Invalid::Signature) => CodeCheck::refused("tampered"),
         Err(Invalid::Malformed) => CodeCheck::refused("malformed"),
     })
