@@ -1,7 +1,8 @@
 // A trainer follows a cohort on a phone, in French and English, hydrated and without
 // JavaScript: creates a cohort, a learner joins it with its code, the progress matrix shows
 // the learner not started, then passed once they pass the quiz; the chart is drawn without
-// JavaScript; the CSV export holds the same row, accents intact.
+// JavaScript; every report of the cohort fits a 360 px phone; the CSV export holds the same
+// row, accents intact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -72,6 +73,22 @@ for (const mode of MODES) {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= PHONE.width, `the page scrolls sideways: ${width}px wide`);
       await page.screenshot({ path: join(SCREENSHOTS, `progress-${lang}-${mode.name}.png`), fullPage: true });
+
+      // Every report of the cohort fits the phone: nothing scrolls sideways at 360 px.
+      const cohortPath = new URL(page.url()).pathname.replace(/\/progress$/, '');
+      const record = await row.locator('a[href*="/learners/"]').first().getAttribute('href');
+      assert.ok(record, 'the row links to the learner\'s record');
+      const reports = { progress: `${cohortPath}/progress`, questions: `${cohortPath}/questions/first`,
+        gain: `${cohortPath}/gain/first`, learner: record, attendance: `${cohortPath}/attendance` };
+      for (const [name, path] of Object.entries(reports)) {
+        await page.goto(server.base + path);
+        await ready(page, mode);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        await page.screenshot({ path: join(SCREENSHOTS, `report-${name}-${lang}-${mode.name}.png`), fullPage: true });
+        assert.ok(wide <= PHONE.width, `the ${name} report scrolls sideways: ${wide}px wide`);
+      }
+      await page.goto(server.base + `${cohortPath}/progress`);
+      await ready(page, mode);
 
       // The export holds the same row.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href*="report.csv"]')]);

@@ -250,6 +250,8 @@ on_every_database! {
         for (body, problem) in [
             (settings("15/03/2027", "", "first"), "DateFormat"),
             (settings("2027-03-15", "2027-03-01", "first"), "DatesOrder"),
+            (settings("0202-03-15", "", "first"), "DateOutOfRange"),
+            (settings("2027-03-01", "2207-03-15", "first"), "DateOutOfRange"),
             (settings("", "", "no-such-module"), "ModuleUnknown"),
         ] {
             let refused = app.call::<UpdateCohort>(&body, Some(&w.trainer)).await;
