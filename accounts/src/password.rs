@@ -55,21 +55,19 @@ fn hash_with(secret: &str, memory: &mut Vec<Block>) -> Result<String, Error> {
     let mut salt_bytes = [0u8; 64];
     let salt_bytes = salt.decode_b64(&mut salt_bytes).map_err(|e| failed(&e))?;
     let params = Params::default();
-    let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
-    let output = Output::init_with(Params::DEFAULT_OUTPUT_LEN, |out| {
-        argon2
-            .hash_password_into_with_memory(
-                secret.as_bytes(),
-                salt_bytes,
-                out,
-                sized(memory, &params),
-            )
-            .map_err(Into::into)
-    })
+    let (algorithm, version) = (Algorithm::Argon2id, Version::V0x13);
+    let argon2 = Argon2::new(algorithm, version, params.clone());
+    let output = compute(
+        &argon2,
+        secret,
+        salt_bytes,
+        Params::DEFAULT_OUTPUT_LEN,
+        memory,
+    )
     .map_err(|e| failed(&e))?;
     Ok(PasswordHash {
-        algorithm: Algorithm::Argon2id.ident(),
-        version: Some(Version::V0x13.into()),
+        algorithm: algorithm.ident(),
+        version: Some(version.into()),
         params: (&params).try_into().map_err(|e| failed(&e))?,
         salt: Some(salt.as_salt()),
         hash: Some(output),
@@ -102,18 +100,26 @@ fn matches(stored: &str, secret: &str, memory: &mut Vec<Block>) -> bool {
     let Ok(salt_bytes) = salt.decode_b64(&mut salt_bytes) else {
         return false;
     };
-    let argon2 = Argon2::new(algorithm, version, params.clone());
-    Output::init_with(expected.len(), |out| {
+    let argon2 = Argon2::new(algorithm, version, params);
+    compute(&argon2, secret, salt_bytes, expected.len(), memory)
+        .is_ok_and(|computed| computed == expected)
+}
+
+/// Argon2 of `secret` with `salt`, `len` bytes long, in the given working memory (resized to
+/// what `argon2`'s parameters need).
+fn compute(
+    argon2: &Argon2,
+    secret: &str,
+    salt: &[u8],
+    len: usize,
+    memory: &mut Vec<Block>,
+) -> argon2::password_hash::Result<Output> {
+    Output::init_with(len, |out| {
+        let memory = sized(memory, argon2.params());
         argon2
-            .hash_password_into_with_memory(
-                secret.as_bytes(),
-                salt_bytes,
-                out,
-                sized(memory, &params),
-            )
+            .hash_password_into_with_memory(secret.as_bytes(), salt, out, memory)
             .map_err(Into::into)
     })
-    .is_ok_and(|computed| computed == expected)
 }
 
 /// The working memory, at the size `params` needs (the default's: already so).

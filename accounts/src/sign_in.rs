@@ -218,25 +218,7 @@ pub(crate) async fn reserve(
     let now = now();
     let tx = db.begin().await?;
     ensure_row(&tx, key, now).await?;
-    let stale = Expr::col(C::FirstFailureAt).lt(now - WINDOW);
-    let counted = sign_in_throttle::Entity::update_many()
-        .col_expr(
-            C::Failures,
-            Expr::case(stale.clone(), 1)
-                .finally(Expr::col(C::Failures).add(1))
-                .into(),
-        )
-        .col_expr(
-            C::FirstFailureAt,
-            Expr::case(stale, now)
-                .finally(Expr::col(C::FirstFailureAt))
-                .into(),
-        )
-        .filter(C::Key.eq(key))
-        .filter(C::BlockedUntil.lte(now))
-        .exec(&tx)
-        .await?
-        .rows_affected;
+    let counted = count_one(&tx, key, now, Some(C::BlockedUntil.lte(now))).await?;
     if counted == 0 {
         tx.commit().await?;
         return Ok(Reserved::Refused);
@@ -253,6 +235,36 @@ pub(crate) async fn reserve(
     }
     tx.commit().await?;
     Ok(Reserved::Counted { starts_wait })
+}
+
+/// Adds one to `key`'s count in the database (starting again from one when the count began
+/// more than [`WINDOW`] seconds ago), where `only_if` holds. Returns the rows changed.
+async fn count_one(
+    db: &impl ConnectionTrait,
+    key: &str,
+    now: i64,
+    only_if: Option<sea_orm::sea_query::SimpleExpr>,
+) -> Result<u64, Error> {
+    use sign_in_throttle::Column as C;
+    let stale = Expr::col(C::FirstFailureAt).lt(now - WINDOW);
+    let mut update = sign_in_throttle::Entity::update_many()
+        .col_expr(
+            C::Failures,
+            Expr::case(stale.clone(), 1)
+                .finally(Expr::col(C::Failures).add(1))
+                .into(),
+        )
+        .col_expr(
+            C::FirstFailureAt,
+            Expr::case(stale, now)
+                .finally(Expr::col(C::FirstFailureAt))
+                .into(),
+        )
+        .filter(C::Key.eq(key));
+    if let Some(condition) = only_if {
+        update = update.filter(condition);
+    }
+    Ok(update.exec(db).await?.rows_affected)
 }
 
 async fn ensure_row(db: &impl ConnectionTrait, key: &str, now: i64) -> Result<(), Error> {
@@ -281,27 +293,10 @@ async fn block(db: &impl ConnectionTrait, key: &str, until: i64) -> Result<(), E
 /// one attempt every [`ADDRESS_SPACING`] seconds (the turn handed out is kept in
 /// `blocked_until`). Refuses only when the queue is longer than [`LONGEST_QUEUE`] seconds.
 pub(crate) async fn pace(db: &DatabaseConnection, key: &str, limit: i32) -> Result<(), Error> {
-    use sign_in_throttle::Column as C;
     let now = now();
     let tx = db.begin().await?;
     ensure_row(&tx, key, now).await?;
-    let stale = Expr::col(C::FirstFailureAt).lt(now - WINDOW);
-    sign_in_throttle::Entity::update_many()
-        .col_expr(
-            C::Failures,
-            Expr::case(stale.clone(), 1)
-                .finally(Expr::col(C::Failures).add(1))
-                .into(),
-        )
-        .col_expr(
-            C::FirstFailureAt,
-            Expr::case(stale, now)
-                .finally(Expr::col(C::FirstFailureAt))
-                .into(),
-        )
-        .filter(C::Key.eq(key))
-        .exec(&tx)
-        .await?;
+    count_one(&tx, key, now, None).await?;
     let row = sign_in_throttle::Entity::find_by_id(key.to_string())
         .one(&tx)
         .await?;

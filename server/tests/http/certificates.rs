@@ -11,7 +11,7 @@ use certificates::signing::{Keys, Payload};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::quizzes::{answers, body, catalog, read_lessons};
-use crate::support::{ISSUER, PASSWORD, TestApp, account, form};
+use crate::support::{ISSUER, PASSWORD, TestApp, account, form, joining};
 use catalog::QuizKind;
 
 /// A cohort "Gao" with its trainer, another trainer, an administrator, and a learner (with a
@@ -34,22 +34,10 @@ async fn world(app: &TestApp) -> World {
     let cohort = cohorts::create(&db, trainer, "Gao").await.unwrap().id;
     cohorts::create(&db, other, "Kidal").await.unwrap();
     let code = cohorts::get(&db, cohort).await.unwrap().join_code.unwrap();
-    let awa = people::join(
-        &db,
-        people::Joining {
-            join_code: &code,
-            username: "awa",
-            display_name: NAME,
-            affiliation: "fds",
-            password: PASSWORD,
-            confirmation: PASSWORD,
-            lang: "fr",
-            address: None,
-        },
-    )
-    .await
-    .unwrap()
-    .id;
+    let awa = people::join(&db, joining(&code, "awa", NAME))
+        .await
+        .unwrap()
+        .id;
     let learner = app.sign_in("awa", PASSWORD).await;
     read_lessons(app, &learner).await;
     assert_eq!(

@@ -5,9 +5,9 @@
 //! trainer moves only a learner who is in no cohort, or only in cohorts this trainer also
 //! trains; an administrator moves anyone. Tested in both directions, on both databases.
 
-use crate::support::{PASSWORD, TestApp, account, form};
+use crate::support::{PASSWORD, TestApp, account, form, joining};
 use accounts::entity::cohort_member;
-use accounts::people::{self, Joining};
+use accounts::people;
 use accounts::{Role, cohorts};
 use app::serverfns::cohorts as cohort_fns;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -26,22 +26,10 @@ async fn side(app: &TestApp, trainer: &str, learner: &str) -> Side {
         .await
         .unwrap();
     let code = cohort.join_code.clone().unwrap();
-    let learner_id = people::join(
-        &db,
-        Joining {
-            join_code: &code,
-            username: learner,
-            display_name: learner,
-            affiliation: "fds",
-            password: PASSWORD,
-            confirmation: PASSWORD,
-            lang: "fr",
-            address: None,
-        },
-    )
-    .await
-    .unwrap()
-    .id;
+    let learner_id = people::join(&db, joining(&code, learner, learner))
+        .await
+        .unwrap()
+        .id;
     Side {
         cohort: cohort.id,
         learner: learner_id,
@@ -191,20 +179,7 @@ on_every_database! {
         assert_eq!(listed.status(), 400, "no pasted list into an archived cohort");
         assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
 
-        let joined = people::join(
-            &db,
-            Joining {
-                join_code: &code,
-                username: "fanta",
-                display_name: "Fanta",
-                affiliation: "fds",
-                password: PASSWORD,
-                confirmation: PASSWORD,
-                lang: "fr",
-                address: None,
-            },
-        )
-        .await;
+        let joined = people::join(&db, joining(&code, "fanta", "Fanta")).await;
         assert!(joined.is_err(), "no joining an archived cohort with its code");
         assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
     }

@@ -313,6 +313,24 @@ pub const PASSWORD: &str = "une phrase de passe";
 /// The issuing body the test apps print on certificates.
 pub const ISSUER: &str = "Direction nationale de la promotion de l’enfant et de la famille";
 
+/// The join form of a learner who types `code`, with the tests' password, in French.
+pub fn joining<'a>(
+    code: &'a str,
+    username: &'a str,
+    display_name: &'a str,
+) -> accounts::people::Joining<'a> {
+    accounts::people::Joining {
+        join_code: code,
+        username,
+        display_name,
+        affiliation: "fds",
+        password: PASSWORD,
+        confirmation: PASSWORD,
+        lang: "fr",
+        address: None,
+    }
+}
+
 /// An account with a password (no code pending), arranged straight in the database.
 pub async fn account(
     db: &sea_orm::DatabaseConnection,
