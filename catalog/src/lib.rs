@@ -5,6 +5,7 @@
 //! A broken tree yields every [`Problem`] found, each as `path:line: message`; the loader never
 //! panics on bad content. Nothing here knows about HTTP or the database.
 
+pub mod advice;
 mod front_matter;
 mod loader;
 mod markdown;
@@ -13,12 +14,13 @@ pub mod quiz;
 mod quiz_parse;
 mod quizzes;
 mod slug;
+pub mod typography;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-pub use loader::{JOB_AID, load};
-pub use problem::{Problem, Problems};
+pub use loader::{GLOSSARY, JOB_AID, load};
+pub use problem::{Problem, Problems, Warning};
 pub use quiz::{Objective, Quiz, QuizKind, QuizSettings};
 pub use slug::is_valid_slug;
 
@@ -27,6 +29,7 @@ pub use slug::is_valid_slug;
 pub struct Catalog {
     languages: Vec<String>,
     modules: Vec<Module>,
+    warnings: Vec<Warning>,
 }
 
 impl Catalog {
@@ -42,6 +45,12 @@ impl Catalog {
     /// The languages every module and lesson is written in; the first is the default.
     pub fn languages(&self) -> &[String] {
         &self.languages
+    }
+
+    /// What the content check advises without refusing the content (see [`advice`]), in the
+    /// order the files were read.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 }
 
@@ -63,7 +72,9 @@ pub struct Module {
     pub texts: BTreeMap<String, ModuleText>,
     pub lessons: Vec<Lesson>,
     /// The printable one-page job aid (`job-aid.<lang>.md`), if the module has one.
-    pub job_aid: Option<JobAid>,
+    pub job_aid: Option<Page>,
+    /// The module's short glossary (`glossary.<lang>.md`), if it has one; lessons link to it.
+    pub glossary: Option<Page>,
     /// Files the lessons link to (images, documents), by their path relative to `dir`.
     pub assets: BTreeMap<String, PathBuf>,
 }
@@ -117,14 +128,15 @@ impl Lesson {
     }
 }
 
-/// A one-page summary of the module for the field (a checklist, the steps of a procedure),
-/// printed on A4. Written like a lesson, without objectives.
+/// A page of a module beside its lessons, written like a lesson without objectives and not
+/// counted as read: the job aid (a one-page summary for the field, printed on A4) or the
+/// glossary (the module's words and acronyms).
 #[derive(Debug, Clone)]
-pub struct JobAid {
+pub struct Page {
     pub texts: BTreeMap<String, LessonText>,
 }
 
-impl JobAid {
+impl Page {
     pub fn text(&self, lang: &str) -> Option<&LessonText> {
         self.texts.get(lang)
     }

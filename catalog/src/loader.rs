@@ -4,17 +4,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::advice;
 use crate::front_matter::{self, LessonMeta, ModuleMeta};
 use crate::markdown::{self, Reference, Resolved};
-use crate::problem::{Problem, Problems, line_of_key};
+use crate::problem::{Problem, Problems, Warning, line_of_key};
 use crate::quiz::{Objective, QuizKind, QuizSettings};
 use crate::quizzes;
 use crate::slug::is_valid_slug;
-use crate::{Catalog, JobAid, Lesson, LessonText, Module, ModuleText};
+use crate::typography;
+use crate::{Catalog, Lesson, LessonText, Module, ModuleText, Page};
 
 const MODULE_FILE: &str = "module.toml";
 /// The file name (before `.<lang>.md`) of a module's printable job aid.
 pub const JOB_AID: &str = "job-aid";
+/// The file name (before `.<lang>.md`) of a module's glossary.
+pub const GLOSSARY: &str = "glossary";
+
+/// Site addresses of the Markdown files a lesson may link to, by normalised path.
+type Links = HashMap<PathBuf, String>;
 
 /// A module folder after the first pass: its metadata and which lesson files exist.
 struct Draft {
@@ -26,6 +33,8 @@ struct Draft {
     quizzes: BTreeMap<QuizKind, BTreeMap<String, PathBuf>>,
     /// `job-aid.<lang>.md`: language → file.
     job_aid: BTreeMap<String, PathBuf>,
+    /// `glossary.<lang>.md`: language → file.
+    glossary: BTreeMap<String, PathBuf>,
 }
 
 /// What a module folder holds besides `module.toml`, by kind of file.
@@ -34,12 +43,14 @@ struct Files {
     lessons: BTreeMap<String, ByLanguage>,
     quizzes: BTreeMap<QuizKind, ByLanguage>,
     job_aid: ByLanguage,
+    glossary: ByLanguage,
 }
 
 /// Loads every module under `root`. `languages` lists the languages each module and lesson
 /// must be written in, the default first.
 pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut drafts = Vec::new();
     match module_dirs(root) {
         Ok(dirs) => {
@@ -56,29 +67,41 @@ pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
         )),
     }
     check_unique_slugs(&drafts, &mut problems);
-    let lesson_index: HashMap<PathBuf, (String, String)> = drafts
-        .iter()
-        .flat_map(|d| {
-            d.lessons.iter().flat_map(move |(name, files)| {
-                files
-                    .values()
-                    .map(move |path| (normalise(path), (d.meta.slug.clone(), name.clone())))
-            })
-        })
-        .collect();
+    let links = links(&drafts);
     let mut modules: Vec<Module> = drafts
         .into_iter()
-        .map(|draft| build_module(root, draft, languages, &lesson_index, &mut problems))
+        .map(|draft| build_module(root, draft, languages, &links, &mut problems, &mut warnings))
         .collect();
     modules.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
     if problems.is_empty() {
         Ok(Catalog {
             languages: languages.to_vec(),
             modules,
+            warnings,
         })
     } else {
         Err(Problems(problems))
     }
+}
+
+/// Where each lesson, job aid and glossary file is shown on the site.
+fn links(drafts: &[Draft]) -> Links {
+    let mut links = Links::new();
+    for draft in drafts {
+        let slug = &draft.meta.slug;
+        for (name, files) in &draft.lessons {
+            for path in files.values() {
+                links.insert(normalise(path), format!("/modules/{slug}/{name}"));
+            }
+        }
+        for path in draft.job_aid.values() {
+            links.insert(normalise(path), format!("/job-aid/{slug}"));
+        }
+        for path in draft.glossary.values() {
+            links.insert(normalise(path), format!("/glossary/{slug}"));
+        }
+    }
+    links
 }
 
 /// Module folders in name order; folders starting with `.` or `_` are ignored.
@@ -128,6 +151,7 @@ fn read_module(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) ->
         lessons: files.lessons,
         quizzes: files.quizzes,
         job_aid: files.job_aid,
+        glossary: files.glossary,
     })
 }
 
@@ -268,6 +292,10 @@ fn module_files(dir: &Path, languages: &[String], problems: &mut Vec<Problem>) -
             files.job_aid.insert(lang.to_string(), path);
             continue;
         }
+        if lesson == GLOSSARY {
+            files.glossary.insert(lang.to_string(), path);
+            continue;
+        }
         let numbered = lesson
             .split_once('-')
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
@@ -311,8 +339,9 @@ fn build_module(
     root: &Path,
     draft: Draft,
     languages: &[String],
-    lesson_index: &HashMap<PathBuf, (String, String)>,
+    links: &Links,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Warning>,
 ) -> Module {
     let Draft {
         dir,
@@ -320,6 +349,7 @@ fn build_module(
         lessons: files,
         quizzes: quiz_files,
         job_aid: job_aid_files,
+        glossary: glossary_files,
     } = draft;
     let known_objectives: Vec<&str> = meta.objectives.keys().map(String::as_str).collect();
     let mut assets = BTreeMap::new();
@@ -347,20 +377,19 @@ fn build_module(
                 continue;
             };
             let mut resolve = |kind: Reference, dest: &str| {
-                resolve_reference(
-                    root,
-                    &dir,
-                    &meta.slug,
-                    kind,
-                    dest,
-                    lesson_index,
-                    &mut assets,
-                )
+                resolve_reference(root, &dir, &meta.slug, kind, dest, links, &mut assets)
             };
-            if let Some((text, ids)) = read_lesson(path, &mut resolve, problems) {
-                check_lesson_objectives(path, &ids, &known_objectives, &objectives, problems);
-                objectives.get_or_insert(ids);
-                texts.insert(lang.clone(), text);
+            if let Some(read) = read_lesson(path, lang, &mut resolve, problems) {
+                check_lesson_objectives(
+                    path,
+                    &read.objectives,
+                    &known_objectives,
+                    &objectives,
+                    problems,
+                );
+                advise_on_lesson(path, &read, warnings);
+                objectives.get_or_insert(read.objectives);
+                texts.insert(lang.clone(), read.text);
             }
         }
         lessons.push(Lesson {
@@ -369,16 +398,15 @@ fn build_module(
             texts,
         });
     }
-    let job_aid = build_job_aid(
-        root,
-        &dir,
-        &meta.slug,
-        &job_aid_files,
-        languages,
-        lesson_index,
-        &mut assets,
-        problems,
-    );
+    let mut pages =
+        [(JOB_AID, &job_aid_files), (GLOSSARY, &glossary_files)].map(|(kind, files)| {
+            let mut resolve = |reference: Reference, dest: &str| {
+                resolve_reference(root, &dir, &meta.slug, reference, dest, links, &mut assets)
+            };
+            build_page(kind, files, languages, &mut resolve, problems)
+        });
+    let glossary = pages[1].take();
+    let job_aid = pages[0].take();
     let objectives: Vec<Objective> = meta
         .objectives
         .iter()
@@ -386,22 +414,14 @@ fn build_module(
             id: id.clone(),
             texts: texts
                 .iter()
-                .map(|(lang, text)| (lang.clone(), text.trim().to_string()))
+                .map(|(lang, text)| (lang.clone(), typeset(lang, text.trim())))
                 .collect(),
         })
         .collect();
     let mut quizzes = BTreeMap::new();
     for (kind, by_lang) in &quiz_files {
         let mut resolve = |kind: Reference, dest: &str| {
-            resolve_reference(
-                root,
-                &dir,
-                &meta.slug,
-                kind,
-                dest,
-                lesson_index,
-                &mut assets,
-            )
+            resolve_reference(root, &dir, &meta.slug, kind, dest, links, &mut assets)
         };
         if let Some(quiz) = quizzes::build(
             *kind,
@@ -410,6 +430,7 @@ fn build_module(
             &objectives,
             &mut resolve,
             problems,
+            warnings,
         ) {
             quizzes.insert(*kind, quiz);
         }
@@ -435,8 +456,8 @@ fn build_module(
     let texts = languages
         .iter()
         .filter_map(|lang| {
-            let title = meta.title.get(lang)?.trim().to_string();
-            let summary = meta.summary.get(lang)?.trim().to_string();
+            let title = typeset(lang, meta.title.get(lang)?.trim());
+            let summary = typeset(lang, meta.summary.get(lang)?.trim());
             Some((lang.clone(), ModuleText { title, summary }))
         })
         .collect();
@@ -452,47 +473,82 @@ fn build_module(
         texts,
         lessons,
         job_aid,
+        glossary,
         assets,
     }
 }
 
-/// Reads `job-aid.<lang>.md` in every language; `None` when the module has none.
-#[allow(clippy::too_many_arguments)]
-fn build_job_aid(
-    root: &Path,
-    dir: &Path,
-    slug: &str,
+/// A title or a short text in `lang`, with French spacing when it is French.
+pub(crate) fn typeset(lang: &str, text: &str) -> String {
+    if typography::is_french(lang) {
+        typography::french_spaces(text).into_owned()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Warns about a lesson too long to read in five minutes on a phone, or an acronym the
+/// learner meets before its words.
+fn advise_on_lesson(path: &Path, read: &Read, warnings: &mut Vec<Warning>) {
+    let words = advice::word_count(&read.body);
+    if words > advice::LESSON_MAX_WORDS {
+        warnings.push(Warning::new(
+            path,
+            read.body_line,
+            format!(
+                "this lesson has {words} words of text, more than {}: cut it, or split it into two lessons",
+                advice::LESSON_MAX_WORDS
+            ),
+        ));
+    }
+    for found in advice::unexplained_acronyms(&read.body) {
+        warnings.push(Warning::new(
+            path,
+            read.body_line + found.line - 1,
+            format!(
+                "acronym `{}` is not spelled out in this lesson: write its words the first time, then the acronym in brackets",
+                found.acronym
+            ),
+        ));
+    }
+}
+
+/// Reads `<kind>.<lang>.md` (the job aid or the glossary) in every language; `None` when
+/// the module has none.
+fn build_page(
+    kind: &str,
     files: &ByLanguage,
     languages: &[String],
-    lesson_index: &HashMap<PathBuf, (String, String)>,
-    assets: &mut BTreeMap<String, PathBuf>,
+    resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
     problems: &mut Vec<Problem>,
-) -> Option<JobAid> {
+) -> Option<Page> {
     let (_, present) = files.iter().next()?;
     for lang in languages.iter().filter(|l| !files.contains_key(*l)) {
         problems.push(Problem::new(
             present,
             1,
-            format!("missing translation: no {JOB_AID}.{lang}.md beside this file"),
+            format!("missing translation: no {kind}.{lang}.md beside this file"),
         ));
     }
+    let what = if kind == JOB_AID {
+        "a job aid"
+    } else {
+        "a glossary"
+    };
     let mut texts = BTreeMap::new();
     for (lang, path) in files {
-        let mut resolve = |kind: Reference, dest: &str| {
-            resolve_reference(root, dir, slug, kind, dest, lesson_index, assets)
-        };
-        if let Some((text, objectives)) = read_lesson(path, &mut resolve, problems) {
-            if !objectives.is_empty() {
+        if let Some(read) = read_lesson(path, lang, resolve, problems) {
+            if !read.objectives.is_empty() {
                 problems.push(Problem::new(
                     path,
                     2,
-                    "a job aid has no objectives: remove the `objectives` line",
+                    format!("{what} has no objectives: remove the `objectives` line"),
                 ));
             }
-            texts.insert(lang.clone(), text);
+            texts.insert(lang.clone(), read.text);
         }
     }
-    Some(JobAid { texts })
+    Some(Page { texts })
 }
 
 /// A lesson's `objectives` name objectives of the module, and the same in every language.
@@ -532,12 +588,22 @@ fn lesson_number(name: &str) -> u64 {
         .unwrap_or(u64::MAX)
 }
 
-/// One lesson (or job aid) file: its text and the objective ids its front matter lists.
+/// One lesson (or job aid, or glossary) file as read.
+struct Read {
+    text: LessonText,
+    /// The objective ids its front matter lists.
+    objectives: Vec<String>,
+    /// The Markdown body and the file line it starts on, for the advice.
+    body: String,
+    body_line: usize,
+}
+
 fn read_lesson(
     path: &Path,
+    lang: &str,
     resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
     problems: &mut Vec<Problem>,
-) -> Option<(LessonText, Vec<String>)> {
+) -> Option<Read> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -558,15 +624,17 @@ fn read_lesson(
     if meta.title.trim().is_empty() {
         problems.push(Problem::new(path, 2, "the lesson needs a title"));
     }
-    let html = markdown::render(path, split.body, split.body_line, resolve, problems);
-    Some((
-        LessonText {
-            title: meta.title.trim().to_string(),
+    let html = markdown::render(path, lang, split.body, split.body_line, resolve, problems);
+    Some(Read {
+        text: LessonText {
+            title: typeset(lang, meta.title.trim()),
             html,
             sources: meta.sources,
         },
-        meta.objectives,
-    ))
+        objectives: meta.objectives,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
 }
 
 /// Decides what a link or image in a lesson of module `slug` (folder `dir`) becomes.
@@ -576,7 +644,7 @@ fn resolve_reference(
     slug: &str,
     kind: Reference,
     dest: &str,
-    lesson_index: &HashMap<PathBuf, (String, String)>,
+    links: &Links,
     assets: &mut BTreeMap<String, PathBuf>,
 ) -> Resolved {
     if dest.is_empty() {
@@ -597,10 +665,8 @@ fn resolve_reference(
         ));
     }
     if file.ends_with(".md") {
-        return match lesson_index.get(&target) {
-            Some((module, lesson)) => {
-                Resolved::Rewrite(format!("/modules/{module}/{lesson}{fragment}"))
-            }
+        return match links.get(&target) {
+            Some(href) => Resolved::Rewrite(format!("{href}{fragment}")),
             None => missing("broken link"),
         };
     }

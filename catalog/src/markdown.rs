@@ -7,9 +7,10 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::problem::{Problem, line_at};
+use crate::typography::{self, NO_BREAK_SPACE};
 
 /// What a link or image in a lesson points to, once resolved.
 pub(crate) enum Resolved {
@@ -37,7 +38,7 @@ const CALLOUT_CLASSES: [&str; 5] = [
     "markdown-alert-caution",
 ];
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_GFM
@@ -50,9 +51,11 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-/// Renders `body` (which starts on file line `body_line` of `path`) to sanitised HTML.
+/// Renders `body` (which starts on file line `body_line` of `path`, written in `lang`) to
+/// sanitised HTML. French text gets its no-break spaces (see [`typography`]).
 pub(crate) fn render(
     path: &Path,
+    lang: &str,
     body: &str,
     body_line: usize,
     resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
@@ -97,9 +100,70 @@ pub(crate) fn render(
         };
         events.push(event);
     }
+    if typography::is_french(lang) {
+        events = french_spacing(events);
+    }
     let mut unsafe_html = String::with_capacity(body.len() * 2);
     html::push_html(&mut unsafe_html, events.into_iter());
     sanitise(&unsafe_html)
+}
+
+/// Where a text event stands: only prose gets French spacing, not code or an image's
+/// description (which becomes an attribute).
+fn is_prose_boundary(event: &Event<'_>, depth: &mut usize) {
+    match event {
+        Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => *depth += 1,
+        Event::End(TagEnd::CodeBlock | TagEnd::Image) => *depth = depth.saturating_sub(1),
+        _ => {}
+    }
+}
+
+/// Puts French no-break spaces into the prose of `events`. Adjacent text events are joined
+/// first (smart punctuation splits them at quotes), so a space and the `?` after it are seen
+/// together; a line break just before `; : ! ? »` or just after `«` becomes a no-break space.
+fn french_spacing(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut joined: Vec<(Event<'_>, bool)> = Vec::with_capacity(events.len());
+    let mut depth = 0;
+    for event in events {
+        is_prose_boundary(&event, &mut depth);
+        let prose = depth == 0;
+        if let Event::Text(text) = &event
+            && prose
+            && let Some((Event::Text(previous), true)) = joined.last_mut()
+        {
+            *previous = format!("{previous}{text}").into();
+            continue;
+        }
+        joined.push((event, prose));
+    }
+    let text_at = |joined: &[(Event<'_>, bool)], i: Option<usize>| -> Option<String> {
+        match joined.get(i?) {
+            Some((Event::Text(text), true)) => Some(text.to_string()),
+            _ => None,
+        }
+    };
+    let mut out = Vec::with_capacity(joined.len());
+    for i in 0..joined.len() {
+        let event = match &joined[i] {
+            (Event::Text(text), true) => {
+                Event::Text(typography::french_spaces(text).into_owned().into())
+            }
+            (Event::SoftBreak, true) => {
+                let before = text_at(&joined, i.checked_sub(1));
+                let after = text_at(&joined, Some(i + 1));
+                let joins = before.is_some_and(|t| t.ends_with('«'))
+                    || after.is_some_and(|t| t.starts_with([';', ':', '!', '?', '»']));
+                if joins {
+                    Event::Text(NO_BREAK_SPACE.to_string().into())
+                } else {
+                    Event::SoftBreak
+                }
+            }
+            (event, _) => event.clone(),
+        };
+        out.push(event);
+    }
+    out
 }
 
 /// Cleans HTML so that it can be inserted into a page: no script, no event handlers,

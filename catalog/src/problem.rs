@@ -28,6 +28,27 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Advice on the content that does not stop it loading, printed `path:line: warning: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning(pub Problem);
+
+impl Warning {
+    pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Self {
+        Self(Problem::new(path, line, message))
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Problem {
+            path,
+            line,
+            message,
+        } = &self.0;
+        write!(f, "{}:{line}: warning: {message}", path.display())
+    }
+}
+
 /// Every problem found in one load, in the order the files were read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);

@@ -46,6 +46,8 @@ pub(crate) struct ParsedQuestion {
     /// Index into [`ParsedQuiz::scenarios`].
     pub scenario: Option<usize>,
     pub correct: Vec<bool>,
+    /// The file line of each option, for the advice.
+    pub option_lines: Vec<usize>,
     pub text: QuestionText,
 }
 
@@ -60,6 +62,7 @@ struct Line<'a> {
 /// at all (no front matter); other problems are pushed and the question is left out.
 pub(crate) fn parse(
     path: &Path,
+    lang: &str,
     text: &str,
     resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
     problems: &mut Vec<Problem>,
@@ -84,7 +87,7 @@ pub(crate) fn parse(
         .collect();
 
     let mut quiz = ParsedQuiz {
-        title: meta.title.trim().to_string(),
+        title: crate::loader::typeset(lang, meta.title.trim()),
         scenarios: Vec::new(),
         questions: Vec::new(),
     };
@@ -131,16 +134,23 @@ pub(crate) fn parse(
                     "this scenario has no text: describe the case under its `#` line",
                 ));
             }
-            let html = markdown::render(path, &body, start.number + 1, resolve, problems);
+            let html = markdown::render(path, lang, &body, start.number + 1, resolve, problems);
             scenario = Some(quiz.scenarios.len());
             quiz.scenarios.push(ParsedScenario {
                 id: id.to_string(),
                 line: start.number,
                 html,
             });
-        } else if let Some(question) =
-            parse_question(path, id, start.number, block, scenario, resolve, problems)
-        {
+        } else if let Some(question) = parse_question(
+            path,
+            lang,
+            id,
+            start.number,
+            block,
+            scenario,
+            resolve,
+            problems,
+        ) {
             quiz.questions.push(question);
         }
         i = end;
@@ -204,8 +214,10 @@ fn meta_line(line: &str) -> Option<(&str, &str)> {
     KEYS.contains(&key).then(|| (key, value.trim()))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn parse_question(
     path: &Path,
+    lang: &str,
     id: &str,
     line: usize,
     block: &[Line],
@@ -349,6 +361,7 @@ fn parse_question(
 
     let stem = markdown::render(
         path,
+        lang,
         &join(stem_lines),
         stem_lines.first().map_or(line, |l| l.number),
         resolve,
@@ -356,6 +369,7 @@ fn parse_question(
     );
     let explanation = markdown::render(
         path,
+        lang,
         &join(explanation_lines),
         explanation_lines.first().map_or(line, |l| l.number),
         resolve,
@@ -364,10 +378,13 @@ fn parse_question(
     let options = drafts
         .iter()
         .map(|d| Choice {
-            html: inline(&markdown::render(path, &d.text, d.line, resolve, problems)),
+            html: inline(&markdown::render(
+                path, lang, &d.text, d.line, resolve, problems,
+            )),
             text: markdown::plain_text(&d.text),
-            feedback: (!d.feedback.trim().is_empty())
-                .then(|| markdown::render(path, &d.feedback, d.feedback_line, resolve, problems)),
+            feedback: (!d.feedback.trim().is_empty()).then(|| {
+                markdown::render(path, lang, &d.feedback, d.feedback_line, resolve, problems)
+            }),
         })
         .collect();
     if problems.len() > before {
@@ -380,6 +397,7 @@ fn parse_question(
         kind,
         scenario,
         correct: drafts.iter().map(|d| d.right).collect(),
+        option_lines: drafts.iter().map(|d| d.line).collect(),
         text: QuestionText {
             stem_text: markdown::plain_text(&join(stem_lines)),
             stem,

@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::advice;
 use crate::front_matter::ModuleMeta;
 use crate::markdown::{Reference, Resolved};
-use crate::problem::{Problem, line_of_key};
-use crate::quiz::{Objective, Question, Quiz, QuizKind, Scenario};
+use crate::problem::{Problem, Warning, line_of_key};
+use crate::quiz::{Objective, Question, QuestionType, Quiz, QuizKind, Scenario};
 use crate::quiz_parse::{self, ParsedQuiz};
 
 /// Reads `files` (language → path) into one quiz. `None` when any file has a problem.
@@ -19,6 +20,7 @@ pub(crate) fn build(
     objectives: &[Objective],
     resolve: &mut dyn FnMut(Reference, &str) -> Resolved,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Warning>,
 ) -> Option<Quiz> {
     let before = problems.len();
     let file_name = kind.code();
@@ -47,10 +49,11 @@ pub(crate) fn build(
                 continue;
             }
         };
-        let Some(quiz) = quiz_parse::parse(path, &text, resolve, problems) else {
+        let Some(quiz) = quiz_parse::parse(path, lang, &text, resolve, problems) else {
             continue;
         };
         check_ids(path, &quiz, problems);
+        advise(path, &quiz, warnings);
         for q in &quiz.questions {
             if !known.contains(q.objective.as_str()) {
                 problems.push(Problem::new(
@@ -113,6 +116,36 @@ pub(crate) fn build(
         scenarios,
         questions,
     })
+}
+
+/// Warns about a cue that gives the answer away, and a wrong option that does not say why
+/// it is wrong.
+fn advise(path: &Path, quiz: &ParsedQuiz, warnings: &mut Vec<Warning>) {
+    for q in &quiz.questions {
+        let options: Vec<&str> = q.text.options.iter().map(|o| o.text.as_str()).collect();
+        if q.kind == QuestionType::Single && advice::right_is_longest_by_far(&options, &q.correct) {
+            warnings.push(Warning::new(
+                path,
+                q.line,
+                format!(
+                    "in `{}` the right option is much the longest: a learner can pick it without reading; shorten it or give the wrong options as much detail",
+                    q.id
+                ),
+            ));
+        }
+        for ((option, right), line) in q.text.options.iter().zip(&q.correct).zip(&q.option_lines) {
+            if !right && option.feedback.is_none() {
+                warnings.push(Warning::new(
+                    path,
+                    *line,
+                    format!(
+                        "a wrong option of `{}` has no feedback: add a line `  > …` under it that says why it is wrong",
+                        q.id
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// Question and scenario ids are unique in a file.

@@ -446,3 +446,122 @@ fn a_job_aid_needs_every_language_and_no_objectives() {
         ]
     );
 }
+
+#[test]
+fn a_glossary_loads_like_a_job_aid_and_lessons_link_to_it() {
+    let tree = good_tree();
+    tree.write(
+        "b-first/glossary.fr.md",
+        &lesson("Glossaire", "**FDS** : Forces de défense et de sécurité.\n"),
+    )
+    .write(
+        "b-first/glossary.en.md",
+        &lesson("Glossary", "**FDS**: Defence and Security Forces.\n"),
+    )
+    .write(
+        "b-first/02-next.fr.md",
+        &lesson(
+            "Suite",
+            "Voir le [glossaire](glossary.fr.md) et la [fiche](job-aid.fr.md).",
+        ),
+    )
+    .write("b-first/job-aid.fr.md", &lesson("Fiche", "1. Un.\n"))
+    .write("b-first/job-aid.en.md", &lesson("Job aid", "1. One.\n"))
+    .write(
+        "a-second/01-only.en.md",
+        &lesson("Only", "See [the words](../b-first/glossary.en.md)."),
+    );
+    let catalog = tree.load().expect("loads");
+    let module = catalog.module("first").unwrap();
+    assert_eq!(module.lessons.len(), 3, "the glossary is not a lesson");
+    let glossary = module.glossary.as_ref().expect("a glossary");
+    assert_eq!(glossary.text("en").unwrap().title, "Glossary");
+    let next = &module.lesson("02-next").unwrap().1.text("fr").unwrap().html;
+    assert!(next.contains("href=\"/glossary/first\""), "{next}");
+    assert!(next.contains("href=\"/job-aid/first\""), "{next}");
+    let only = catalog.module("second").unwrap().lessons[0]
+        .text("en")
+        .unwrap();
+    assert!(
+        only.html.contains("href=\"/glossary/first\""),
+        "{}",
+        only.html
+    );
+    assert!(catalog.module("second").unwrap().glossary.is_none());
+}
+
+#[test]
+fn a_glossary_needs_every_language_and_no_objectives() {
+    let tree = good_tree();
+    tree.write(
+        "b-first/glossary.en.md",
+        "+++\ntitle = \"Glossary\"\nobjectives = [\"ages\"]\n+++\nWords.\n",
+    );
+    assert_eq!(
+        tree.problems(),
+        [
+            "b-first/glossary.en.md:1: missing translation: no glossary.fr.md beside this file",
+            "b-first/glossary.en.md:2: a glossary has no objectives: remove the `objectives` line",
+        ]
+    );
+}
+
+#[test]
+fn french_text_gets_no_break_spaces_but_code_addresses_and_english_do_not() {
+    let tree = good_tree();
+    tree.write(
+        "b-first/02-next.fr.md",
+        &lesson(
+            "Que faire ?",
+            "Il dit : « J’ai 18 ans ». Vraiment ?\n\n`a : b` et [lien](https://example.org/?q=a%20:b).\n\n![Carte : les régions](images/map.png)\n",
+        ),
+    )
+    .write(
+        "b-first/02-next.en.md",
+        &lesson("What now ?", "He says : \"I am 18\" ?\n"),
+    );
+    let catalog = tree.load().expect("loads");
+    let lesson = catalog
+        .module("first")
+        .unwrap()
+        .lesson("02-next")
+        .unwrap()
+        .1;
+    let fr = lesson.text("fr").unwrap();
+    assert_eq!(fr.title, "Que faire\u{a0}?");
+    for expected in [
+        "Il dit&nbsp;: «&nbsp;J’ai 18 ans&nbsp;». Vraiment&nbsp;?",
+        "<code>a : b</code>",
+        "href=\"https://example.org/?q=a%20:b\"",
+        "alt=\"Carte : les régions\"",
+    ] {
+        assert!(fr.html.contains(expected), "{expected} in {}", fr.html);
+    }
+    let en = lesson.text("en").unwrap();
+    assert_eq!(en.title, "What now ?");
+    assert!(en.html.contains("He says : “I am 18” ?"), "{}", en.html);
+}
+
+#[test]
+fn the_check_warns_about_long_lessons_bare_acronyms_and_answer_cues_without_refusing() {
+    let tree = good_tree();
+    let long = "mot ".repeat(301);
+    tree.write(
+        "b-first/02-next.fr.md",
+        &lesson("Suite", &format!("Les FDS protègent.\n\n{long}\n")),
+    );
+    let catalog = tree.load().expect("warnings do not refuse the content");
+    let prefix = format!("{}/", tree.root().display());
+    let warnings: Vec<String> = catalog
+        .warnings()
+        .iter()
+        .map(|w| w.to_string().replace(&prefix, ""))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "b-first/02-next.fr.md:5: warning: this lesson has 304 words of text, more than 300: cut it, or split it into two lessons",
+            "b-first/02-next.fr.md:5: warning: acronym `FDS` is not spelled out in this lesson: write its words the first time, then the acronym in brackets",
+        ]
+    );
+}

@@ -218,11 +218,15 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
     assert_eq!(quiz.questions[0].scenario, None);
 
     let fr = &quiz.questions[0].texts["fr"];
-    assert_eq!(fr.stem, "<p>Quel âge minimum pour un groupe armé ?</p>\n");
+    // French text gets its no-break spaces from the renderer.
+    assert_eq!(
+        fr.stem,
+        "<p>Quel âge minimum pour un groupe armé&nbsp;?</p>\n"
+    );
     assert_eq!(fr.options[0].html, "15 ans");
     assert_eq!(
         fr.options[0].feedback.as_deref(),
-        Some("<p>Non : c’est l’âge de la Convention.</p>\n")
+        Some("<p>Non&nbsp;: c’est l’âge de la Convention.</p>\n")
     );
     assert_eq!(fr.options[1].feedback, None);
     assert_eq!(fr.source, "Protocole facultatif, art. 4");
@@ -481,5 +485,31 @@ fn objectives_need_every_language() {
     assert_eq!(
         tree.problems(),
         vec!["m/module.toml:8: missing translation: objectives.agir.en"]
+    );
+}
+
+#[test]
+fn the_check_warns_about_wrong_options_without_feedback_and_a_right_option_far_the_longest() {
+    let tree = good();
+    let cue = QUIZ_FR.replace(
+        "- [x] 18 ans\n",
+        "- [x] 18 ans, même pour un volontaire qui le demande\n",
+    );
+    tree.write("quiz.fr.md", &cue);
+    let catalog = tree.load().expect("warnings do not refuse the quiz");
+    let prefix = format!("{}/", tree.root().display());
+    let warnings: Vec<String> = catalog
+        .warnings()
+        .iter()
+        .map(|w| w.to_string().replace(&prefix, ""))
+        .filter(|w| w.contains("quiz.fr.md"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "m/quiz.fr.md:5: warning: in `age-recrutement` the right option is much the longest: a learner can pick it without reading; shorten it or give the wrong options as much detail",
+            "m/quiz.fr.md:25: warning: a wrong option of `vrai-faux` has no feedback: add a line `  > …` under it that says why it is wrong",
+            "m/quiz.fr.md:43: warning: a wrong option of `que-faire` has no feedback: add a line `  > …` under it that says why it is wrong",
+        ]
     );
 }

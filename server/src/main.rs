@@ -282,8 +282,16 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
                 .map(|q| q.questions.len())
                 .sum();
             let job_aids = modules.iter().filter(|m| m.job_aid.is_some()).count();
+            // Advice, not problems: printed for the trainer, and the check still succeeds.
+            for warning in catalog.warnings() {
+                println!("{warning}");
+            }
+            let warnings = match catalog.warnings().len() {
+                0 => String::new(),
+                n => format!(" ({n} warning(s))"),
+            };
             println!(
-                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, {} job aids, in {}: no problems",
+                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, {} job aids, in {}: no problems{warnings}",
                 dir.display(),
                 modules.len(),
                 lessons,
