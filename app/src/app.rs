@@ -12,6 +12,7 @@ use crate::pages::admin_page::AdminPage;
 use crate::pages::attempt_page::AttemptPage;
 use crate::pages::certificates_page::CertificatesPage;
 use crate::pages::cohort_page::CohortPage;
+use crate::pages::glossary_page::GlossaryPage;
 use crate::pages::home_page::HomePage;
 use crate::pages::job_aid_page::JobAidPage;
 use crate::pages::join_page::JoinPage;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module/test/:kind") view=QuizPage ssr=SsrMode::Async />
                     <Route path=path!("/job-aid/:module") view=JobAidPage ssr=SsrMode::Async />
+                    <Route path=path!("/glossary/:module") view=GlossaryPage ssr=SsrMode::Async />
                     <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async />
                     <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/verify/:number") view=VerifyNumberPage ssr=SsrMode::Async />

@@ -59,7 +59,7 @@ pub struct LessonPage {
     pub read: Option<bool>,
 }
 
-/// A module's printable one-page job aid.
+/// A module's printable one-page job aid, or its glossary: a page beside the lessons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobAidPage {
     pub module: LessonLink,

@@ -5,6 +5,7 @@ pub mod admin_page;
 pub mod attempt_page;
 pub mod certificates_page;
 pub mod cohort_page;
+pub mod glossary_page;
 pub mod home_page;
 pub mod job_aid_page;
 pub mod join_page;

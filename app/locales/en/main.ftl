@@ -19,6 +19,7 @@ lesson-sources = Sources
 lesson-objectives = In this lesson, you learn to:
 module-job-aid = Printable job aid
 job-aid-label = Job aid
+glossary-label = Glossary
 job-aid-print = To print it, choose “Print” in the browser’s menu. The job aid fits on one A4 page.
 lesson-previous = Previous lesson
 lesson-next = Next lesson

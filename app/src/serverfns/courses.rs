@@ -1,10 +1,12 @@
 //! Reading the course catalogue: modules and lessons in the visitor's language.
 
+mod get_glossary;
 mod get_job_aid;
 mod get_lesson;
 mod get_module;
 mod list_modules;
 
+pub use get_glossary::*;
 pub use get_job_aid::*;
 pub use get_lesson::*;
 pub use get_module::*;
@@ -125,13 +127,31 @@ pub mod ssr {
         module: &str,
         lang: Lang,
     ) -> Result<JobAidPage, AppError> {
+        page(catalog, module, lang, |m| m.job_aid.as_ref())
+    }
+
+    /// The module's glossary, the words and acronyms its lessons link to.
+    pub fn glossary_page(
+        catalog: &Catalog,
+        module: &str,
+        lang: Lang,
+    ) -> Result<JobAidPage, AppError> {
+        page(catalog, module, lang, |m| m.glossary.as_ref())
+    }
+
+    /// A page beside the lessons (job aid or glossary) in `lang`; `NotFound` when the module
+    /// has none.
+    fn page(
+        catalog: &Catalog,
+        module: &str,
+        lang: Lang,
+        which: impl Fn(&Module) -> Option<&catalog::Page>,
+    ) -> Result<JobAidPage, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
-        let text = module
-            .job_aid
-            .as_ref()
+        let text = which(module)
             .ok_or(AppError::NotFound)?
             .text(lang.code())
-            .ok_or_else(|| AppError::internal("job aid text missing"))?;
+            .ok_or_else(|| AppError::internal("page text missing"))?;
         Ok(JobAidPage {
             module: module_link(module, lang),
             title: text.title.clone(),
