@@ -381,13 +381,15 @@ pub async fn record(
 }
 
 /// The module's `show_answers` rule, given every attempt submitted so far. A pre-test shows its
-/// answers at once: its questions are not the quiz's.
+/// answers at once: its questions are not the quiz's. "After the last attempt" also shows them
+/// once the learner has passed: the explanations then reach both the learner who passed early
+/// and the one who failed every attempt, and neither can carry them into an attempt that counts.
 pub fn reveal(module: &Module, kind: QuizKind, attempts: &[quiz_attempt::Model]) -> Reveal {
     let show = match (kind, module.settings.show_answers) {
         (QuizKind::Pretest, _) | (_, ShowAnswers::AtOnce) => true,
         (_, ShowAnswers::AfterPassing) => attempts.iter().any(|a| a.passed),
         (_, ShowAnswers::AfterLastAttempt) => match module.settings.attempts {
-            Some(limit) => attempts.len() >= limit as usize,
+            Some(limit) => attempts.len() >= limit as usize || attempts.iter().any(|a| a.passed),
             None => attempts.iter().any(|a| a.passed),
         },
     };

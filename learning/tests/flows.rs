@@ -173,6 +173,18 @@ async fn progress_follows_lessons_read_and_the_quiz() {
         Reveal::Answers,
         "after passing, earlier attempts show the answers"
     );
+    let mut last_attempt = module.clone();
+    last_attempt.settings.show_answers = catalog::quiz::ShowAnswers::AfterLastAttempt;
+    last_attempt.settings.attempts = Some(3);
+    let record = attempts::record(&db, &last_attempt, QuizKind::Quiz, awa, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        record.reveal,
+        Reveal::Answers,
+        "after-last-attempt shows the answers to a learner who passed before the last attempt"
+    );
 
     // The second module has no quiz: reading its lesson completes it.
     let second = catalog.module("second").unwrap();
