@@ -36,7 +36,7 @@ for (const mode of MODES) {
       const { context, page, errors } = await phonePage(browser, mode, lang);
       await page.goto(server.base + '/');
       const modules = await page.$$eval('.card a.button', (links) => links.map((a) => a.getAttribute('href')));
-      assert.equal(modules.length, 3, 'three modules on the home page');
+      assert.equal(modules.length, 4, 'four modules on the home page');
       for (const href of modules) {
         const slug = href.split('/').pop();
         await page.goto(server.base + href);
