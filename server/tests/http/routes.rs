@@ -115,6 +115,21 @@ on_every_database! {
     }
     }
 
+    async fn a_module_glossary_opens_at_its_address_with_french_spacing(app) {
+    let response = app.get("/glossary/first").await;
+    assert_eq!(response.status(), 200);
+    let page = body(response).await;
+    assert!(page.contains("<h1>Glossaire du premier module</h1>"), "{page}");
+    assert!(page.contains("<strong>FDS</strong>&nbsp;: Forces de défense et de sécurité."), "{page}");
+    assert!(page.contains("Glossaire") && page.contains("Source A, art. 1"));
+    let english = body(app.get_in("/glossary/first", "en").await).await;
+    assert!(english.contains("<h1>First module glossary</h1>") && english.contains("<strong>FDS</strong>: Defence"));
+    for missing in ["/glossary/second", "/glossary/nope"] {
+        let response = app.get(missing).await;
+        assert_eq!(response.status(), 404, "{missing}");
+    }
+    }
+
     async fn a_revalidated_asset_costs_a_bare_304(app) {
     let pkg = app.data_dir().join("site/pkg");
     std::fs::create_dir_all(&pkg).unwrap();
