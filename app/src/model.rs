@@ -26,6 +26,8 @@ pub struct ModuleOutline {
     pub pretest: Option<QuizEntry>,
     /// The printable job aid, when the module has one.
     pub job_aid: Option<LessonLink>,
+    /// The module's glossary, when it has one.
+    pub glossary: Option<LessonLink>,
     /// The signed-in learner's certificate for this module: its PDF in the page's language.
     pub certificate: Option<String>,
 }
@@ -71,6 +73,10 @@ pub struct JobAidPage {
 
 pub fn job_aid_href(module: &str) -> String {
     format!("/job-aid/{module}")
+}
+
+pub fn glossary_href(module: &str) -> String {
+    format!("/glossary/{module}")
 }
 
 pub fn module_href(module: &str) -> String {

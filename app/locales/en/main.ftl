@@ -20,6 +20,7 @@ lesson-objectives = In this lesson, you learn to:
 module-job-aid = Printable job aid
 job-aid-label = Job aid
 glossary-label = Glossary
+module-glossary = The module’s words and acronyms:
 job-aid-print = To print it, choose “Print” in the browser’s menu. The job aid fits on one A4 page.
 lesson-previous = Previous lesson
 lesson-next = Next lesson

@@ -20,6 +20,7 @@ lesson-objectives = Dans cette leçon, vous apprenez à :
 module-job-aid = Fiche pratique à imprimer
 job-aid-label = Fiche pratique
 glossary-label = Glossaire
+module-glossary = Les mots et les sigles du module :
 job-aid-print = Pour l’imprimer, choisissez « Imprimer » dans le menu du navigateur. La fiche tient sur une page A4.
 lesson-previous = Leçon précédente
 lesson-next = Leçon suivante

@@ -31,6 +31,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         quiz,
         pretest,
         job_aid,
+        glossary,
         certificate,
     } = outline;
     let first = lessons.first().map(|l| l.href.clone());
@@ -78,6 +79,14 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
+        {glossary
+            .map(|glossary| {
+                view! {
+                    <p class="glossary-link">
+                        {move || tr(lang.get(), "module-glossary")} " " <a href=glossary.href>{glossary.title}</a>
+                    </p>
+                }
+            })}
         <div id="tests">{quiz.map(|entry| view! { <QuizEntryView entry /> })}</div>
         {certificate
             .map(|href| {

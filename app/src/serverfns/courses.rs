@@ -24,8 +24,8 @@ pub mod ssr {
     use crate::errors::AppError;
     use crate::i18n::Lang;
     use crate::model::{
-        JobAidPage, LessonLink, LessonPage, ModuleCard, ProgressView, job_aid_href, lesson_href,
-        module_href,
+        JobAidPage, LessonLink, LessonPage, ModuleCard, ProgressView, glossary_href, job_aid_href,
+        lesson_href, module_href,
     };
 
     /// The catalogue the server loaded at start.
@@ -118,6 +118,15 @@ pub mod ssr {
         let text = module.job_aid.as_ref()?.text(lang.code())?;
         Some(LessonLink {
             href: job_aid_href(&module.slug),
+            title: text.title.clone(),
+        })
+    }
+
+    /// The link to `module`'s glossary, titled in `lang`, when it has one.
+    pub fn glossary_link(module: &Module, lang: Lang) -> Option<LessonLink> {
+        let text = module.glossary.as_ref()?.text(lang.code())?;
+        Some(LessonLink {
+            href: glossary_href(&module.slug),
             title: text.title.clone(),
         })
     }

@@ -116,6 +116,10 @@ on_every_database! {
     }
 
     async fn a_module_glossary_opens_at_its_address_with_french_spacing(app) {
+    let module = body(app.get("/modules/first").await).await;
+    assert!(module.contains("href=\"/glossary/first\"") && module.contains("Glossaire du premier module"), "{module}");
+    let second = body(app.get("/modules/second").await).await;
+    assert!(!second.contains("/glossary/"), "a module without a glossary links to none");
     let response = app.get("/glossary/first").await;
     assert_eq!(response.status(), 200);
     let page = body(response).await;

@@ -6,7 +6,9 @@ use crate::model::ModuleOutline;
 /// One module, its lessons, its quiz and pre-test; with the learner's progress when signed in.
 #[server]
 pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, AppError> {
-    use super::ssr::{catalog, job_aid_link, lang as parse_lang, lesson_links, module_card};
+    use super::ssr::{
+        catalog, glossary_link, job_aid_link, lang as parse_lang, lesson_links, module_card,
+    };
     use crate::auth::ssr::db;
     use crate::serverfns::learning::ssr::{learner, progress_view, quiz_entry};
     use catalog::QuizKind;
@@ -46,6 +48,7 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
         quiz: quiz_entry(module, QuizKind::Quiz, snapshot.as_ref(), lang, now),
         pretest: quiz_entry(module, QuizKind::Pretest, snapshot.as_ref(), lang, now),
         job_aid: job_aid_link(module, lang),
+        glossary: glossary_link(module, lang),
         certificate: match (account, &progress) {
             (Some(account), Some(p)) if p.state == learning::ModuleState::Completed => {
                 certificates::lookup::of_account(&db()?, account)
