@@ -13,6 +13,7 @@ use crate::state::AppState;
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    header_read_timeout: std::time::Duration,
 }
 
 impl Application {
@@ -67,6 +68,7 @@ impl Application {
         Ok(Self {
             listener,
             router: crate::router::build(state),
+            header_read_timeout: settings.header_read_timeout,
         })
     }
 
@@ -76,17 +78,67 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
-    /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests under way (for at most
+    /// `SHUTDOWN_GRACE`).
+    ///
+    /// Its own accept loop rather than `axum::serve`, which gives hyper no timer and so no
+    /// header-read timeout: a client that sends half a request head and waits would hold a
+    /// connection (and its memory) for ever. The request timeout (`router`) starts only once
+    /// the head is read.
     pub async fn serve(self) -> anyhow::Result<()> {
-        let service = self
+        use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+        use tower::Service;
+
+        let mut make_service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
+        let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.header_read_timeout);
+        builder.http2().timer(TokioTimer::new());
+        let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+        let shutdown = shutdown_signal();
+        tokio::pin!(shutdown);
+        loop {
+            let (stream, peer) = tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    Err(error) => {
+                        // Out of file descriptors, say: wait instead of spinning.
+                        tracing::warn!(%error, "could not accept a connection");
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                        continue;
+                    }
+                },
+                () = &mut shutdown => break,
+            };
+            let Ok(service) = make_service.call(peer).await;
+            let service = hyper_util::service::TowerToHyperService::new(service);
+            let connection = builder
+                .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                .into_owned();
+            let connection = graceful.watch(connection);
+            tokio::spawn(async move {
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, %peer, "connection ended with an error");
+                }
+            });
+        }
+        drop(self.listener);
+        if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
             .await
-            .context("serving")
+            .is_err()
+        {
+            tracing::warn!("requests still under way after {SHUTDOWN_GRACE:?}; stopping");
+        }
+        Ok(())
     }
 }
+
+/// How long requests under way may take to finish once the server is asked to stop.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The demo mode of `run.sh`: a trainer account with a fresh password, printed, and a cohort
 /// to join.

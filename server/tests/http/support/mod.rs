@@ -259,6 +259,7 @@ pub async fn spawn_app_with(
         issuing_body: ISSUER.into(),
         public_url: "http://platform.test".into(),
         certificate_key_file: data.path().join("keys/certificate-signing.key"),
+        header_read_timeout: std::time::Duration::from_secs(15),
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
