@@ -85,11 +85,14 @@ pub struct Opened {
 }
 
 pub async fn sign_in(db: &DatabaseConnection, attempt: Attempt<'_>) -> Result<Opened, Error> {
+    // No real username holds a control character; PostgreSQL refuses NUL in text, and the
+    // username as typed becomes the throttling key.
     let username: String = attempt
         .username
         .trim()
         .to_lowercase()
         .chars()
+        .filter(|c| !c.is_control())
         .take(64)
         .collect();
     let now = now();
