@@ -66,7 +66,7 @@ pub fn owner_only(path: &std::path::Path, mode: u32) -> anyhow::Result<()> {
 }
 
 /// The file of a `sqlite://path?…` URL, if it is one (not `sqlite::memory:`).
-fn sqlite_file(url: &str) -> Option<&str> {
+pub fn sqlite_file(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("sqlite://")?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && !path.contains(":memory:")).then_some(path)

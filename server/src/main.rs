@@ -44,6 +44,21 @@ enum Command {
         #[arg(long, default_value_t = 100_000)]
         attempts: usize,
     },
+    /// Copy the SQLite database while the platform runs (a consistent snapshot), with the
+    /// certificate signing key beside it as `<file>.key`. PostgreSQL: use pg_dump.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+    /// Put a backup back in place (stop the server first). The database it replaces is
+    /// kept as `….before-restore-<time>`.
+    Restore {
+        /// A file written by `server backup`.
+        file: PathBuf,
+        /// Replace the database that is there now (it is renamed, not deleted).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Work with certificates.
     Certificate {
         #[command(subcommand)]
@@ -110,6 +125,12 @@ fn main() -> ExitCode {
         Command::Certificate {
             command: CertificateCommand::Verify { code },
         } => verify_certificate(&code),
+        Command::Backup { file } => copy_task("Backup written", |settings| async move {
+            server::backup::backup(&settings, &file).await
+        }),
+        Command::Restore { file, replace } => copy_task("Restored", |settings| async move {
+            server::backup::restore(&settings, &file, replace).await
+        }),
         Command::Seed {
             learners,
             cohorts,
@@ -121,6 +142,29 @@ fn main() -> ExitCode {
             big_cohort,
             attempts,
         }),
+    }
+}
+
+/// `server backup` and `server restore`: one task on the settings, its result printed.
+fn copy_task<F, Fut>(done: &str, task: F) -> ExitCode
+where
+    F: FnOnce(Settings) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<server::backup::Copied>>,
+{
+    let run = async { task(Settings::from_env()?).await };
+    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
+        Ok(Ok(copied)) => {
+            println!("{done}: {copied}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(error)) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

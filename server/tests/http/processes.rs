@@ -13,9 +13,9 @@ use leptos::server_fn::ServerFn;
 const SERVER: &str = env!("CARGO_BIN_EXE_server");
 
 /// A running `server` process; what it printed is kept in `output`.
-struct Process {
+pub(crate) struct Process {
     child: Child,
-    base: String,
+    pub(crate) base: String,
     output: Arc<Mutex<String>>,
 }
 
@@ -27,11 +27,16 @@ impl Drop for Process {
 }
 
 fn command(database_url: &str, data_dir: &Path) -> Command {
+    command_with(database_url, data_dir, &fixture_content())
+}
+
+/// The server binary with its settings; `content` is the course it serves.
+pub(crate) fn command_with(database_url: &str, data_dir: &Path, content: &Path) -> Command {
     let mut command = Command::new(SERVER);
     command
         .env("DATABASE_URL", database_url)
         .env("DATA_DIR", data_dir)
-        .env("CONTENT_DIR", fixture_content())
+        .env("CONTENT_DIR", content)
         .env("LEPTOS_SITE_ROOT", data_dir.join("site"))
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
         .env("RUST_LOG", "debug")
@@ -40,7 +45,11 @@ fn command(database_url: &str, data_dir: &Path) -> Command {
 }
 
 fn start(database_url: &str, data_dir: &Path) -> Process {
-    let mut child = command(database_url, data_dir)
+    start_with(database_url, data_dir, &fixture_content())
+}
+
+pub(crate) fn start_with(database_url: &str, data_dir: &Path, content: &Path) -> Process {
+    let mut child = command_with(database_url, data_dir, content)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
