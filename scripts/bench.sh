@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Measures the release build on this machine and prints figures (it asserts nothing).
-# BENCH_SKIP_BUILD=1 uses the build in target/; BENCH_QUIZ_ONLY=1 runs only the quiz load.
+# BENCH_SKIP_BUILD=1 uses the build in target/; BENCH_QUIZ_ONLY=1 runs only the quiz load and
+# what follows it; BENCH_JOURNEYS_ONLY=1 only the learner journeys, the crash runs and the flood.
 #  - lesson page requests/s and p50/p99 latency at 64 connections (wrk), and the same server's
 #    requests/s for a static file of the same size, the ceiling;
 #  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
 #    visit where the browser revalidates its cached files;
 #  - certificate PDF generation time and size;
 #  - the trainers' reports on 10,000 seeded learners (a cohort of 500, and all cohorts);
-#  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL.
+#  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL;
+#  - 500 learners' journeys for 60 s, a sign-in flood, and SIGKILL crash runs (below).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -16,7 +18,7 @@ CONNECTIONS=64
 
 [ "${BENCH_SKIP_BUILD:-}" = 1 ] || build_site
 
-if [ "${BENCH_QUIZ_ONLY:-}" != 1 ]; then
+if [ "${BENCH_QUIZ_ONLY:-}" != 1 ] && [ "${BENCH_JOURNEYS_ONLY:-}" != 1 ]; then
 PORT=$((20000 + RANDOM % 10000))
 DATA=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
@@ -82,7 +84,7 @@ echo "certificate PDF (targets: <= 50 ms to generate, <= 100 KB)"
 cargo run --release -q -p certificate_pdf --example pdf_bench -- "$(mktemp -d)/certificate.pdf" | sed 's/^/  /'
 fi
 
-if [ "${BENCH_QUIZ_ONLY:-}" != 1 ]; then
+if [ "${BENCH_QUIZ_ONLY:-}" != 1 ] && [ "${BENCH_JOURNEYS_ONLY:-}" != 1 ]; then
 # Trainers' reports on a large synthetic data set (server seed: 10,000 learners in 200 cohorts,
 # one of 500, 100,000 attempts), on SQLite and on PostgreSQL (examples/report_timing.rs).
 cargo build --release -q -p server --example report_timing
@@ -107,12 +109,13 @@ fi
 
 # Quiz submissions: LEARNERS learners submit attempt after attempt at once (examples/quiz_load.rs),
 # on SQLite and on PostgreSQL, then every accepted submission is counted in the database.
+PG_ADMIN="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
+if [ "${BENCH_JOURNEYS_ONLY:-}" != 1 ]; then
 LEARNERS="${BENCH_LEARNERS:-200}"
 cargo build --release -q -p server --example quiz_load
 QUIZ_CONTENT=$(mktemp -d)
 cp -r "$ROOT/server/tests/fixtures/content/." "$QUIZ_CONTENT/"
 sed -i '/^attempts = /d' "$QUIZ_CONTENT"/*/module.toml   # no attempt limit for the load
-PG_ADMIN="${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
 PG_DB="bench_quiz_$$"
 quiz_bench() { # quiz_bench <label> <database-url>
   local port=$((20000 + RANDOM % 10000)) data
@@ -138,3 +141,117 @@ else
   echo "  PostgreSQL: not reachable at $PG_ADMIN, skipped"
 fi
 rm -rf "$QUIZ_CONTENT"
+fi
+
+# Learner journeys (examples/learner_load.rs): BENCH_LOAD_LEARNERS learners (default 500) in
+# classrooms of 20 behind one address each sign in at once, then read, mark read, open the quiz
+# and submit for BENCH_LOAD_SECONDS (default 60), on SQLite then PostgreSQL; then a flood of
+# wrong passwords. Then the crash runs: SIGKILL in the middle of that load, and during the
+# start-up migrations; after each restart, what was answered must be there and whole.
+LOAD_LEARNERS="${BENCH_LOAD_LEARNERS:-500}"
+LOAD_SECONDS="${BENCH_LOAD_SECONDS:-60}"
+cargo build --release -q -p server --example learner_load
+LOAD="$ROOT/target/release/examples/learner_load"
+JOURNEY_CONTENT=$(mktemp -d)
+cp -r "$ROOT/content/." "$JOURNEY_CONTENT/"
+sed -i '/^attempts = /d' "$JOURNEY_CONTENT"/*/module.toml   # no attempt limit for the load
+
+start_server() { # start_server <data-dir> <database-url>: sets SERVER_PID and SERVER_URL
+  local port=$((20000 + RANDOM % 10000))
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$JOURNEY_CONTENT" \
+    DATA_DIR="$1" DATABASE_URL="$2" RUST_LOG=warn "$ROOT/target/release/server" serve >>"$1/server.log" 2>&1 &
+  SERVER_PID=$!
+  SERVER_URL="http://127.0.0.1:$port"
+  for _ in $(seq 600); do curl -sf "$SERVER_URL/health" >/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+stop_server() { kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; }
+panics() { grep -c 'panicked' "$1/server.log" || true; }
+fresh_pg() { # fresh_pg <name>: prints the URL of a new empty PostgreSQL database, or nothing
+  psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true
+  psql "$PG_ADMIN" -qc "CREATE DATABASE $1" >/dev/null 2>&1 && echo "${PG_ADMIN%/*}/$1"
+}
+drop_pg() { psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
+
+journey_bench() { # journey_bench <label> [postgres-url]
+  local data url
+  data=$(mktemp -d)
+  url="${2:-sqlite://$data/platform.db?mode=rwc}"
+  echo "  $1:"
+  start_server "$data" "$url" || { echo "    the server did not start"; return; }
+  "$LOAD" run "$SERVER_URL" "${url%\?*}" "$JOURNEY_CONTENT" "$LOAD_LEARNERS" "$LOAD_SECONDS" "$SERVER_PID" \
+    || echo "  (learner load failed)"
+  stop_server
+  echo "  panics in the server log: $(panics "$data")"
+  rm -rf "$data"
+}
+
+crash_bench() { # crash_bench <label> [postgres-url]: SIGKILL 10 s into a 20 s load, then restart
+  local data url generator
+  data=$(mktemp -d)
+  url="${2:-sqlite://$data/platform.db?mode=rwc}"
+  start_server "$data" "$url" || { echo "  $1: the server did not start"; return; }
+  "$LOAD" run "$SERVER_URL" "${url%\?*}" "$JOURNEY_CONTENT" 100 20 "$SERVER_PID" "$data/accepted.txt" >/dev/null &
+  generator=$!
+  sleep 10
+  kill -9 "$SERVER_PID"
+  wait "$SERVER_PID" 2>/dev/null || true
+  wait "$generator" || true
+  if start_server "$data" "$url"; then
+    echo "  $1, killed under load: restarted in $(curl -s -o /dev/null -w '%{time_total}' "$SERVER_URL/health") s to /health"
+    "$LOAD" verify "${url%\?*}" "$data/accepted.txt"
+    stop_server
+  else
+    echo "  $1, killed under load: the server did NOT restart"; tail -5 "$data/server.log"
+  fi
+  rm -rf "$data"
+}
+
+migration_crash() { # migration_crash <label> <pg|sqlite>: SIGKILL during the first start's migrations
+  local delay data url ok=0 tries=0
+  for delay in 0.05 0.1 0.2 0.3 0.5 0.8 1.2; do
+    tries=$((tries + 1))
+    data=$(mktemp -d)
+    if [ "$2" = pg ]; then url=$(fresh_pg "bench_migrate_$$") || { echo "  $1: no PostgreSQL"; return; }
+    else url="sqlite://$data/platform.db?mode=rwc"; fi
+    LEPTOS_SITE_ADDR="127.0.0.1:0" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$JOURNEY_CONTENT" \
+      DATA_DIR="$data" DATABASE_URL="$url" RUST_LOG=warn "$ROOT/target/release/server" serve >>"$data/server.log" 2>&1 &
+    local pid=$!
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    if start_server "$data" "$url"; then
+      stop_server
+      if [ "$2" = pg ] || DATA_DIR="$data" DATABASE_URL="$url" "$ROOT/target/release/server" backup "$data/check.db" >/dev/null 2>&1; then
+        ok=$((ok + 1))
+      else
+        echo "  $1: killed after ${delay}s, the restarted database fails its integrity check"
+      fi
+    else
+      echo "  $1: killed after ${delay}s, the server did NOT start again:"; tail -3 "$data/server.log"
+    fi
+    [ "$2" = pg ] && drop_pg "bench_migrate_$$"
+    rm -rf "$data"
+  done
+  echo "  $1, killed during the start-up migrations ($tries kills, 0.05 to 1.2 s after start): restarted and sound $ok of $tries"
+}
+
+echo
+echo "learner journeys, $LOAD_LEARNERS learners, ${LOAD_SECONDS}s (targets: 0 errors, 0 5xx, none lost)"
+journey_bench "SQLite"
+if PG_URL=$(fresh_pg "bench_journey_$$"); then
+  journey_bench "PostgreSQL" "$PG_URL"
+  drop_pg "bench_journey_$$"
+else
+  echo "  PostgreSQL: not reachable at $PG_ADMIN, skipped"
+fi
+
+echo
+echo "crashes (SIGKILL), then a restart on the same database"
+crash_bench "SQLite"
+if PG_URL=$(fresh_pg "bench_crash_$$"); then
+  crash_bench "PostgreSQL" "$PG_URL"
+  drop_pg "bench_crash_$$"
+fi
+migration_crash "SQLite" sqlite
+migration_crash "PostgreSQL" pg
+rm -rf "$JOURNEY_CONTENT"
