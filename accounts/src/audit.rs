@@ -1,4 +1,5 @@
-//! The audit log: who created, changed, reset or deleted which account, and when.
+//! The audit log: who created, changed, reset or deleted which account, and when. It keeps an
+//! event for the period of `crate::retention`.
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
 use serde::Serialize;
@@ -23,6 +24,9 @@ pub enum Action {
     SignInFailed,
     SignInLocked,
     CertificateRevoked,
+    /// The retention period anonymised an account nobody had signed in to.
+    AccountExpired,
+    RetentionChanged,
 }
 
 impl Action {
@@ -43,6 +47,8 @@ impl Action {
             Action::SignInFailed => "sign-in-failed",
             Action::SignInLocked => "sign-in-locked",
             Action::CertificateRevoked => "certificate-revoked",
+            Action::AccountExpired => "account-expired",
+            Action::RetentionChanged => "retention-changed",
         }
     }
 }

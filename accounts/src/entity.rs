@@ -1,4 +1,5 @@
-//! The tables of `migration::m20261129_000002_create_accounts`, as sea-orm entities.
+//! The accounts' tables (`migration::m20261129_000002_create_accounts` and later), and the
+//! instance settings (`setting`), as sea-orm entities.
 
 pub mod account;
 pub mod attendance_present;
@@ -9,5 +10,6 @@ pub mod cohort_member;
 pub mod cohort_module;
 pub mod cohort_trainer;
 pub mod session;
+pub mod setting;
 pub mod sign_in_throttle;
 pub mod trusted_device;

@@ -14,6 +14,7 @@ pub mod entity;
 pub mod password;
 pub mod people;
 pub mod policy;
+pub mod retention;
 pub mod session_store;
 pub mod sign_in;
 pub mod validate;
@@ -122,6 +123,11 @@ pub enum Error {
     CurrentPasswordWrong,
     #[error("the date is outside 2000-2100")]
     DateOutOfRange,
+    #[error("a period is a whole number of days from 30 to 3650")]
+    RetentionRange,
+    /// Passwords could not be checked in time: too many at once on this server.
+    #[error("the server is busy: try again in a moment")]
+    Busy,
     #[error("sign in first")]
     SignInRequired,
     #[error("set your password first")]

@@ -8,7 +8,8 @@
 //! allocator kept it). So the whole process runs at most [`in_flight`] hashes at a time, a
 //! small multiple of the cores, each in one of as many working memories allocated once and
 //! reused: the memory hashing can take is [`in_flight`] × 19 MiB, whatever comes in. A request
-//! that waits longer than [`LONGEST_WAIT`] for its turn is refused as too many attempts.
+//! that waits longer than [`LONGEST_WAIT`] for its turn is refused with [`Error::Busy`] ("try
+//! again in a moment"), never counted as a failed sign-in.
 
 use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
@@ -138,7 +139,7 @@ async fn bounded<T: Send + 'static>(
 ) -> Result<T, Error> {
     let turn = tokio::time::timeout(LONGEST_WAIT, TURNS.acquire())
         .await
-        .map_err(|_| Error::TooManyAttempts)?
+        .map_err(|_| Error::Busy)?
         .map_err(|e| Error::Internal(format!("hashing turns: {e}")))?;
     let result = tokio::task::spawn_blocking(move || {
         let mut memory = take_memory();

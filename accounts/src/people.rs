@@ -155,6 +155,7 @@ pub async fn join(db: &DatabaseConnection, form: Joining<'_>) -> Result<account:
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),
+        last_sign_in_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(&tx)
@@ -386,7 +387,15 @@ pub async fn change_password(
         if reserved == crate::sign_in::Reserved::Refused {
             return Err(Error::TooManyAttempts);
         }
-        if !password::verify(found.password_hash.as_deref(), current).await? {
+        let matches = match password::verify(found.password_hash.as_deref(), current).await {
+            // Not checked at all: not a wrong guess.
+            Err(Error::Busy) => {
+                crate::sign_in::give_back(db, &key).await?;
+                return Err(Error::Busy);
+            }
+            other => other?,
+        };
+        if !matches {
             return Err(Error::CurrentPasswordWrong);
         }
         crate::sign_in::clear(db, &key).await?;
@@ -419,33 +428,54 @@ pub async fn delete(db: &DatabaseConnection, actor: i64, account_id: i64) -> Res
     if actor == account_id {
         return Err(Error::CannotDeleteSelf);
     }
-    let found = live(db, account_id).await?;
+    live(db, account_id).await?;
+    if anonymise(db, account_id, Some(actor), Action::AccountDeleted).await? {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// What deletion and the retention period both do, in one transaction: the account's name,
+/// username, password and codes go, with its trainer places, sessions and trusted browsers;
+/// `action` goes to the audit log. One conditional update: `false` when the account was
+/// already anonymous (another request or server process got there first), and nothing is
+/// logged twice.
+pub(crate) async fn anonymise(
+    db: &DatabaseConnection,
+    account_id: i64,
+    actor: Option<i64>,
+    action: Action,
+) -> Result<bool, Error> {
+    use account::Column as C;
+    use sea_orm::sea_query::Expr;
+    let now = now();
     let tx = db.begin().await?;
-    let mut active: account::ActiveModel = found.into();
-    active.username = Set(format!("~deleted-{account_id}"));
-    active.display_name = Set(String::new());
-    active.password_hash = Set(None);
-    active.code_hash = Set(None);
-    active.code_expires_at = Set(None);
-    active.updated_at = Set(now());
-    active.deleted_at = Set(Some(now()));
-    active.update(&tx).await?;
+    let changed = account::Entity::update_many()
+        .col_expr(C::Username, Expr::value(format!("~deleted-{account_id}")))
+        .col_expr(C::DisplayName, Expr::value(String::new()))
+        .col_expr(C::PasswordHash, Expr::value(Option::<String>::None))
+        .col_expr(C::CodeHash, Expr::value(Option::<String>::None))
+        .col_expr(C::CodeExpiresAt, Expr::value(Option::<i64>::None))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::DeletedAt, Expr::value(Some(now)))
+        .filter(C::Id.eq(account_id))
+        .filter(C::DeletedAt.is_null())
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Ok(false);
+    }
     cohort_trainer::Entity::delete_many()
         .filter(cohort_trainer::Column::AccountId.eq(account_id))
         .exec(&tx)
         .await?;
     end_sessions(&tx, account_id).await?;
     crate::sign_in::forget_devices(&tx, account_id).await?;
-    audit::record(
-        &tx,
-        Some(actor),
-        Action::AccountDeleted,
-        Some(account_id),
-        None,
-    )
-    .await?;
+    audit::record(&tx, actor, action, Some(account_id), None).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Ends every session of an account, in every server process.

@@ -126,8 +126,25 @@ pub async fn sign_in(db: &DatabaseConnection, attempt: Attempt<'_>) -> Result<Op
         .as_ref()
         .filter(|a| a.code_expires_at.is_some_and(|t| t > now))
         .and_then(|a| a.code_hash.as_deref());
-    let by_password = password::verify(password_hash, attempt.secret).await?;
-    let by_code = password::verify(code_hash, &codes::normalise(attempt.secret)).await?;
+    let checked = async {
+        let by_password = password::verify(password_hash, attempt.secret).await?;
+        // A right password needs no second hash (the answer tells it anyway); a wrong one is
+        // checked against the code too, or a dummy, so that every failure takes as long.
+        let by_code =
+            !by_password && password::verify(code_hash, &codes::normalise(attempt.secret)).await?;
+        Ok::<_, Error>((by_password, by_code))
+    };
+    let (by_password, by_code) = match checked.await {
+        Err(Error::Busy) => {
+            // Nothing was checked: the turn it reserved is not a failure of the person typing.
+            give_back(db, &key).await?;
+            if let Some(address_key) = &address_key {
+                give_back(db, address_key).await?;
+            }
+            return Err(Error::Busy);
+        }
+        other => other?,
+    };
     let signed_in = match found {
         Some(a) if by_password => SignedIn::Password(a),
         Some(a) if by_code => {
@@ -155,6 +172,7 @@ pub async fn sign_in(db: &DatabaseConnection, attempt: Attempt<'_>) -> Result<Op
         None => codes::token(),
     };
     trust(db, signed_in.account().id, &device, now).await?;
+    crate::retention::signed_in(db, signed_in.account().id, now).await?;
     Ok(Opened { signed_in, device })
 }
 

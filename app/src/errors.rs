@@ -72,10 +72,12 @@ pub enum Problem {
     CohortArchived,
     CurrentPasswordWrong,
     DateOutOfRange,
+    RetentionRange,
+    Busy,
 }
 
 impl Problem {
-    const ALL: [Problem; 34] = [
+    const ALL: [Problem; 36] = [
         Problem::UsernameFormat,
         Problem::UsernameTaken,
         Problem::DisplayNameLength,
@@ -110,6 +112,8 @@ impl Problem {
         Problem::CohortArchived,
         Problem::CurrentPasswordWrong,
         Problem::DateOutOfRange,
+        Problem::RetentionRange,
+        Problem::Busy,
     ];
 
     pub fn code(self) -> &'static str {
@@ -148,6 +152,8 @@ impl Problem {
             Problem::CohortArchived => "cohort-archived",
             Problem::CurrentPasswordWrong => "current-password-wrong",
             Problem::DateOutOfRange => "date-out-of-range",
+            Problem::RetentionRange => "retention-range",
+            Problem::Busy => "busy",
         }
     }
 
@@ -161,7 +167,7 @@ impl Problem {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 34] {
+    pub fn all() -> [Problem; 36] {
         Self::ALL
     }
 }
@@ -211,7 +217,9 @@ impl AppError {
             AppError::Internal | AppError::Transport => 500,
             AppError::SignInRequired | AppError::PasswordChangeRequired => 401,
             AppError::Forbidden => 403,
-            AppError::Invalid(Problem::TooManyAttempts | Problem::TooManyLookups) => 429,
+            AppError::Invalid(
+                Problem::TooManyAttempts | Problem::TooManyLookups | Problem::Busy,
+            ) => 429,
             AppError::Invalid(_) => 400,
         }
     }
@@ -268,6 +276,8 @@ impl From<accounts::Error> for AppError {
             E::CohortArchived => Problem::CohortArchived,
             E::CurrentPasswordWrong => Problem::CurrentPasswordWrong,
             E::DateOutOfRange => Problem::DateOutOfRange,
+            E::RetentionRange => Problem::RetentionRange,
+            E::Busy => Problem::Busy,
             E::SignInRequired => return AppError::SignInRequired,
             E::PasswordChangeRequired => return AppError::PasswordChangeRequired,
             E::Forbidden => return AppError::Forbidden,

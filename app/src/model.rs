@@ -121,6 +121,9 @@ pub struct PersonalDataView {
     pub open_sessions: usize,
     /// (when, what)
     pub history: Vec<(String, String)>,
+    pub retention: RetentionView,
+    /// A session closes after this many hours with no request (rounded up).
+    pub idle_hours: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +213,17 @@ pub struct AuditRow {
 pub struct AdminView {
     pub accounts: Vec<AccountRow>,
     pub audit: Vec<AuditRow>,
+    pub retention: RetentionView,
+    /// Accounts the next hourly sweep will anonymise with these periods.
+    pub anonymised_next: u64,
+}
+
+/// How long the platform keeps accounts nobody uses, and its audit log (both in days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionView {
+    /// `None`: no account is anonymised for being unused.
+    pub inactive_days: Option<u32>,
+    pub audit_days: u32,
 }
 
 pub fn quiz_href(module: &str, kind: &str) -> String {

@@ -27,6 +27,11 @@ async fn database() -> (DatabaseConnection, tempfile::TempDir) {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
     let db = Database::connect(url).await.unwrap();
     Migrator::up(&db, Some(BEFORE_SUMMARIES)).await.unwrap();
+    // The rows are written through today's account entity, which has this later column.
+    use sea_orm::ConnectionTrait;
+    db.execute_unprepared("ALTER TABLE account ADD COLUMN last_sign_in_at BIGINT")
+        .await
+        .unwrap();
     (db, dir)
 }
 

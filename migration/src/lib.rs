@@ -12,6 +12,7 @@ mod m20261129_000004_create_certificates;
 mod m20261129_000005_cohort_settings;
 mod m20261130_000006_read_models;
 mod m20261202_000007_trusted_devices;
+mod m20261202_000008_retention;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_cohort_settings::Migration),
             Box::new(m20261130_000006_read_models::Migration),
             Box::new(m20261202_000007_trusted_devices::Migration),
+            Box::new(m20261202_000008_retention::Migration),
         ]
     }
 }

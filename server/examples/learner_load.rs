@@ -1,6 +1,6 @@
 //! Load generator for a whole learner's journey, run by `scripts/bench.sh` against a release
 //! server: N learners, in classrooms of 20 behind one address each (127.0.0.x, as a NAT
-//! would), sign in all at once, then read a lesson, mark it read, open the quiz and submit it,
+//! would), sign in all at once (a learner told "busy, try again" waits 5 s and does), then read a lesson, mark it read, open the quiz and submit it,
 //! again and again for the given time. Prints per step: requests, p50/p99, 5xx and other
 //! failures; throughput; the server's memory; and a count check (every accepted submission
 //! stored once, with all its answers). Then a sign-in flood: many wrong passwords for one
@@ -34,6 +34,8 @@ use load::{PASSWORD, cpu_seconds, encode, percentile, rss_mib, session_cookie, s
 
 const STEPS: [&str; 5] = ["sign in", "read lesson", "mark read", "quiz page", "submit"];
 const CLASSROOM: usize = 20;
+/// How long a simulated learner waits after "many people are signing in right now".
+const BUSY_RETRY: Duration = Duration::from_secs(5);
 
 /// What one step saw.
 #[derive(Default)]
@@ -48,6 +50,11 @@ struct Tally {
     steps: BTreeMap<&'static str, Step>,
     accepted: u64,
     questions: u64,
+    /// Sign-ins answered "busy, try again" (429), each tried again after [`BUSY_RETRY`].
+    busy: u64,
+    /// How long this learner took to get in, retries included.
+    signed_in_after: Option<Duration>,
+    never_in: u64,
 }
 
 impl Tally {
@@ -217,39 +224,48 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
             );
             tokio::spawn(async move {
                 let mut tally = Tally::default();
-                let sent = Instant::now();
-                let signed_in = post(
-                    &client,
-                    &format!("{base}{sign_in_path}"),
-                    None,
-                    format!(
-                        "username={}&password={}",
-                        encode(&username),
-                        encode(PASSWORD)
-                    ),
-                )
-                .await;
-                let cookie = match signed_in {
-                    Ok(response) => {
-                        let status = response.status().as_u16();
-                        let cookie = session_cookie(&response);
-                        let outcome = if cookie.is_some() {
-                            Ok(status)
-                        } else {
-                            Err(format!("no session ({status})"))
-                        };
-                        let outcome = match outcome {
-                            Err(_) if status >= 500 => Ok(status),
-                            other => other,
-                        };
-                        tally.record("sign in", sent, &outcome);
-                        cookie
+                // As a person does when the page says the platform is busy: wait, try again.
+                let arrived = Instant::now();
+                let mut cookie = None;
+                while cookie.is_none() && Instant::now() < deadline {
+                    let sent = Instant::now();
+                    let signed_in = post(
+                        &client,
+                        &format!("{base}{sign_in_path}"),
+                        None,
+                        format!(
+                            "username={}&password={}",
+                            encode(&username),
+                            encode(PASSWORD)
+                        ),
+                    )
+                    .await;
+                    let status = signed_in.as_ref().map_or(0, |r| r.status().as_u16());
+                    if status == 429 {
+                        tally.busy += 1;
+                        tokio::time::sleep(BUSY_RETRY).await;
+                        continue;
                     }
-                    Err(error) => {
-                        tally.record("sign in", sent, &Err(error));
-                        None
+                    let outcome = match signed_in {
+                        Ok(response) => {
+                            cookie = session_cookie(&response);
+                            match cookie {
+                                Some(_) => Ok(status),
+                                None if status >= 500 => Ok(status),
+                                None => Err(format!("no session ({status})")),
+                            }
+                        }
+                        Err(error) => Err(error),
+                    };
+                    tally.record("sign in", sent, &outcome);
+                    if cookie.is_none() {
+                        break;
                     }
-                };
+                }
+                match cookie {
+                    Some(_) => tally.signed_in_after = Some(arrived.elapsed()),
+                    None => tally.never_in += 1,
+                }
                 let Some(cookie) = cookie else {
                     return tally;
                 };
@@ -324,6 +340,9 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
         let tally = task?;
         total.accepted += tally.accepted;
         total.questions += tally.questions;
+        total.busy += tally.busy;
+        total.never_in += tally.never_in;
+        total.signed_in_after = total.signed_in_after.max(tally.signed_in_after);
         for (name, step) in tally.steps {
             let into = total.steps.entry(name).or_default();
             into.latencies.extend(step.latencies);
@@ -357,6 +376,13 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
             step.other_failures
         );
     }
+    println!(
+        "  sign-in: {} answers \"busy, try again\" (429), each tried again {}s later; last learner in after {:.1}s; never in: {}",
+        total.busy,
+        BUSY_RETRY.as_secs(),
+        total.signed_in_after.unwrap_or_default().as_secs_f64(),
+        total.never_in
+    );
     let (first, peak) = *memory.lock().unwrap();
     println!(
         "  server memory (RSS): {first:.0} MiB before, {peak:.0} MiB at the peak, {:.0} MiB after",

@@ -245,6 +245,7 @@ fn person(
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),
+        last_sign_in_at: Set(None),
     }
 }
 

@@ -154,8 +154,9 @@ async fn demo_trainer(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
 
 pub const DEMO_TRAINER: &str = "formateur";
 
-/// Every hour, removes expired sessions and the throttling counts that no longer slow anyone
-/// down (they hold client addresses); any server process may do it.
+/// At start and then every hour: removes expired sessions and the throttling counts that no
+/// longer slow anyone down (they hold client addresses), and applies the retention periods
+/// (`accounts::retention`). Any server process may do it, several at once.
 async fn sweep(db: sea_orm::DatabaseConnection) {
     let store = accounts::session_store::DbSessionStore::new(db.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -170,6 +171,15 @@ async fn sweep(db: sea_orm::DatabaseConnection) {
         }
         if let Err(error) = certificates::lookup::forget_stale(&db, now).await {
             tracing::warn!(%error, "could not remove stale lookup counts");
+        }
+        match accounts::retention::sweep(&db, now).await {
+            Ok(swept) if swept != Default::default() => tracing::info!(
+                anonymised = swept.anonymised,
+                audit_removed = swept.audit_removed,
+                "retention periods applied"
+            ),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "could not apply the retention periods"),
         }
     }
 }

@@ -22,6 +22,9 @@ pub struct Model {
     /// Set when an administrator deleted the account: the row stays, anonymised, so that the
     /// cohort's figures still count it.
     pub deleted_at: Option<i64>,
+    /// The last sign-in (password, one-time code or joining); `None` before the first. The
+    /// retention period counts from it (`crate::retention`).
+    pub last_sign_in_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -77,6 +77,21 @@ account-sessions = Open sessions
 account-cohorts = Courses
 account-history = Account history
 account-download = Download my data
+account-kept-title = How long we keep your data
+account-kept-inactive = { $days ->
+    [one] If you do not sign in for 1 day, your account is anonymised: your name, username and password are erased. Your results stay in the course figures, without your name.
+   *[other] If you do not sign in for { $days } days, your account is anonymised: your name, username and password are erased. Your results stay in the course figures, without your name.
+}
+account-kept-forever = Your account is kept until an administrator deletes it. Deletion erases your name, username and password.
+account-kept-admin = An administrator's account is kept until another administrator deletes it.
+account-kept-audit = { $days ->
+    [one] The account history keeps each event for 1 day.
+   *[other] The account history keeps each event for { $days } days.
+}
+account-kept-sessions = { $hours ->
+    [one] A session closes after 1 hour with no activity.
+   *[other] A session closes after { $hours } hours with no activity.
+}
 role-label = Role
 role-learner = Learner
 role-trainer = Trainer
@@ -141,6 +156,30 @@ audit-learner-moved = Learner moved
 audit-sign-in-failed = Sign-in refused (wrong password)
 audit-sign-in-locked = Sign-ins blocked after too many tries
 audit-certificate-revoked = Certificate revoked
+audit-account-expired = Account anonymised (no sign-in for the set period)
+audit-retention-changed = Retention periods changed
+admin-retention = How long data is kept
+admin-retention-intro = An account that is no longer used is anonymised: its name, username and password are erased. Its results stay in the course figures, with no name. Administrator accounts are never anonymised this way.
+admin-retention-inactive-on = { $days ->
+    [one] An account with no sign-in for 1 day is anonymised.
+   *[other] An account with no sign-in for { $days } days is anonymised.
+}
+admin-retention-inactive-off = Off: no account is anonymised for being unused.
+admin-retention-audit = { $days ->
+    [one] The log keeps each event for 1 day.
+   *[other] The log keeps each event for { $days } days.
+}
+admin-retention-inactive-label = Anonymise an account with no sign-in after (days)
+admin-retention-inactive-hint = From 30 to 3650 days. Leave empty or enter 0 to never anonymise.
+admin-retention-audit-label = Keep the log for (days)
+admin-retention-audit-hint = From 30 to 3650 days.
+admin-retention-action = Save the periods
+admin-retention-done = The retention periods are saved.
+admin-retention-due = { $count ->
+    [0] At the next check (every hour), no account will be anonymised.
+    [one] At the next check (every hour), 1 account will be anonymised.
+   *[other] At the next check (every hour), { $count } accounts will be anonymised.
+}
 
 ## Refusals and form errors
 sign-in-required-title = Please sign in
@@ -395,6 +434,8 @@ problem-learner-unknown = No learner has this username.
 problem-cohort-archived = This cohort is archived: it takes no new learner.
 problem-current-password-wrong = The current password is not right.
 problem-date-out-of-range = This date is not possible. Choose a date between 2000 and 2100.
+problem-retention-range = A period is a whole number of days, from 30 to 3650.
+problem-busy = Many people are signing in right now. Wait a minute, then try again.
 cohort-move-learner = Add a learner who already has an account
 cohort-move-learner-label = Their username (they leave your other cohorts)
 cohort-move-learner-action = Add to the cohort

@@ -77,6 +77,21 @@ account-sessions = Connexions ouvertes
 account-cohorts = Formations
 account-history = Historique du compte
 account-download = Télécharger mes données
+account-kept-title = Combien de temps nous gardons vos données
+account-kept-inactive = { $days ->
+    [one] Si vous ne vous connectez pas pendant 1 jour, votre compte est anonymisé : votre nom, votre identifiant et votre mot de passe sont effacés. Vos résultats restent dans les chiffres de la formation, sans votre nom.
+   *[other] Si vous ne vous connectez pas pendant { $days } jours, votre compte est anonymisé : votre nom, votre identifiant et votre mot de passe sont effacés. Vos résultats restent dans les chiffres de la formation, sans votre nom.
+}
+account-kept-forever = Votre compte est gardé jusqu’à ce qu’un administrateur le supprime. La suppression efface votre nom, votre identifiant et votre mot de passe.
+account-kept-admin = Un compte d’administrateur est gardé jusqu’à ce qu’un autre administrateur le supprime.
+account-kept-audit = { $days ->
+    [one] L’historique du compte garde chaque événement 1 jour.
+   *[other] L’historique du compte garde chaque événement { $days } jours.
+}
+account-kept-sessions = { $hours ->
+    [one] Une connexion se ferme après 1 heure sans activité.
+   *[other] Une connexion se ferme après { $hours } heures sans activité.
+}
 role-label = Rôle
 role-learner = Apprenant
 role-trainer = Formateur
@@ -141,6 +156,30 @@ audit-learner-moved = Apprenant déplacé
 audit-sign-in-failed = Connexion refusée (mauvais mot de passe)
 audit-sign-in-locked = Connexions bloquées après trop d’essais
 audit-certificate-revoked = Certificat révoqué
+audit-account-expired = Compte anonymisé (pas de connexion pendant la durée fixée)
+audit-retention-changed = Durées de conservation changées
+admin-retention = Durée de conservation
+admin-retention-intro = Un compte qui ne sert plus est anonymisé : son nom, son identifiant et son mot de passe sont effacés. Ses résultats restent dans les chiffres de la formation, sans nom. Les comptes d’administrateur ne sont jamais anonymisés ainsi.
+admin-retention-inactive-on = { $days ->
+    [one] Un compte sans connexion pendant 1 jour est anonymisé.
+   *[other] Un compte sans connexion pendant { $days } jours est anonymisé.
+}
+admin-retention-inactive-off = Désactivée : aucun compte n’est anonymisé pour inactivité.
+admin-retention-audit = { $days ->
+    [one] Le journal garde chaque événement 1 jour.
+   *[other] Le journal garde chaque événement { $days } jours.
+}
+admin-retention-inactive-label = Anonymiser un compte sans connexion après (jours)
+admin-retention-inactive-hint = De 30 à 3650 jours. Laissez vide ou mettez 0 pour ne jamais anonymiser.
+admin-retention-audit-label = Garder le journal (jours)
+admin-retention-audit-hint = De 30 à 3650 jours.
+admin-retention-action = Enregistrer les durées
+admin-retention-done = Les durées de conservation sont enregistrées.
+admin-retention-due = { $count ->
+    [0] À la prochaine vérification (chaque heure), aucun compte ne sera anonymisé.
+    [one] À la prochaine vérification (chaque heure), 1 compte sera anonymisé.
+   *[other] À la prochaine vérification (chaque heure), { $count } comptes seront anonymisés.
+}
 
 ## Refus et erreurs de formulaire
 sign-in-required-title = Connexion nécessaire
@@ -395,6 +434,8 @@ problem-learner-unknown = Aucun apprenant n’a ce nom d’utilisateur.
 problem-cohort-archived = Cette cohorte est archivée : elle ne prend plus d’apprenant.
 problem-current-password-wrong = Le mot de passe actuel n’est pas le bon.
 problem-date-out-of-range = Cette date n’est pas possible. Choisissez une date entre 2000 et 2100.
+problem-retention-range = Une durée est un nombre entier de jours, de 30 à 3650.
+problem-busy = Beaucoup de personnes se connectent en ce moment. Attendez une minute, puis réessayez.
 cohort-move-learner = Ajouter un apprenant qui a déjà un compte
 cohort-move-learner-label = Son nom d’utilisateur (il quitte vos autres groupes)
 cohort-move-learner-action = Ajouter au groupe

@@ -13,6 +13,9 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 120)] maxlength: u32,
     #[prop(default = true)] required: bool,
+    /// What the field holds when the page opens (the setting in force, say).
+    #[prop(optional, into)]
+    value: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("field-{name}");
@@ -30,6 +33,7 @@ pub fn Field(
                 spellcheck="false"
                 maxlength=maxlength
                 required=required
+                value=value
                 aria-describedby=hint.map(|_| format!("field-{name}-hint"))
             />
         </div>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::PersonalDataView;
 use crate::serverfns::account::{SignOut, my_data};
 
@@ -33,6 +33,13 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
     let affiliation = format!("affiliation-{}", data.affiliation);
     let role = format!("role-{}", data.role);
     let yes_no = if data.has_password { "yes" } else { "no" };
+    let kept = match (data.role == "admin", data.retention.inactive_days) {
+        (true, _) => ("account-kept-admin", 0),
+        (false, Some(days)) => ("account-kept-inactive", i64::from(days)),
+        (false, None) => ("account-kept-forever", 0),
+    };
+    let audit_days = i64::from(data.retention.audit_days);
+    let idle_hours = i64::from(data.idle_hours);
     view! {
         <section>
             <h2>{move || tr(lang.get(), "account-held-title")}</h2>
@@ -82,6 +89,14 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
                     {move || tr(lang.get(), "account-download")}
                 </a>
             </p>
+        </section>
+        <section id="kept">
+            <h2>{move || tr(lang.get(), "account-kept-title")}</h2>
+            <ul>
+                <li>{move || tr_n(lang.get(), kept.0, &[("days", kept.1)])}</li>
+                <li>{move || tr_n(lang.get(), "account-kept-audit", &[("days", audit_days)])}</li>
+                <li>{move || tr_n(lang.get(), "account-kept-sessions", &[("hours", idle_hours)])}</li>
+            </ul>
         </section>
         <section>
             <h2>{move || tr(lang.get(), "password-heading")}</h2>

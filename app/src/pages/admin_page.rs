@@ -5,24 +5,81 @@ use leptos::prelude::*;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, action_error};
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, use_lang};
-use crate::model::AdminView;
-use crate::serverfns::admin::{CreateTrainer, DeleteAccount, admin_overview};
+use crate::i18n::{tr, tr_n, use_lang};
+use crate::model::{AdminView, RetentionView};
+use crate::serverfns::admin::{CreateTrainer, DeleteAccount, SetRetention, admin_overview};
+use leptos_router::hooks::use_query_map;
 
-/// `/admin`: every account (with deletion), new trainers, and the audit log.
+/// `/admin`: every account (with deletion), new trainers, the retention periods and the audit
+/// log.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    let overview = Resource::new(|| (), |_| admin_overview());
+    // Made here, outside the part that reloads, so that saving the periods reloads the view.
+    let retention = ServerAction::<SetRetention>::new();
+    let overview = Resource::new(move || retention.version().get(), |_| admin_overview());
+    let query = use_query_map();
+    let saved = move || {
+        retention.value().with(|v| matches!(v, Some(Ok(()))))
+            || query.read().get("done").is_some_and(|d| d == "retention")
+    };
     view! {
         <PageTitle text=move || tr(lang.get(), "admin-title") />
         <h1>{move || tr(lang.get(), "admin-title")}</h1>
-        {loaded(overview, |view| view! { <Overview view /> })}
+        <Show when=saved>
+            <p class="notice" role="status">{move || tr(lang.get(), "admin-retention-done")}</p>
+        </Show>
+        {loaded(overview, move |view| view! { <Overview view retention /> })}
+    }
+}
+
+/// The periods in force, what they will do next, and the form that changes them.
+#[component]
+fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) -> impl IntoView {
+    let lang = use_lang();
+    let inactive = view.inactive_days;
+    let audit = i64::from(view.audit_days);
+    view! {
+        <section id="retention">
+            <h2>{move || tr(lang.get(), "admin-retention")}</h2>
+            <p>{move || tr(lang.get(), "admin-retention-intro")}</p>
+            <ul class="retention">
+                <li>
+                    {move || match inactive {
+                        Some(days) => tr_n(lang.get(), "admin-retention-inactive-on", &[("days", i64::from(days))]),
+                        None => tr(lang.get(), "admin-retention-inactive-off"),
+                    }}
+                </li>
+                <li>{move || tr_n(lang.get(), "admin-retention-audit", &[("days", audit)])}</li>
+                <li>{move || tr_n(lang.get(), "admin-retention-due", &[("count", due as i64)])}</li>
+            </ul>
+            <FormError error=action_error(action) />
+            <ActionForm action attr:class="form">
+                <Field
+                    name="inactive_days"
+                    label="admin-retention-inactive-label"
+                    hint="admin-retention-inactive-hint"
+                    kind="number"
+                    maxlength=4
+                    required=false
+                    value=inactive.map(|d| d.to_string()).unwrap_or_default()
+                />
+                <Field
+                    name="audit_days"
+                    label="admin-retention-audit-label"
+                    hint="admin-retention-audit-hint"
+                    kind="number"
+                    maxlength=4
+                    value=view.audit_days.to_string()
+                />
+                <button type="submit" class="button primary">{move || tr(lang.get(), "admin-retention-action")}</button>
+            </ActionForm>
+        </section>
     }
 }
 
 #[component]
-fn Overview(view: AdminView) -> impl IntoView {
+fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl IntoView {
     let lang = use_lang();
     let delete = ServerAction::<DeleteAccount>::new();
     let create = ServerAction::<CreateTrainer>::new();
@@ -76,6 +133,7 @@ fn Overview(view: AdminView) -> impl IntoView {
                 <button type="submit" class="button primary">{move || tr(lang.get(), "admin-new-trainer-action")}</button>
             </ActionForm>
         </section>
+        <Retention view=view.retention due=view.anonymised_next action=retention />
         <section>
             <h2>{move || tr(lang.get(), "admin-audit")}</h2>
             <table class="table audit">

@@ -358,6 +358,11 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
             ])),
             ADMIN,
         ),
+        (
+            "set_retention",
+            call::<admin::SetRetention>(form(&[("inactive_days", ""), ("audit_days", "365")])),
+            ADMIN,
+        ),
         // Last: changing the password ends the caller's other sessions.
         (
             "set_password",

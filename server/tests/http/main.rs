@@ -14,6 +14,7 @@ mod hostile;
 mod processes;
 mod quizzes;
 mod reports;
+mod retention;
 mod routes;
 mod sessions;
 mod takeover;

@@ -6,11 +6,20 @@ use crate::model::PersonalDataView;
 /// Everything the platform holds about the signed-in person.
 #[server]
 pub async fn my_data() -> Result<PersonalDataView, AppError> {
-    use crate::auth::ssr::{caller, db, when};
+    use crate::auth::ssr::{SessionLimits, caller, db, when};
+    use crate::model::RetentionView;
 
     let (id, _) = caller().await?.account()?;
-    let data = accounts::people::personal_data(&db()?, id).await?;
+    let db = db()?;
+    let data = accounts::people::personal_data(&db, id).await?;
+    let periods = accounts::retention::periods(&db).await?;
+    let idle = use_context::<SessionLimits>().unwrap_or_default().idle;
     Ok(PersonalDataView {
+        retention: RetentionView {
+            inactive_days: periods.inactive_days,
+            audit_days: periods.audit_days,
+        },
+        idle_hours: idle.as_secs().div_ceil(3600).max(1) as u32,
         username: data.username,
         display_name: data.display_name,
         role: data.role,

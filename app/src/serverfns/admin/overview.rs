@@ -3,17 +3,24 @@ use leptos::prelude::*;
 use crate::errors::AppError;
 use crate::model::AdminView;
 
-/// Every live account and the latest 200 audit events.
+/// Every live account, the latest 200 audit events and the retention periods.
 #[server]
 pub async fn admin_overview() -> Result<AdminView, AppError> {
     use crate::auth::ssr::{caller, db, when};
-    use crate::model::{AccountRow, AuditRow};
+    use crate::model::{AccountRow, AuditRow, RetentionView};
 
     caller().await?.require_admin()?;
     let db = db()?;
     let accounts = accounts::people::list(&db).await?;
     let audit = accounts::audit::latest(&db, 200).await?;
+    let periods = accounts::retention::periods(&db).await?;
+    let anonymised_next = accounts::retention::due(&db, accounts::now()).await?;
     Ok(AdminView {
+        anonymised_next,
+        retention: RetentionView {
+            inactive_days: periods.inactive_days,
+            audit_days: periods.audit_days,
+        },
         accounts: accounts
             .into_iter()
             .map(|a| AccountRow {

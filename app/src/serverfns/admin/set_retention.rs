@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Sets how long an unused account is kept before it is anonymised (empty or 0: never) and
+/// how long the audit log keeps an event, both in days. Applied by the next hourly sweep.
+#[server]
+pub async fn set_retention(inactive_days: String, audit_days: String) -> Result<(), AppError> {
+    use crate::auth::ssr::{caller, db};
+
+    let admin = caller().await?.require_admin()?;
+    let periods = accounts::retention::Periods::parse(&inactive_days, &audit_days)?;
+    accounts::retention::set_periods(&db()?, admin, periods).await?;
+    leptos_axum::redirect("/admin?done=retention");
+    Ok(())
+}
