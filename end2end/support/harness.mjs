@@ -30,6 +30,7 @@ async function freePort() {
  * Starts the release server. With `{ demo: true }` it runs in the README's demo mode and the
  * result holds the demo trainer's password and the demo cohort's join code, read from what the
  * server prints. `content` is the course folder (the shipped one unless a spec needs a fixture).
+ * `dataDir` is its data folder (for the `server account create` command).
  */
 export async function startServer({ demo = false, content = join(ROOT, 'content') } = {}) {
   const port = await freePort();
@@ -57,7 +58,7 @@ export async function startServer({ demo = false, content = join(ROOT, 'content'
       if (res.ok) {
         const password = printed.match(/password `([^`]+)`/)?.[1];
         const joinCode = printed.match(/join code[^:]*: (\S+)/)?.[1];
-        return { base, stop: () => child.kill('SIGTERM'), demo: { username: 'formateur', password, joinCode } };
+        return { base, dataDir, stop: () => child.kill('SIGTERM'), demo: { username: 'formateur', password, joinCode } };
       }
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
