@@ -387,15 +387,8 @@ pub async fn change_password(
         if reserved == crate::sign_in::Reserved::Refused {
             return Err(Error::TooManyAttempts);
         }
-        let matches = match password::verify(found.password_hash.as_deref(), current).await {
-            // Not checked at all: not a wrong guess.
-            Err(Error::Busy) => {
-                crate::sign_in::give_back(db, &key).await?;
-                return Err(Error::Busy);
-            }
-            other => other?,
-        };
-        if !matches {
+        let checked = password::verify(found.password_hash.as_deref(), current).await;
+        if !crate::sign_in::unless_busy(db, &[Some(&key)], checked).await? {
             return Err(Error::CurrentPasswordWrong);
         }
         crate::sign_in::clear(db, &key).await?;

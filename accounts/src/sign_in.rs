@@ -134,17 +134,8 @@ pub async fn sign_in(db: &DatabaseConnection, attempt: Attempt<'_>) -> Result<Op
             !by_password && password::verify(code_hash, &codes::normalise(attempt.secret)).await?;
         Ok::<_, Error>((by_password, by_code))
     };
-    let (by_password, by_code) = match checked.await {
-        Err(Error::Busy) => {
-            // Nothing was checked: the turn it reserved is not a failure of the person typing.
-            give_back(db, &key).await?;
-            if let Some(address_key) = &address_key {
-                give_back(db, address_key).await?;
-            }
-            return Err(Error::Busy);
-        }
-        other => other?,
-    };
+    let reserved = [Some(key.as_str()), address_key.as_deref()];
+    let (by_password, by_code) = unless_busy(db, &reserved, checked.await).await?;
     let signed_in = match found {
         Some(a) if by_password => SignedIn::Password(a),
         Some(a) if by_code => {
@@ -339,6 +330,21 @@ pub(crate) async fn pace(db: &DatabaseConnection, key: &str, limit: i32) -> Resu
 }
 
 /// Gives back an attempt counted in advance by [`pace`] that turned out right.
+/// A password check the server was too busy to make ([`Error::Busy`]) is no failure of the
+/// person typing: the turns it `reserved` are given back before the refusal goes on.
+pub(crate) async fn unless_busy<T>(
+    db: &impl ConnectionTrait,
+    reserved: &[Option<&str>],
+    checked: Result<T, Error>,
+) -> Result<T, Error> {
+    if let Err(Error::Busy) = checked {
+        for key in reserved.iter().flatten() {
+            give_back(db, key).await?;
+        }
+    }
+    checked
+}
+
 pub(crate) async fn give_back(db: &impl ConnectionTrait, key: &str) -> Result<(), Error> {
     use sign_in_throttle::Column as C;
     sign_in_throttle::Entity::update_many()

@@ -226,6 +226,16 @@ pub struct RetentionView {
     pub audit_days: u32,
 }
 
+#[cfg(feature = "ssr")]
+impl From<accounts::retention::Periods> for RetentionView {
+    fn from(periods: accounts::retention::Periods) -> Self {
+        RetentionView {
+            inactive_days: periods.inactive_days,
+            audit_days: periods.audit_days,
+        }
+    }
+}
+
 pub fn quiz_href(module: &str, kind: &str) -> String {
     format!("/modules/{module}/test/{kind}")
 }

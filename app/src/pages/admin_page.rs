@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::{FormError, action_error, last_success};
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::{AdminView, RetentionView};
@@ -15,9 +15,11 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    // Made here, outside the part that reloads, so that saving the periods reloads the view.
+    // Made here, outside the part that reloads, so that saving the periods reloads the view
+    // (and a refused period does not, keeping what was typed).
     let retention = ServerAction::<SetRetention>::new();
-    let overview = Resource::new(move || retention.version().get(), |_| admin_overview());
+    let saved_periods = last_success(retention);
+    let overview = Resource::new(move || saved_periods.get(), |_| admin_overview());
     let query = use_query_map();
     let saved = move || {
         retention.value().with(|v| matches!(v, Some(Ok(()))))

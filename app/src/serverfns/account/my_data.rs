@@ -7,7 +7,6 @@ use crate::model::PersonalDataView;
 #[server]
 pub async fn my_data() -> Result<PersonalDataView, AppError> {
     use crate::auth::ssr::{SessionLimits, caller, db, when};
-    use crate::model::RetentionView;
 
     let (id, _) = caller().await?.account()?;
     let db = db()?;
@@ -15,10 +14,7 @@ pub async fn my_data() -> Result<PersonalDataView, AppError> {
     let periods = accounts::retention::periods(&db).await?;
     let idle = use_context::<SessionLimits>().unwrap_or_default().idle;
     Ok(PersonalDataView {
-        retention: RetentionView {
-            inactive_days: periods.inactive_days,
-            audit_days: periods.audit_days,
-        },
+        retention: periods.into(),
         idle_hours: idle.as_secs().div_ceil(3600).max(1) as u32,
         username: data.username,
         display_name: data.display_name,

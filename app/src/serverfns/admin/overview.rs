@@ -7,7 +7,7 @@ use crate::model::AdminView;
 #[server]
 pub async fn admin_overview() -> Result<AdminView, AppError> {
     use crate::auth::ssr::{caller, db, when};
-    use crate::model::{AccountRow, AuditRow, RetentionView};
+    use crate::model::{AccountRow, AuditRow};
 
     caller().await?.require_admin()?;
     let db = db()?;
@@ -17,10 +17,7 @@ pub async fn admin_overview() -> Result<AdminView, AppError> {
     let anonymised_next = accounts::retention::due(&db, accounts::now()).await?;
     Ok(AdminView {
         anonymised_next,
-        retention: RetentionView {
-            inactive_days: periods.inactive_days,
-            audit_days: periods.audit_days,
-        },
+        retention: periods.into(),
         accounts: accounts
             .into_iter()
             .map(|a| AccountRow {
