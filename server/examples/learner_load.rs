@@ -1,7 +1,7 @@
 //! Load generator for a whole learner's journey, run by `scripts/bench.sh` against a release
 //! server: N learners, in classrooms of 20 behind one address each (127.0.0.x, as a NAT
-//! would), sign in all at once (a learner told "busy, try again" waits 5 s and does), then read a lesson, mark it read, open the quiz and submit it,
-//! again and again for the given time. Prints per step: requests, p50/p99, 5xx and other
+//! would), sign in all at once (a learner told "busy, try again" waits 5 s and does), then
+//! read a lesson, mark it read, open the quiz and submit it, again and again for the given time. Prints per step: requests, p50/p99, 5xx and other
 //! failures; throughput; the server's memory; and a count check (every accepted submission
 //! stored once, with all its answers). Then a sign-in flood: many wrong passwords for one
 //! account at once, with the memory it costs and how long everyone else waits meanwhile.
@@ -226,8 +226,7 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
                 let mut tally = Tally::default();
                 // As a person does when the page says the platform is busy: wait, try again.
                 let arrived = Instant::now();
-                let mut cookie = None;
-                while cookie.is_none() && Instant::now() < deadline {
+                let cookie = loop {
                     let sent = Instant::now();
                     let signed_in = post(
                         &client,
@@ -241,34 +240,26 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
                     )
                     .await;
                     let status = signed_in.as_ref().map_or(0, |r| r.status().as_u16());
-                    if status == 429 {
+                    if status == 429 && Instant::now() + BUSY_RETRY < deadline {
                         tally.busy += 1;
                         tokio::time::sleep(BUSY_RETRY).await;
                         continue;
                     }
-                    let outcome = match signed_in {
-                        Ok(response) => {
-                            cookie = session_cookie(&response);
-                            match cookie {
-                                Some(_) => Ok(status),
-                                None if status >= 500 => Ok(status),
-                                None => Err(format!("no session ({status})")),
-                            }
-                        }
-                        Err(error) => Err(error),
+                    let cookie = signed_in.as_ref().ok().and_then(session_cookie);
+                    let outcome = match (&signed_in, &cookie) {
+                        (Err(error), _) => Err(error.clone()),
+                        (Ok(_), Some(_)) => Ok(status),
+                        (Ok(_), None) if status >= 500 => Ok(status),
+                        (Ok(_), None) => Err(format!("no session ({status})")),
                     };
                     tally.record("sign in", sent, &outcome);
-                    if cookie.is_none() {
-                        break;
-                    }
-                }
-                match cookie {
-                    Some(_) => tally.signed_in_after = Some(arrived.elapsed()),
-                    None => tally.never_in += 1,
-                }
+                    break cookie;
+                };
                 let Some(cookie) = cookie else {
+                    tally.never_in += 1;
                     return tally;
                 };
+                tally.signed_in_after = Some(arrived.elapsed());
                 let mark_url = format!("{base}{mark_read_path}");
                 let mark = |lesson: &str| {
                     post(
