@@ -30,7 +30,25 @@ use crate::pages::slips_page::SlipsPage;
 use crate::pages::trainer_page::TrainerPage;
 use crate::pages::verify_page::{VerifyNumberPage, VerifyPage};
 
-/// The document around the app, rendered on the server only.
+/// The stylesheet's address: `/pkg/app.<hash>.css` when the build hashed its files.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    let name = use_context::<AssetNames>()
+        .map(|names| names.css)
+        .unwrap_or_else(|| format!("{}.css", options.output_name));
+    format!("/{}/{name}", options.site_pkg_dir)
+}
+
+/// The built files' names under `/pkg`, read once when the server starts (it provides them
+/// as context); without them, the unhashed names of a development build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetNames {
+    pub css: String,
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The document around the app, rendered on the server only. It loads no script: a page with
+/// an island adds the islands loader itself ([`crate::components::island_scripts`]).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -39,8 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="data:," />
-                <link rel="stylesheet" href="/pkg/app.css" />
-                <HydrationScripts options />
+                <link rel="stylesheet" href=stylesheet_href(&options) />
                 <MetaTags />
             </head>
             <body>
@@ -53,15 +70,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Islands mode: nothing outside an island is hydrated, so no resource is serialised into
+    // the page and the lesson's HTML travels once.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let lang = RwSignal::new(initial_lang());
     provide_context(lang);
-    // Effects run only in the browser: the mark tells tests (and curious trainers) that the
-    // wasm has taken over the server-rendered page.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     // Every route renders completely on the server before the response starts (SsrMode::Async),
     // so the page reads the same with JavaScript off and the status code can still be set.
     view! {

@@ -1,34 +1,40 @@
 //! The platform's user interface (Leptos) and the server functions it calls.
 //!
-//! Built twice: with `ssr` for the server, where pages are rendered to HTML and server
-//! functions run; with `hydrate` for the browser's wasm bundle, which carries the interface and
-//! nothing else. Everything server-only sits behind `#[cfg(feature = "ssr")]` in a `ssr` module.
+//! Built twice, in Leptos's islands mode: with `ssr` for the server, where every page is
+//! rendered to HTML and server functions run; with `hydrate` for the browser's wasm bundle,
+//! which holds the [`islands`] and what they use, nothing else. Pages, components, server
+//! functions and the Fluent strings exist only in the server build, so a `tr()` in an island
+//! does not compile: an island gets its strings, already translated, as props.
 
 // Leptos views are deeply nested types; the result page needs more than the default 128.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
 pub mod app;
+#[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod components;
+#[cfg(feature = "ssr")]
 pub mod errors;
+#[cfg(feature = "ssr")]
 pub mod i18n;
+pub mod islands;
 pub mod model;
 pub mod offline_check;
+#[cfg(feature = "ssr")]
 pub mod pages;
+#[cfg(feature = "ssr")]
 pub mod serverfns;
 
+#[cfg(feature = "ssr")]
 pub use app::{App, shell};
 
-/// The wasm entry point: takes over the server-rendered page.
+/// The wasm entry point, called by the islands script on pages that have an island: sets up
+/// the reactive system; the script then hydrates each `<leptos-island>` on the page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // A server function that redirects (sign-in, sign-out, new accounts) loads the next page
-    // in full, so that everything on it reflects the new session. Set before the router sets
-    // its own client-side hook, which then stays unused.
-    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
-        let _ = leptos::prelude::window().location().set_href(location);
-    });
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

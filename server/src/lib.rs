@@ -2,6 +2,7 @@
 //! the integration tests drive exactly what the binary runs.
 
 pub mod account_data;
+pub mod assets;
 pub mod backup;
 pub mod certificates;
 pub mod config;

@@ -36,9 +36,11 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// Largest request body accepted; the forms of the platform are far smaller.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// Built assets keep their names between releases, so browsers revalidate them (a 304 costs a
-/// few hundred bytes) rather than risk running an old wasm against a new server.
+/// Files whose names do not change with their content (lesson images, a development build's
+/// `/pkg`) are revalidated: a 304 costs a few hundred bytes.
 const ASSET_CACHE: &str = "public, max-age=0, must-revalidate";
+/// A release build's `/pkg` files are named by their content hash: they never change.
+const HASHED_CACHE: &str = "public, max-age=31536000, immutable";
 /// Pages depend on the visitor's language cookie: never share them between visitors.
 const PAGE_CACHE: &str = "private, no-cache";
 
@@ -49,6 +51,10 @@ pub fn build(state: AppState) -> Router {
     let limits = state.session_limits;
     let client_ip_header = state.client_ip_header.clone();
     let certifier = state.certifier.clone();
+    let asset_names = state.built.names.clone();
+    // The stylesheet's address, for the pages the server writes without Leptos.
+    let stylesheet: std::sync::Arc<str> = format!("/pkg/{}", asset_names.css).into();
+    let leptos_options = state.leptos_options.clone();
     let secure_cookies = app::auth::ssr::SecureCookies(state.secure_cookies);
     let context = move || {
         provide_context(secure_cookies);
@@ -57,6 +63,8 @@ pub fn build(state: AppState) -> Router {
         provide_context(db.clone());
         provide_context(limits);
         provide_context(client_ip_header.clone());
+        provide_context(asset_names.clone());
+        provide_context(leptos_options.clone());
         page_policy_header();
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
@@ -70,18 +78,29 @@ pub fn build(state: AppState) -> Router {
         )));
     let options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
-    let assets = Router::new()
+    let pkg_cache = if state.built.hash_file.is_some() {
+        HASHED_CACHE
+    } else {
+        ASSET_CACHE
+    };
+    let pkg = Router::new()
         .nest_service(
             "/pkg",
             ServeDir::new(pkg_dir)
                 .precompressed_br()
                 .precompressed_gzip(),
         )
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static(pkg_cache),
+        ));
+    let assets = Router::new()
         .route("/media/{module}/{*path}", get(media))
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
             HeaderValue::from_static(ASSET_CACHE),
-        ));
+        ))
+        .merge(pkg);
     Router::new()
         .route("/health", get(health))
         .route("/account/data.json", get(crate::account_data::download))
@@ -104,7 +123,10 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(from_fn(crate::form_errors::layer))
         .layer(sessions)
-        .layer(from_fn(crate::security::refuse_cross_site))
+        .layer(from_fn_with_state(
+            stylesheet.clone(),
+            crate::security::refuse_cross_site,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,
             HeaderValue::from_static(PAGE_CACHE),
@@ -116,7 +138,9 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(CatchPanicLayer::custom(panic_page))
+        .layer(CatchPanicLayer::custom(move |payload| {
+            panic_page(payload, &stylesheet)
+        }))
         // Outermost, so that refusals, body-limit errors and panic pages get them too.
         .layer(from_fn_with_state(
             crate::security::Transport {
@@ -177,21 +201,24 @@ fn page_policy_header() {
 
 /// A bug must not take the server down or show its insides: the panic goes to the log and the
 /// visitor gets a short page in both languages (the request's language is not known here).
-fn panic_page(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+fn panic_page(payload: Box<dyn std::any::Any + Send + 'static>, stylesheet: &str) -> Response {
     let message = payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(panic = %message, "a request handler panicked");
-    let page = concat!(
+    let page = [
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>Une erreur est survenue</title><link rel=\"stylesheet\" href=\"/pkg/app.css\"></head>",
+        "<title>Une erreur est survenue</title><link rel=\"stylesheet\" href=\"",
+        stylesheet,
+        "\"></head>",
         "<body><main><h1>Une erreur est survenue</h1><p>Le serveur n’a pas pu répondre. Réessayez dans un moment.</p>",
         "<h2 lang=\"en\">Something went wrong</h2><p lang=\"en\">The server could not answer. Please try again in a moment.</p>",
-        "<p><a class=\"button\" href=\"/\">Retour à l’accueil / Home</a></p></main></body></html>"
-    );
+        "<p><a class=\"button\" href=\"/\">Retour à l’accueil / Home</a></p></main></body></html>",
+    ]
+    .concat();
     let mut response = (
         StatusCode::INTERNAL_SERVER_ERROR,
         axum::response::Html(page),
@@ -267,7 +294,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_panic_becomes_a_500_page_in_both_languages_without_its_message() {
-        let response = panic_page(Box::new("index out of bounds: secret detail at src/x.rs:1"));
+        let response = panic_page(
+            Box::new("index out of bounds: secret detail at src/x.rs:1"),
+            "/pkg/app.css",
+        );
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
         let body = axum::body::to_bytes(response.into_body(), 1 << 16)
             .await

@@ -87,8 +87,13 @@ pub async fn headers(
     response
 }
 
-/// Refuses a state-changing request that a browser says came from another site.
-pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+/// Refuses a state-changing request that a browser says came from another site. The state is
+/// the stylesheet's address, for the refusal page.
+pub async fn refuse_cross_site(
+    axum::extract::State(stylesheet): axum::extract::State<std::sync::Arc<str>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -97,7 +102,7 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
-    refusal_page()
+    refusal_page(&stylesheet)
 }
 
 pub fn cross_site(headers: &HeaderMap) -> bool {
@@ -119,15 +124,18 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-fn refusal_page() -> Response {
-    let page = concat!(
+fn refusal_page(stylesheet: &str) -> Response {
+    let page = [
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>Demande refusée</title><link rel=\"stylesheet\" href=\"/pkg/app.css\"></head>",
+        "<title>Demande refusée</title><link rel=\"stylesheet\" href=\"",
+        stylesheet,
+        "\"></head>",
         "<body><main><h1>Demande refusée</h1><p>Cette demande venait d’un autre site. Rien n’a été modifié.</p>",
         "<h2 lang=\"en\">Request refused</h2><p lang=\"en\">This request came from another site. Nothing was changed.</p>",
-        "<p><a class=\"button\" href=\"/\">Retour à l’accueil / Home</a></p></main></body></html>"
-    );
+        "<p><a class=\"button\" href=\"/\">Retour à l’accueil / Home</a></p></main></body></html>",
+    ]
+    .concat();
     let mut response = (StatusCode::FORBIDDEN, axum::response::Html(page)).into_response();
     response
         .headers_mut()

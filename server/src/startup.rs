@@ -38,15 +38,23 @@ impl Application {
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("listening on {}", settings.addr))?;
-        let leptos_options = LeptosOptions::builder()
+        let mut leptos_options = LeptosOptions::builder()
             .output_name("app")
             .site_root(settings.site_root.to_string_lossy().to_string())
             .site_pkg_dir("pkg")
             .site_addr(listener.local_addr()?)
             .env(Env::PROD)
             .build();
+        let built = crate::assets::find(&settings.site_root, "app");
+        // Leptos's islands loader reads the hash file itself, relative to the binary unless
+        // the path is absolute (which `find` makes it).
+        if let Some(hash_file) = &built.hash_file {
+            leptos_options.hash_files = true;
+            leptos_options.hash_file = hash_file.to_string_lossy().into();
+        }
         let state = AppState {
             leptos_options,
+            built,
             db,
             catalog: Arc::new(catalog),
             session_limits: settings.session_limits,

@@ -11,6 +11,8 @@ use sea_orm::DatabaseConnection;
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
+    /// The built files under `/pkg` and their names.
+    pub built: crate::assets::Built,
     pub db: DatabaseConnection,
     pub catalog: Arc<Catalog>,
     pub session_limits: SessionLimits,

@@ -1,9 +1,8 @@
 //! The message under a form when the server refused it.
 //!
-//! With JavaScript the action's error is shown at once; without it the server sent the
-//! browser back to the form with `?error=<code>` (see the server's `form_errors` layer),
-//! which is read here. Either way the message is in the visitor's language and the form is
-//! shown again, unchanged on the server.
+//! Every form is a plain form (islands mode: no page is hydrated), so a refused form comes
+//! back to its page with `?error=<code>` (see the server's `form_errors` layer), which is read
+//! here. The message is in the visitor's language and nothing changed on the server.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -12,16 +11,14 @@ use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn FormError() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let shown = move || {
-        error.get().or_else(|| {
-            query
-                .read()
-                .get("error")
-                .and_then(|code| AppError::from_form_code(&code))
-        })
+        query
+            .read()
+            .get("error")
+            .and_then(|code| AppError::from_form_code(&code))
     };
     move || {
         shown().map(|error| {
@@ -33,39 +30,4 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             }
         })
     }
-}
-
-/// The error of a server action's last run, as a signal for [`FormError`].
-pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(|r: Result<O, AppError>| r.err())
-    })
-}
-
-/// Changes each time `action` succeeds, and only then: a page whose forms come back to it
-/// reloads its data from this (with JavaScript, a redirect to the page one is on does not
-/// load it again), and a refused form keeps what the person typed.
-pub fn last_success<I, O>(action: ServerAction<I>) -> Memo<usize>
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Memo::new(move |previous: Option<&usize>| {
-        let ok = action
-            .value()
-            .with(|v: &Option<Result<O, AppError>>| matches!(v, Some(Ok(_))));
-        let version = action.version().get();
-        if ok {
-            version
-        } else {
-            previous.copied().unwrap_or(0)
-        }
-    })
 }

@@ -1,8 +1,7 @@
 //! The FR/EN switch: one small form per other language.
 //!
-//! Without JavaScript the form posts to the server function, which sets the cookie and sends
-//! the browser back to the same page. With JavaScript the action runs in place and the page
-//! re-renders in the new language without a full load.
+//! The form posts to the server function, which sets the cookie and sends the browser back to
+//! the same page, now in the chosen language (a plain form: the header is no island).
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -14,13 +13,6 @@ use crate::serverfns::preferences::SetLanguage;
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SetLanguage>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(code)) = action.value().get()
-            && let Some(chosen) = Lang::parse(&code)
-        {
-            lang.set(chosen);
-        }
-    });
     view! {
         <nav class="lang-switch" aria-label=move || tr(lang.get(), "switch-language")>
             {move || {

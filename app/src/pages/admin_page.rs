@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
-use crate::components::form_error::{FormError, action_error, last_success};
+use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::{AdminView, RetentionView};
@@ -15,16 +15,10 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    // Made here, outside the part that reloads, so that saving the periods reloads the view
-    // (and a refused period does not, keeping what was typed).
     let retention = ServerAction::<SetRetention>::new();
-    let saved_periods = last_success(retention);
-    let overview = Resource::new(move || saved_periods.get(), |_| admin_overview());
+    let overview = Resource::new(|| (), |_| admin_overview());
     let query = use_query_map();
-    let saved = move || {
-        retention.value().with(|v| matches!(v, Some(Ok(()))))
-            || query.read().get("done").is_some_and(|d| d == "retention")
-    };
+    let saved = move || query.read().get("done").is_some_and(|d| d == "retention");
     view! {
         <PageTitle text=move || tr(lang.get(), "admin-title") />
         <h1>{move || tr(lang.get(), "admin-title")}</h1>
@@ -55,7 +49,7 @@ fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) 
                 <li>{move || tr_n(lang.get(), "admin-retention-audit", &[("days", audit)])}</li>
                 <li>{move || tr_n(lang.get(), "admin-retention-due", &[("count", due as i64)])}</li>
             </ul>
-            <FormError error=action_error(action) />
+            <FormError />
             <ActionForm action attr:class="form">
                 <Field
                     name="inactive_days"
@@ -88,7 +82,7 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
     view! {
         <section>
             <h2>{move || tr(lang.get(), "admin-accounts")}</h2>
-            <FormError error=action_error(delete) />
+            <FormError />
             <table class="table">
                 <thead>
                     <tr>
@@ -128,7 +122,7 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
         </section>
         <section>
             <h2>{move || tr(lang.get(), "admin-new-trainer")}</h2>
-            <FormError error=action_error(create) />
+            <FormError />
             <ActionForm action=create attr:class="form">
                 <Field name="display_name" label="display-name-label" maxlength=60 />
                 <Field name="username" label="username-label" hint="username-hint" maxlength=32 />

@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::form_error::{FormError, action_error, last_success};
+use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::errors::AppError;
 use crate::i18n::{tr, use_lang};
@@ -13,8 +13,8 @@ use crate::serverfns::cohorts::{
     UpdateCohort, get_cohort,
 };
 
-/// The forms of the cohort page that come back to it. Made with the page, outside the part
-/// that reloads, so that a form's error survives the reload.
+/// The forms of the cohort page that come back to it (each posts, and the server sends the
+/// browser back to the page, with `?error=` when it refused).
 #[derive(Clone, Copy)]
 struct CohortActions {
     update: ServerAction<UpdateCohort>,
@@ -34,24 +34,6 @@ impl CohortActions {
             record: ServerAction::new(),
         }
     }
-
-    /// Changes when one of the forms succeeds: the page then loads its data again.
-    fn successes(self) -> Signal<[usize; 5]> {
-        let update = last_success(self.update);
-        let archive = last_success(self.archive);
-        let add = last_success(self.add);
-        let enrol = last_success(self.enrol);
-        let record = last_success(self.record);
-        Signal::derive(move || {
-            [
-                update.get(),
-                archive.get(),
-                add.get(),
-                enrol.get(),
-                record.get(),
-            ]
-        })
-    }
 }
 
 /// `/trainer/cohorts/:id`: the join code, the learners, and adding learners from a list.
@@ -60,16 +42,15 @@ pub fn CohortPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_lang();
     let actions = CohortActions::new();
-    let successes = actions.successes();
     let cohort = Resource::new(
         move || {
             let id = params
                 .read()
                 .get("id")
                 .and_then(|id| id.parse::<i64>().ok());
-            (id, lang.get(), successes.get())
+            (id, lang.get())
         },
-        |(id, lang, _)| async move {
+        |(id, lang)| async move {
             match id {
                 Some(id) => get_cohort(id, lang.code().to_string()).await,
                 None => Err(AppError::NotFound),
@@ -103,7 +84,7 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
             {detail.reports.iter().map(|link| view! { <a class="button" href=link.href.clone()>{link.title.clone()}</a> }).collect_view()}
         </nav>
         <h2>{move || tr(lang.get(), "cohort-learners")}</h2>
-        <FormError error=action_error(issue) />
+        <FormError />
         <table class="table">
             <thead>
                 <tr>
@@ -171,7 +152,7 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
         <section>
             <h2>{move || tr(lang.get(), "bulk-title")}</h2>
             <p>{move || tr(lang.get(), "bulk-intro")}</p>
-            <FormError error=action_error(create) />
+            <FormError />
             <ActionForm action=create attr:class="form">
                 <input type="hidden" name="cohort_id" value=cohort_id />
                 <div class="field">
@@ -212,7 +193,7 @@ fn CohortSettings(detail: CohortDetail, actions: CohortActions) -> impl IntoView
         {archived.then(|| view! { <p class="notice" data-archived="true">{move || tr(lang.get(), "cohort-archived-note")}</p> })}
         <details class="cohort-settings">
             <summary>{move || tr(lang.get(), "cohort-settings")}</summary>
-            <FormError error=action_error(update) />
+            <FormError />
             <ActionForm action=update attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
@@ -249,7 +230,7 @@ fn CohortSettings(detail: CohortDetail, actions: CohortActions) -> impl IntoView
             </ActionForm>
             <h3>{move || tr(lang.get(), "cohort-trainers")}</h3>
             <ul>{detail.trainers.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
-            <FormError error=action_error(add) />
+            <FormError />
             <ActionForm action=add attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
@@ -259,7 +240,7 @@ fn CohortSettings(detail: CohortDetail, actions: CohortActions) -> impl IntoView
                 <button type="submit" class="button">{move || tr(lang.get(), "cohort-add-trainer-action")}</button>
             </ActionForm>
             <h3>{move || tr(lang.get(), "cohort-move-learner")}</h3>
-            <FormError error=action_error(enrol) />
+            <FormError />
             <ActionForm action=enrol attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
@@ -306,7 +287,7 @@ fn Attendance(detail: CohortDetail, record: ServerAction<RecordAttendance>) -> i
                     </ul>
                 }.into_any()
             }}
-            <FormError error=action_error(record) />
+            <FormError />
             <ActionForm action=record attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">

@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::{AffiliationChoice, Field};
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
 use crate::i18n::{tr, use_lang};
 use crate::serverfns::account::Join;
 
@@ -16,7 +16,7 @@ pub fn JoinPage() -> impl IntoView {
         <PageTitle text=move || tr(lang.get(), "join-title") />
         <h1>{move || tr(lang.get(), "join-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "join-intro")}</p>
-        <FormError error=action_error(action) />
+        <FormError />
         <ActionForm action=action attr:class="form">
             <Field name="join_code" label="join-code-label" hint="join-code-hint" maxlength=16 />
             <Field name="display_name" label="display-name-label" hint="display-name-hint" autocomplete="nickname" maxlength=60 />

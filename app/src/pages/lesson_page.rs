@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use leptos::form::ActionForm;
 
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::model::LessonPage as Lesson;
@@ -121,7 +121,7 @@ fn MarkReadForm(module: String, lesson: String, read: bool) -> impl IntoView {
     let action = ServerAction::<MarkRead>::new();
     view! {
         <section class="mark-read">
-            <FormError error=action_error(action) />
+            <FormError />
             {read.then(|| view! { <p class="done-note">{move || tr(lang.get(), "lesson-read-already")}</p> })}
             <ActionForm action=action>
                 <input type="hidden" name="module" value=module />

@@ -2,7 +2,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{tr, use_lang};
@@ -19,7 +19,7 @@ pub fn PasswordPage() -> impl IntoView {
         <PageTitle text=move || tr(lang.get(), "password-title") />
         <h1>{move || tr(lang.get(), "password-title")}</h1>
         <p class="intro">{move || tr(lang.get(), "password-intro")}</p>
-        <FormError error=action_error(action) />
+        <FormError />
         {loaded(
             user,
             move |user| {

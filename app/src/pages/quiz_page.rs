@@ -1,17 +1,19 @@
 use crate::components::page_title::PageTitle;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
+use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_args, tr_n, use_lang};
+use crate::islands::quiz_stepper::{QuizStepper, StepperWords};
 use crate::model::{FormQuestion, QuizForm};
 use crate::serverfns::learning::{SubmitQuiz, get_quiz};
 
 /// `/modules/:module/test/:kind`: the next attempt of the quiz or pre-test, as one plain form.
-/// With JavaScript, a phone shows one question at a time; the answers stay in the form until
-/// the server has recorded them, so a slow or broken connection loses nothing.
+/// With JavaScript, a phone shows one question at a time (the page's one island); the answers
+/// stay in the form until the server has recorded them.
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let lang = use_lang();
@@ -78,6 +80,8 @@ fn QuizView(form: QuizForm) -> impl IntoView {
     }
 }
 
+/// The form itself: server-rendered questions inside the [`QuizStepper`] island, which
+/// posts them as a plain form with or without JavaScript.
 #[component]
 fn QuizFormView(
     module: String,
@@ -87,24 +91,24 @@ fn QuizFormView(
     attempts_left: Option<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<SubmitQuiz>::new();
     let total = questions.len();
-    // Set once the wasm runs: then a phone shows one question at a time.
-    let stepping = RwSignal::new(false);
-    Effect::new(move |_| stepping.set(total > 1));
-    let current = RwSignal::new(0usize);
-    let answered = RwSignal::new(questions.iter().map(|q| q.multiple).collect::<Vec<bool>>());
     let number_i = i64::from(number);
-    let show_previous = move || stepping.get() && current.get() > 0;
-    let show_next = move || stepping.get() && current.get() + 1 < total;
-    let show_submit = move || !stepping.get() || current.get() + 1 >= total;
+    let multiple: Vec<bool> = questions.iter().map(|q| q.multiple).collect();
+    let now = lang.get_untracked();
+    let words = StepperWords {
+        previous: tr(now, "quiz-previous"),
+        next: tr(now, "quiz-next"),
+        submit: tr(now, "quiz-submit"),
+        sending: tr(now, "quiz-sending"),
+    };
+    let post_to = <SubmitQuiz as ServerFn>::url().to_string();
     view! {
         <p class="meta">
             {move || tr_n(lang.get(), "quiz-attempt-number", &[("number", number_i)])}
             {attempts_left.map(|left| view! { " · " {move || tr_n(lang.get(), "quiz-attempts-left", &[("count", i64::from(left))])} })}
         </p>
-        <FormError error=action_error(action) />
-        <ActionForm action=action attr:class="quiz-form">
+        <FormError />
+        <QuizStepper action=post_to multiple words>
             <input type="hidden" name="module" value=module />
             <input type="hidden" name="kind" value=kind />
             <input type="hidden" name="attempt" value=number.to_string() />
@@ -114,65 +118,38 @@ fn QuizFormView(
                 .map(|(i, question)| {
                     let position = (i64::try_from(i).unwrap_or(0) + 1, i64::try_from(total).unwrap_or(0));
                     view! {
-                        {question.scenario.map(|html| view! {
-                            <div class="scenario" class:step-hidden=move || stepping.get() && current.get() != i inner_html=html></div>
-                        })}
-                        <fieldset class="question" data-question=i.to_string() class:step-hidden=move || stepping.get() && current.get() != i>
-                            <legend>
-                                {move || tr_n(lang.get(), "quiz-question-position", &[("number", position.0), ("total", position.1)])}
-                            </legend>
-                            <div class="stem" inner_html=question.stem></div>
-                            {question.multiple.then(|| view! { <p class="hint">{move || tr(lang.get(), "quiz-tick-all")}</p> })}
-                            {question
-                                .options
-                                .into_iter()
-                                .enumerate()
-                                .map(|(p, html)| {
-                                    let (kind, name) = if question.multiple {
-                                        ("checkbox", format!("answers[q{i}o{p}]"))
-                                    } else {
-                                        ("radio", format!("answers[q{i}]"))
-                                    };
-                                    view! {
-                                        <label class="option">
-                                            <input
-                                                type=kind
-                                                name=name
-                                                value=format!("{i}-{p}")
-                                                required=!question.multiple
-                                                on:change=move |_| answered.update(|a| a[i] = true)
-                                            />
-                                            <span inner_html=html></span>
-                                        </label>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
+                        <div class="step" data-step=i.to_string()>
+                            {question.scenario.map(|html| view! { <div class="scenario" inner_html=html></div> })}
+                            <fieldset class="question" data-question=i.to_string()>
+                                <legend>
+                                    {move || tr_n(lang.get(), "quiz-question-position", &[("number", position.0), ("total", position.1)])}
+                                </legend>
+                                <div class="stem" inner_html=question.stem></div>
+                                {question.multiple.then(|| view! { <p class="hint">{move || tr(lang.get(), "quiz-tick-all")}</p> })}
+                                {question
+                                    .options
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(p, html)| {
+                                        let (kind, name) = if question.multiple {
+                                            ("checkbox", format!("answers[q{i}o{p}]"))
+                                        } else {
+                                            ("radio", format!("answers[q{i}]"))
+                                        };
+                                        view! {
+                                            <label class="option">
+                                                <input type=kind name=name value=format!("{i}-{p}") required=!question.multiple />
+                                                <span inner_html=html></span>
+                                            </label>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                        </div>
                     }
                 })
                 .collect_view()}
-            <div class="quiz-nav">
-                <Show when=show_previous>
-                    <button type="button" class="button" on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>
-                        {move || tr(lang.get(), "quiz-previous")}
-                    </button>
-                </Show>
-                <Show when=show_next>
-                    <button
-                        type="button"
-                        class="button primary"
-                        disabled=move || !answered.get().get(current.get()).copied().unwrap_or(false)
-                        on:click=move |_| current.update(|c| *c += 1)
-                    >
-                        {move || tr(lang.get(), "quiz-next")}
-                    </button>
-                </Show>
-                <Show when=show_submit>
-                    <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                        {move || tr(lang.get(), if action.pending().get() { "quiz-sending" } else { "quiz-submit" })}
-                    </button>
-                </Show>
-            </div>
-        </ActionForm>
+        </QuizStepper>
+        <IslandScripts />
     }
 }

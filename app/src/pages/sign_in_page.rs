@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
 use crate::i18n::{tr, use_lang};
 use crate::serverfns::account::SignIn;
 
@@ -15,7 +15,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <PageTitle text=move || tr(lang.get(), "sign-in-title") />
         <h1>{move || tr(lang.get(), "sign-in-title")}</h1>
-        <FormError error=action_error(action) />
+        <FormError />
         <ActionForm action=action attr:class="form">
             <Field name="username" label="username-label" autocomplete="username" maxlength=64 />
             <Field

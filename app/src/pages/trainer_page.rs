@@ -3,7 +3,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::Field;
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::i18n::{tr, tr_n, use_lang};
 use crate::serverfns::cohorts::{CreateCohort, list_cohorts};
@@ -51,7 +51,7 @@ pub fn TrainerPage() -> impl IntoView {
         )}
         <section>
             <h2>{move || tr(lang.get(), "cohort-create-title")}</h2>
-            <FormError error=action_error(create) />
+            <FormError />
             <ActionForm action=create attr:class="form">
                 <Field name="name" label="cohort-name-label" hint="cohort-name-hint" maxlength=80 />
                 <button type="submit" class="button primary">{move || tr(lang.get(), "cohort-create-action")}</button>

@@ -1,9 +1,9 @@
 //! `/verify` and `/verify/:number`: anyone, without signing in, checks a certificate.
 //!
 //! - By number: the server says valid, revoked (with the date) or unknown (rate-limited).
-//! - By code (what the QR code holds, or typed from paper): with JavaScript the page checks
-//!   the signature itself, with the public key it received on load, and calls no server;
-//!   without JavaScript the form goes to the server, which makes the same check.
+//! - By code (what the QR code holds, or typed from paper): with JavaScript the page's one
+//!   island checks the signature itself, with the public key it received on load, and calls
+//!   no server; without JavaScript the form goes to the server, which makes the same check.
 //!   A scanned QR code opens `/verify?code=…`, which the server checks as it renders.
 
 use crate::components::page_title::PageTitle;
@@ -11,9 +11,11 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::form_error::{FormError, action_error};
+use crate::components::form_error::FormError;
+use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_args, use_lang};
+use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::islands::code_check::{CodeCheckForm, CodeWords, FactLabels, Facts};
 use crate::model::{CertificateCheck, CodeCheck, VerifyKit};
 use crate::serverfns::certificates::{
     RevokeCertificate, check_certificate, get_verify_kit, verify_code,
@@ -85,29 +87,9 @@ fn CheckView(check: CertificateCheck) -> impl IntoView {
             <p class="verdict-title">
                 {move || tr_args(lang.get(), verdict, &[("number", number.clone()), ("date", revoked_on.clone())])}
             </p>
-            {known.then(|| view! { <Facts name=check.name.clone() title=check.title.clone() date=check.date.clone() issuer=Some(check.issuer.clone()) /> })}
+            {known.then(|| view! { <Facts labels=fact_labels(lang.get_untracked()) name=check.name.clone() title=check.title.clone() date=check.date.clone() issuer=Some(check.issuer.clone()) /> })}
         </div>
         {check.can_revoke.then(|| view! { <RevokeForm number=check.number.clone() /> })}
-    }
-}
-
-/// What a certificate says, as a short definition list.
-#[component]
-fn Facts(name: String, title: String, date: String, issuer: Option<String>) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <dl class="facts">
-            <dt>{move || tr(lang.get(), "verify-name")}</dt>
-            <dd data-field="name">{name}</dd>
-            <dt>{move || tr(lang.get(), "verify-module")}</dt>
-            <dd data-field="title">{title}</dd>
-            <dt>{move || tr(lang.get(), "verify-date")}</dt>
-            <dd data-field="date">{date}</dd>
-            {issuer.map(|issuer| view! {
-                <dt>{move || tr(lang.get(), "verify-issuer")}</dt>
-                <dd data-field="issuer">{issuer}</dd>
-            })}
-        </dl>
     }
 }
 
@@ -118,7 +100,7 @@ fn RevokeForm(number: String) -> impl IntoView {
     view! {
         <section class="revoke">
             <h2>{move || tr(lang.get(), "revoke-heading")}</h2>
-            <FormError error=action_error(action) />
+            <FormError />
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="number" value=number />
                 <div class="field">
@@ -131,8 +113,10 @@ fn RevokeForm(number: String) -> impl IntoView {
     }
 }
 
-/// The code check. The kit (public key, titles, month names) comes with the page, so that
-/// once it has loaded, checking a code needs no connection.
+/// The code check: the form is an island that checks codes in the browser, with the kit
+/// (public key, titles, month names) the page came with, so that once the page has loaded,
+/// checking a code needs no connection. A code in the address (`?code=…`, what a scanned QR
+/// code opens, or the form sent without JavaScript) is checked here, on the server.
 #[component]
 fn CodeSection(code: Option<String>) -> impl IntoView {
     let lang = use_lang();
@@ -146,62 +130,46 @@ fn CodeSection(code: Option<String>) -> impl IntoView {
             |(lang, code)| verify_code(lang.code().to_string(), code),
         )
     });
-    let typed = RwSignal::new(code.clone().unwrap_or_default());
-    let offline: RwSignal<Option<CodeCheck>> = RwSignal::new(None);
-    let checked_here = RwSignal::new(false);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        // Without the kit (still loading) the form simply goes to the server.
-        let Some(Ok(kit)) = kit.get_untracked() else {
-            return;
-        };
-        ev.prevent_default();
-        let code = typed.get_untracked();
-        let lang = lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            match crate::offline_check::check(&code, &kit).await {
-                Some(result) => {
-                    offline.set(Some(result));
-                    checked_here.set(true);
-                }
-                // This browser cannot check Ed25519: ask the server.
-                None => {
-                    if let Ok(result) = verify_code(lang.code().to_string(), code).await {
-                        offline.set(Some(result));
-                        checked_here.set(false);
-                    }
-                }
-            }
-        });
-    };
+    let typed = code.unwrap_or_default();
     view! {
         <section class="verify-code">
             <h2>{move || tr(lang.get(), "verify-code-heading")}</h2>
             <p>{move || tr(lang.get(), "verify-code-help")}</p>
-            <form class="form" method="get" action="/verify" on:submit=on_submit>
-                <div class="field">
-                <label for="code">{move || tr(lang.get(), "verify-code-label")}</label>
-                <textarea id="code" name="code" rows="4" spellcheck="false" autocomplete="off" required
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
-                </div>
-                <button type="submit" class="button primary">{move || tr(lang.get(), "verify-code-submit")}</button>
-            </form>
-            // The kit, loaded with the page; nothing to show.
-            <Transition fallback=|| ()>{move || Suspend::new(async move { kit.await.ok().map(|_: VerifyKit| ()) })}</Transition>
-            {move || offline.get().map(|result| view! { <CodeResult result offline=checked_here.get() /> })}
-            {from_server.map(|check| {
-                view! {
-                    <Show when=move || offline.get().is_none()>
-                        {loaded(check, |result| view! { <CodeResult result offline=false /> })}
-                    </Show>
-                }
+            {loaded(kit, move |kit: VerifyKit| {
+                let lang = lang.get_untracked();
+                view! { <CodeCheckForm kit words=code_words(lang) typed=typed.clone() /> <IslandScripts /> }
             })}
+            {from_server.map(|check| loaded(check, |result| view! { <CodeResult result /> }))}
         </section>
     }
 }
 
+/// What the code check island shows, in `lang`.
+fn code_words(lang: Lang) -> CodeWords {
+    CodeWords {
+        label: tr(lang, "verify-code-label"),
+        submit: tr(lang, "verify-code-submit"),
+        valid: tr(lang, "code-valid"),
+        tampered: tr(lang, "code-tampered"),
+        malformed: tr(lang, "code-malformed"),
+        valid_note: tr(lang, "code-valid-note"),
+        checked_offline: tr(lang, "code-checked-offline"),
+        facts: fact_labels(lang),
+    }
+}
+
+fn fact_labels(lang: Lang) -> FactLabels {
+    FactLabels {
+        name: tr(lang, "verify-name"),
+        module: tr(lang, "verify-module"),
+        date: tr(lang, "verify-date"),
+        issuer: tr(lang, "verify-issuer"),
+    }
+}
+
+/// The server's verdict on a code; the island removes it when it checks another one.
 #[component]
-fn CodeResult(result: CodeCheck, offline: bool) -> impl IntoView {
+fn CodeResult(result: CodeCheck) -> impl IntoView {
     let lang = use_lang();
     let key = match result.state.as_str() {
         "valid" => "code-valid",
@@ -218,12 +186,11 @@ fn CodeResult(result: CodeCheck, offline: bool) -> impl IntoView {
         view! { <p>{move || tr_args(lang.get(), "verify-revoked", &args)}</p> }
     });
     view! {
-        <div class="verdict" data-state=result.state.clone() data-offline=offline.to_string() role="status">
+        <div class="verdict" data-state=result.state.clone() data-offline="false" data-from="server" role="status">
             <p class="verdict-title">{move || tr(lang.get(), key)}</p>
             {revoked}
-            {valid.then(|| view! { <Facts name=result.name.clone() title=result.title.clone() date=result.date.clone() issuer=None /> })}
+            {valid.then(|| view! { <Facts labels=fact_labels(lang.get_untracked()) name=result.name.clone() title=result.title.clone() date=result.date.clone() issuer=None /> })}
             {valid.then(|| view! { <p class="meta">{move || tr(lang.get(), "code-valid-note")}</p> })}
-            {offline.then(|| view! { <p class="meta">{move || tr(lang.get(), "code-checked-offline")}</p> })}
         </div>
     }
 }
