@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { PHONE, waitForHydration } from './harness.mjs';
 
-/** Hydrated pages are ready once the wasm has taken over; plain pages at once. */
+/** A page with an island is ready once the wasm has taken it over; any other page at once. */
 export async function ready(page, mode) {
   if (mode.javaScriptEnabled) await waitForHydration(page);
 }

@@ -96,7 +96,11 @@ export async function phonePage(browser, mode, locale) {
   return { context, page, errors };
 }
 
-/** Resolves once the wasm has taken over the page. */
+/**
+ * Resolves once the wasm has taken over the page's islands (an island's effect marks the
+ * body). A page without an island loads no wasm: it is ready as soon as it has loaded.
+ */
 export async function waitForHydration(page) {
+  if ((await page.locator('leptos-island').count()) === 0) return;
   await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached', timeout: 20000 });
 }

@@ -76,9 +76,6 @@ for (const mode of MODES) {
       await page.fill('#field-inactive_days', '10');
       await page.click('#retention button[type=submit]');
       await page.waitForSelector(`.form-error:has-text("${t.refused}")`);
-      if (mode.javaScriptEnabled) {
-        assert.equal(await page.inputValue('#field-inactive_days'), '10', 'a refused period keeps what was typed');
-      }
       await page.goto(server.base + '/admin');
       await ready(page, mode);
       assert.ok((await page.textContent('#retention')).includes(t.off), 'the refused period changed nothing');

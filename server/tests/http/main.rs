@@ -19,3 +19,4 @@ mod routes;
 mod sessions;
 mod takeover;
 mod timeouts;
+mod weight;

@@ -65,7 +65,7 @@ pub struct TestApp {
     pub base: String,
     pub database_url: String,
     pub client: reqwest::Client,
-    backend: Backend,
+    pub backend: Backend,
     postgres_db: Option<String>,
     _data: tempfile::TempDir,
 }
