@@ -4,8 +4,8 @@
 # what follows it; BENCH_JOURNEYS_ONLY=1 only the learner journeys, the crash runs and the flood.
 #  - lesson page requests/s and p50/p99 latency at 64 connections (wrk), and the same server's
 #    requests/s for a static file of the same size, the ceiling;
-#  - page weight of a first visit to a lesson (HTML + CSS, wasm + JS, brotli) and of a repeat
-#    visit where the browser revalidates its cached files;
+#  - the wasm bundle (brotli) and what is in it (twiggy); each page's weight, first paint, load
+#    and network idle on an emulated 2G link, first and repeat visits (end2end/bench);
 #  - certificate PDF generation time and size;
 #  - the trainers' reports on 10,000 seeded learners (a cohort of 500, and all cohorts);
 #  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL;
@@ -55,28 +55,31 @@ printf '  static file, same size %10s req/s  p50 %8s  p99 %8s\n' "$static_rps" "
 printf '  lesson page, brotli    %10s req/s  p50 %8s  p99 %8s\n' "$br_rps" "$br_p50" "$br_p99"
 awk -v a="$page_rps" -v b="$static_rps" 'BEGIN { printf "  lesson page / static file: %.0f%% (target >= 50%%)\n", 100 * a / b }'
 
-size() { # size <url> [extra curl args]: bytes on the wire, headers included
-  curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_header} %{size_download}' "$@" | awk '{ print $1 + $2 }'
-}
-body_size() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$@"; }
-
-html=$(body_size "$BASE$LESSON"); css=$(body_size "$BASE/pkg/app.css")
-js=$(body_size "$BASE/pkg/app.js"); wasm=$(body_size "$BASE/pkg/app.wasm")
-raw_wasm=$(stat -c %s "$ROOT/target/site/pkg/app.wasm")
+# The wasm bundle as a browser gets it: the hashed names from the build's hash file, the
+# brotli files cargo-leptos precompressed (what the server sends to a phone that accepts br).
+PKG="$ROOT/target/site/pkg"
+hash_of() { awk -F': ' -v k="$1" '$1 == k { print $2 }' "$ROOT/target/release/hash.txt"; }
+WASM="$PKG/app.$(hash_of wasm).wasm"; JS="$PKG/app.$(hash_of js).js"; CSS="$PKG/app.$(hash_of css).css"
 echo
-echo "first visit to a lesson (compressed bodies)"
-printf '  HTML %6d B + CSS %6d B = %6d B   (target <= 30 KB)\n' "$html" "$css" $((html + css))
-printf '  wasm %6d B + JS  %6d B = %6d B   (target <= 250 KB; wasm is %d B uncompressed)\n' "$wasm" "$js" $((wasm + js)) "$raw_wasm"
-
-# A repeat visit: the page again, and a conditional request for each cached file (304).
-since() { curl -sI -H 'Accept-Encoding: br, gzip' "$BASE$1" | awk -F': ' 'tolower($1) == "last-modified" { sub(/\r$/, "", $2); print $2 }'; }
-repeat=$(size "$BASE$LESSON")
-for asset in /pkg/app.css /pkg/app.js /pkg/app.wasm; do
-  repeat=$((repeat + $(size "$BASE$asset" -H "If-Modified-Since: $(since "$asset")")))
-done
-echo
-echo "repeat visit (page + three 304 revalidations, headers included): $repeat B   (target <= 5 KB)"
+echo "bundle (brotli, as sent): wasm $(stat -c %s "$WASM.br") B ($(stat -c %s "$WASM") B raw)," \
+  "JS $(stat -c %s "$JS.br") B, CSS $(stat -c %s "$CSS.br") B;" \
+  "wasm + JS $(( $(stat -c %s "$WASM.br") + $(stat -c %s "$JS.br") )) B (target <= 120 KB)"
+echo "lesson HTML $(curl -s -o /dev/null -H 'Accept-Encoding: br' -w '%{size_download}' "$BASE$LESSON") B brotli"
 kill $SERVER 2>/dev/null || true
+
+# What a phone on 2G downloads and waits for, page by page, in Chromium (end2end/bench).
+echo
+echo "pages on emulated 2G, first and repeat visits (targets for a lesson: <= 40 KB, text painted"
+echo "<= 1.5 s, network idle <= 3 s; repeat: 1 request, <= 4 KB)"
+(cd end2end && node bench/page-weights.mjs 2>&1 | grep -v '^\[' | sed 's/^/  /')
+
+# What the wasm holds, biggest first (twiggy, installed here once: only the bench needs it).
+command -v twiggy >/dev/null || cargo install --locked --quiet twiggy || true
+if command -v twiggy >/dev/null; then
+  echo
+  echo "the wasm's largest items (twiggy top)"
+  twiggy top -n 15 "$WASM" | sed 's/^/  /'
+fi
 
 # Certificates: one bilingual A4 PDF with its QR code and embedded fonts, rendered 200 times.
 echo

@@ -46,6 +46,14 @@ cargo run --quiet -p server -- content check content || status=1
 step "release build (server and wasm)"
 build_site
 
+step "size budget: the wasm and its JavaScript, brotli, at most 150 KB"
+# A size is exact for a build (not a timing): the files the hash file names, as sent.
+pkg="$ROOT/target/site/pkg"
+hash_of() { awk -F': ' -v k="$1" '$1 == k { print $2 }' "$ROOT/target/release/hash.txt"; }
+bundle=$(( $(stat -c %s "$pkg/app.$(hash_of wasm).wasm.br") + $(stat -c %s "$pkg/app.$(hash_of js).js.br") ))
+echo "wasm + JS, brotli: $bundle bytes ($((bundle / 1024)) KB; budget 150 KB)"
+if [ "$bundle" -le $((150 * 1024)) ]; then passed=$((passed + 1)); else echo "over budget"; failed=$((failed + 1)); status=1; fi
+
 step "browser tests in Chromium (hydrated and without JavaScript)"
 (cd end2end && npm test 2>&1) | tee "$TOOLS/e2e.log" || status=1
 tally "$TOOLS/e2e.log"
