@@ -32,19 +32,35 @@ use crate::pages::verify_page::{VerifyNumberPage, VerifyPage};
 
 /// The stylesheet's address: `/pkg/app.<hash>.css` when the build hashed its files.
 fn stylesheet_href(options: &LeptosOptions) -> String {
-    let name = use_context::<AssetNames>()
-        .map(|names| names.css)
-        .unwrap_or_else(|| format!("{}.css", options.output_name));
-    format!("/{}/{name}", options.site_pkg_dir)
+    match use_context::<std::sync::Arc<AssetNames>>() {
+        Some(names) => names.stylesheet_href(&options.site_pkg_dir),
+        None => AssetNames::plain(&options.output_name).stylesheet_href(&options.site_pkg_dir),
+    }
 }
 
 /// The built files' names under `/pkg`, read once when the server starts (it provides them
-/// as context); without them, the unhashed names of a development build.
+/// as context, shared); without them, the unhashed names of a development build.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetNames {
     pub css: String,
     pub js: String,
     pub wasm: String,
+}
+
+impl AssetNames {
+    /// The names a build that did not hash its files gives `output` (`app.css`, …).
+    pub fn plain(output: &str) -> Self {
+        Self {
+            css: format!("{output}.css"),
+            js: format!("{output}.js"),
+            wasm: format!("{output}.wasm"),
+        }
+    }
+
+    /// The stylesheet's address under the site's `pkg_dir` (`pkg`): `/pkg/app.<hash>.css`.
+    pub fn stylesheet_href(&self, pkg_dir: &str) -> String {
+        format!("/{pkg_dir}/{}", self.css)
+    }
 }
 
 /// The document around the app, rendered on the server only. It loads no script: a page with

@@ -51,11 +51,7 @@ pub fn find(site_root: &Path, output: &str) -> Built {
             })
         })
         .unwrap_or_else(|| Built {
-            names: AssetNames {
-                css: format!("{output}.css"),
-                js: format!("{output}.js"),
-                wasm: format!("{output}.wasm"),
-            },
+            names: AssetNames::plain(output),
             hash_file: None,
         })
 }

@@ -51,10 +51,13 @@ pub fn build(state: AppState) -> Router {
     let limits = state.session_limits;
     let client_ip_header = state.client_ip_header.clone();
     let certifier = state.certifier.clone();
-    let asset_names = state.built.names.clone();
-    // The stylesheet's address, for the pages the server writes without Leptos.
-    let stylesheet: std::sync::Arc<str> = format!("/pkg/{}", asset_names.css).into();
+    // Shared by every request's context: a reference count, not three Strings per request.
+    let asset_names = std::sync::Arc::new(state.built.names.clone());
     let leptos_options = state.leptos_options.clone();
+    // The stylesheet's address, for the pages the server writes without Leptos.
+    let stylesheet: std::sync::Arc<str> = asset_names
+        .stylesheet_href(&leptos_options.site_pkg_dir)
+        .into();
     let secure_cookies = app::auth::ssr::SecureCookies(state.secure_cookies);
     let context = move || {
         provide_context(secure_cookies);
