@@ -17,7 +17,7 @@ use catalog::{Catalog, Module, Quiz, QuizKind, load};
 const LANGUAGES: [&str; 2] = ["fr", "en"];
 
 fn content_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
 fn course() -> Catalog {

@@ -36,7 +36,7 @@ async fn database() -> (DatabaseConnection, tempfile::TempDir) {
 }
 
 fn catalog() -> Catalog {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/tests/fixtures/content");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../server/tests/fixtures/content");
     catalog::load(&root, &["fr".to_string(), "en".to_string()]).expect("fixture content")
 }
 
