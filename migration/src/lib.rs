@@ -5,6 +5,9 @@
 
 pub use sea_orm_migration::prelude::*;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 mod m20261129_000001_create_setting;
 mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_progress;

@@ -7,18 +7,10 @@ use accounts::people::{self, Joining, NewAccount};
 use accounts::session_store::DbSessionStore;
 use accounts::sign_in::{self, Attempt, SignedIn};
 use accounts::{Affiliation, Caller, Error, Role, cohorts};
-use migration::{Migrator, MigratorTrait};
-use sea_orm::{Database, DatabaseConnection, EntityTrait, PaginatorTrait};
+use migration::testing::database;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::SessionStore;
-
-async fn database() -> (DatabaseConnection, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-    let db = Database::connect(url).await.unwrap();
-    Migrator::up(&db, None).await.unwrap();
-    (db, dir)
-}
 
 /// Signs in from a browser with no device cookie.
 async fn sign_in(

@@ -17,16 +17,13 @@ use insights::Scope;
 use insights::matrix::State;
 use learning::entity::{lesson_read, quiz_answer, quiz_attempt};
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ActiveValue::Set, Database, DatabaseConnection, EntityTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 
 /// The migrations before the running summaries (`module_progress`, `answer_tally`) were added.
 const BEFORE_SUMMARIES: u32 = 5;
 
 async fn database() -> (DatabaseConnection, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-    let db = Database::connect(url).await.unwrap();
-    Migrator::up(&db, Some(BEFORE_SUMMARIES)).await.unwrap();
+    let (db, dir) = migration::testing::database_up_to(BEFORE_SUMMARIES).await;
     // The rows are written through today's account entity, which has this later column.
     use sea_orm::ConnectionTrait;
     db.execute_unprepared("ALTER TABLE account ADD COLUMN last_sign_in_at BIGINT")

@@ -9,18 +9,10 @@ use catalog::{Catalog, Module, QuizKind};
 use learning::attempts::{self, Reveal};
 use learning::entity::{quiz_answer, quiz_attempt};
 use learning::{Availability, Error, ModuleState, NextStep, progress};
-use migration::{Migrator, MigratorTrait};
-use sea_orm::{Database, DatabaseConnection, EntityTrait, PaginatorTrait};
+use migration::testing::database;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 const NOW: i64 = 1_800_000_000;
-
-async fn database() -> (DatabaseConnection, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-    let db = Database::connect(url).await.unwrap();
-    Migrator::up(&db, None).await.unwrap();
-    (db, dir)
-}
 
 fn catalog() -> Catalog {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../server/tests/fixtures/content");
