@@ -376,42 +376,56 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
     ]
 }
 
-on_every_database! {
-    async fn every_function_and_route_checks_role_and_cohort(app) {
-        let w = world(&app).await;
-        let mut failures = Vec::new();
-        for (actor, cookie) in &w.cookies {
-            for (name, request, allowed) in checks(&w, *actor) {
-                let response = match &request {
-                    Request::Page(path) => app.get_as(path, cookie.as_deref()).await,
-                    Request::Call(path, body) => app.post(path, body, cookie.as_deref(), &[]).await,
-                };
-                let status = response.status().as_u16();
-                let expected_allowed = allowed.contains(actor);
-                let was_allowed = status < 400;
-                let refused_properly = matches!(status, 401 | 403);
-                if expected_allowed != was_allowed || (!was_allowed && !refused_properly) {
-                    failures.push(format!("{name} as {actor:?}: status {status}"));
-                }
+async fn every_function_and_route_checks_role_and_cohort(app: &TestApp) {
+    let w = world(app).await;
+    let mut failures = Vec::new();
+    for (actor, cookie) in &w.cookies {
+        for (name, request, allowed) in checks(&w, *actor) {
+            let response = match &request {
+                Request::Page(path) => app.get_as(path, cookie.as_deref()).await,
+                Request::Call(path, body) => app.post(path, body, cookie.as_deref(), &[]).await,
+            };
+            let status = response.status().as_u16();
+            let expected_allowed = allowed.contains(actor);
+            let was_allowed = status < 400;
+            let refused_properly = matches!(status, 401 | 403);
+            if expected_allowed != was_allowed || (!was_allowed && !refused_properly) {
+                failures.push(format!("{name} as {actor:?}: status {status}"));
             }
         }
-        assert!(failures.is_empty(), "{failures:#?}");
-        let _ = w.learner;
     }
+    assert!(failures.is_empty(), "{failures:#?}");
+    let _ = w.learner;
+}
 
-    async fn a_learner_sees_only_their_own_data(app) {
-        let w = world(&app).await;
-        let learner = w.cookies.iter().find(|(a, _)| *a == Learner).unwrap().1.clone();
-        let response = app.get_as("/account/data.json", learner.as_deref()).await;
-        assert_eq!(response.status(), 200);
-        assert!(response
+async fn a_learner_sees_only_their_own_data(app: &TestApp) {
+    let w = world(app).await;
+    let learner = w
+        .cookies
+        .iter()
+        .find(|(a, _)| *a == Learner)
+        .unwrap()
+        .1
+        .clone();
+    let response = app.get_as("/account/data.json", learner.as_deref()).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response
             .headers()
             .get("content-disposition")
-            .is_some_and(|v| v.to_str().unwrap().contains("attachment")));
-        let data: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-        assert_eq!(data["username"], "learner");
-        assert_eq!(data["cohorts"][0]["cohort"], "Gao");
-        let text = data.to_string();
-        assert!(!text.contains("victim") && !text.contains("argon2"), "{text}");
-    }
+            .is_some_and(|v| v.to_str().unwrap().contains("attachment"))
+    );
+    let data: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(data["username"], "learner");
+    assert_eq!(data["cohorts"][0]["cohort"], "Gao");
+    let text = data.to_string();
+    assert!(
+        !text.contains("victim") && !text.contains("argon2"),
+        "{text}"
+    );
 }
+
+on_every_database!(
+    every_function_and_route_checks_role_and_cohort,
+    a_learner_sees_only_their_own_data
+);

@@ -188,11 +188,12 @@ async fn the_first_administrator_comes_from_the_command_line_and_logs_hold_no_se
 }
 
 #[tokio::test]
+#[cfg_attr(
+    not(test_database),
+    ignore = "TEST_DATABASE_URL was not set when the tests were built"
+)]
 async fn two_server_processes_on_one_postgresql_share_sessions() {
-    let Some(crate::support::Backend::Postgres(admin_url)) = crate::support::postgres() else {
-        eprintln!("TEST_DATABASE_URL is not set: PostgreSQL not tested");
-        return;
-    };
+    let admin_url = crate::support::postgres_url();
     let name = format!("t_platform_procs_{}", std::process::id());
     let admin = sea_orm::Database::connect(admin_url.as_str())
         .await

@@ -1,6 +1,6 @@
 //! The platform through its real router, on SQLite and (when configured) PostgreSQL.
 
-use crate::support::spawn_app;
+use crate::support::{TestApp, spawn_app};
 use migration::MigratorTrait;
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 
@@ -23,15 +23,14 @@ fn assert_no_internals(page: &str) {
     }
 }
 
-on_every_database! {
-    async fn health_says_the_database_answers(app) {
+async fn health_says_the_database_answers(app: &TestApp) {
     let response = app.get("/health").await;
     assert_eq!(response.status(), 200);
     let json: serde_json::Value = serde_json::from_str(&body(response).await).unwrap();
     assert_eq!(json["database"], "ok");
-    }
+}
 
-    async fn every_migration_is_applied_at_start(app) {
+async fn every_migration_is_applied_at_start(app: &TestApp) {
     let db = Database::connect(app.database_url.as_str()).await.unwrap();
     let applied = db
         .query_all_raw(Statement::from_string(
@@ -40,17 +39,14 @@ on_every_database! {
         ))
         .await
         .unwrap();
-    assert_eq!(
-        applied.len(),
-        migration::Migrator::migrations().len()
-    );
+    assert_eq!(applied.len(), migration::Migrator::migrations().len());
     db.execute_unprepared("SELECT key, value, updated_at FROM setting")
         .await
         .expect("the setting table exists");
     drop(db);
-    }
+}
 
-    async fn the_home_page_lists_the_modules_in_french_by_default(app) {
+async fn the_home_page_lists_the_modules_in_french_by_default(app: &TestApp) {
     let response = app.get("/").await;
     assert_eq!(response.status(), 200);
     let page = body(response).await;
@@ -61,9 +57,9 @@ on_every_database! {
     assert!(first < second, "modules in teaching order");
     assert!(page.contains("2 leçons") && page.contains("1 leçon") && page.contains("15 min"));
     assert!(page.contains("href=\"/modules/first\""));
-    }
+}
 
-    async fn a_module_page_lists_its_lessons_in_order(app) {
+async fn a_module_page_lists_its_lessons_in_order(app: &TestApp) {
     let response = app.get("/modules/first").await;
     assert_eq!(response.status(), 200);
     let page = body(response).await;
@@ -78,27 +74,47 @@ on_every_database! {
         page.contains("Commencer la première leçon")
             && page.contains("Le résumé du premier module.")
     );
-    }
+}
 
-    async fn a_lesson_states_its_objectives_in_the_page_language(app) {
+async fn a_lesson_states_its_objectives_in_the_page_language(app: &TestApp) {
     let page = body(app.get("/modules/first/01-start").await).await;
-    let heading = page.find("Dans cette leçon, vous apprenez à").expect("objectives shown");
-    let second = page.find("<li>Second objectif</li>").expect("second objective");
-    let first = page.find("<li>Premier objectif</li>").expect("first objective");
-    assert!(heading < second && second < first, "in the lesson's order, above the text");
+    let heading = page
+        .find("Dans cette leçon, vous apprenez à")
+        .expect("objectives shown");
+    let second = page
+        .find("<li>Second objectif</li>")
+        .expect("second objective");
+    let first = page
+        .find("<li>Premier objectif</li>")
+        .expect("first objective");
+    assert!(
+        heading < second && second < first,
+        "in the lesson's order, above the text"
+    );
     assert!(second < page.find("Une section").unwrap());
     let english = body(app.get_in("/modules/first/01-start", "en").await).await;
-    assert!(english.contains("In this lesson, you learn to") && english.contains("<li>First objective</li>"));
+    assert!(
+        english.contains("In this lesson, you learn to")
+            && english.contains("<li>First objective</li>")
+    );
     let other = body(app.get("/modules/first/02-next").await).await;
-    assert!(!other.contains("vous apprenez à"), "no objectives, no heading");
-    }
+    assert!(
+        !other.contains("vous apprenez à"),
+        "no objectives, no heading"
+    );
+}
 
-    async fn a_module_links_to_its_printable_job_aid(app) {
+async fn a_module_links_to_its_printable_job_aid(app: &TestApp) {
     let module = body(app.get("/modules/first").await).await;
     assert!(module.contains("href=\"/job-aid/first\""), "{module}");
-    assert!(module.contains("Fiche pratique à imprimer") && module.contains("Fiche du premier module"));
+    assert!(
+        module.contains("Fiche pratique à imprimer") && module.contains("Fiche du premier module")
+    );
     let second = body(app.get("/modules/second").await).await;
-    assert!(!second.contains("/job-aid/"), "a module without a job aid links to none");
+    assert!(
+        !second.contains("/job-aid/"),
+        "a module without a job aid links to none"
+    );
 
     let response = app.get("/job-aid/first").await;
     assert_eq!(response.status(), 200);
@@ -113,35 +129,57 @@ on_every_database! {
         assert_eq!(response.status(), 404, "{missing}");
         assert!(body(response).await.contains("Page introuvable"));
     }
-    }
+}
 
-    async fn a_module_glossary_opens_at_its_address_with_french_spacing(app) {
+async fn a_module_glossary_opens_at_its_address_with_french_spacing(app: &TestApp) {
     let module = body(app.get("/modules/first").await).await;
-    assert!(module.contains("href=\"/glossary/first\"") && module.contains("Glossaire du premier module"), "{module}");
+    assert!(
+        module.contains("href=\"/glossary/first\"")
+            && module.contains("Glossaire du premier module"),
+        "{module}"
+    );
     let second = body(app.get("/modules/second").await).await;
-    assert!(!second.contains("/glossary/"), "a module without a glossary links to none");
+    assert!(
+        !second.contains("/glossary/"),
+        "a module without a glossary links to none"
+    );
     let response = app.get("/glossary/first").await;
     assert_eq!(response.status(), 200);
     let page = body(response).await;
-    assert!(page.contains("<h1>Glossaire du premier module</h1>"), "{page}");
-    assert!(page.contains("<strong>FDS</strong>&nbsp;: Forces de défense et de sécurité."), "{page}");
+    assert!(
+        page.contains("<h1>Glossaire du premier module</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<strong>FDS</strong>&nbsp;: Forces de défense et de sécurité."),
+        "{page}"
+    );
     assert!(page.contains("Glossaire") && page.contains("Source A, art. 1"));
     let english = body(app.get_in("/glossary/first", "en").await).await;
-    assert!(english.contains("<h1>First module glossary</h1>") && english.contains("<strong>FDS</strong>: Defence"));
+    assert!(
+        english.contains("<h1>First module glossary</h1>")
+            && english.contains("<strong>FDS</strong>: Defence")
+    );
     for missing in ["/glossary/second", "/glossary/nope"] {
         let response = app.get(missing).await;
         assert_eq!(response.status(), 404, "{missing}");
     }
-    }
+}
 
-    async fn a_revalidated_asset_costs_a_bare_304(app) {
+async fn a_revalidated_asset_costs_a_bare_304(app: &TestApp) {
     let pkg = app.data_dir().join("site/pkg");
     std::fs::create_dir_all(&pkg).unwrap();
     std::fs::write(pkg.join("app.css"), "body { color: #222; }").unwrap();
     let first = app.get("/pkg/app.css").await;
     assert_eq!(first.status(), 200);
-    assert!(first.headers().contains_key("content-security-policy"), "the cached response has them");
-    let modified = first.headers()["last-modified"].to_str().unwrap().to_string();
+    assert!(
+        first.headers().contains_key("content-security-policy"),
+        "the cached response has them"
+    );
+    let modified = first.headers()["last-modified"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let again = app
         .client
         .get(format!("{}/pkg/app.css", app.base))
@@ -150,12 +188,19 @@ on_every_database! {
         .await
         .unwrap();
     assert_eq!(again.status(), 304);
-    for header in ["content-security-policy", "x-frame-options", "permissions-policy"] {
-        assert!(!again.headers().contains_key(header), "a 304 repeats no {header}");
+    for header in [
+        "content-security-policy",
+        "x-frame-options",
+        "permissions-policy",
+    ] {
+        assert!(
+            !again.headers().contains_key(header),
+            "a 304 repeats no {header}"
+        );
     }
-    }
+}
 
-    async fn unknown_addresses_get_a_404_page_in_the_visitors_language(app) {
+async fn unknown_addresses_get_a_404_page_in_the_visitors_language(app: &TestApp) {
     for path in [
         "/no/such/page",
         "/modules/nope",
@@ -170,8 +215,19 @@ on_every_database! {
         let english = body(app.get_in(path, "en").await).await;
         assert!(english.contains("Page not found"), "{path}");
     }
-    }
 }
+
+on_every_database!(
+    health_says_the_database_answers,
+    every_migration_is_applied_at_start,
+    the_home_page_lists_the_modules_in_french_by_default,
+    a_module_page_lists_its_lessons_in_order,
+    a_lesson_states_its_objectives_in_the_page_language,
+    a_module_links_to_its_printable_job_aid,
+    a_module_glossary_opens_at_its_address_with_french_spacing,
+    a_revalidated_asset_costs_a_bare_304,
+    unknown_addresses_get_a_404_page_in_the_visitors_language
+);
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode() {

@@ -102,88 +102,130 @@ async fn chain_is_refused(app: &TestApp, by: &Side, victim: &Side, username: &st
     assert_eq!(still.status(), 200, "the learner is still signed in");
 }
 
-on_every_database! {
-    async fn a_trainer_cannot_move_another_trainers_learner_in_either_direction(app) {
-        let a = side(&app, "trainer.a", "awa").await;
-        let b = side(&app, "trainer.b", "binta").await;
-        chain_is_refused(&app, &b, &a, "awa").await;
-        chain_is_refused(&app, &a, &b, "binta").await;
-    }
-
-    async fn a_learner_in_no_cohort_or_in_a_shared_cohort_can_be_moved(app) {
-        let a = side(&app, "trainer.a", "awa").await;
-        let b = side(&app, "trainer.b", "binta").await;
-        let db = app.db().await;
-        // Awa leaves every cohort (her cohort was a trial): anyone may take her in.
-        cohort_member::Entity::delete_many()
-            .filter(cohort_member::Column::AccountId.eq(a.learner))
-            .exec(&db)
-            .await
-            .unwrap();
-        let body = form(&[("cohort_id", &b.cohort.to_string()), ("username", "awa")]);
-        let moved = app.call::<cohort_fns::MoveLearner>(&body, Some(&b.cookie)).await;
-        assert!(moved.status().is_success() || moved.status().is_redirection(), "{}", moved.status());
-        assert_eq!(cohorts_of(&app, a.learner).await, vec![b.cohort]);
-
-        // Binta's cohort gets trainer A as co-trainer: A trains all her cohorts now.
-        let trainer_b = account_id(&app, "trainer.b").await;
-        cohorts::add_trainer(&db, b.cohort, trainer_b, "trainer.a").await.unwrap();
-        let body = form(&[("cohort_id", &a.cohort.to_string()), ("username", "binta")]);
-        let moved = app.call::<cohort_fns::MoveLearner>(&body, Some(&a.cookie)).await;
-        assert!(moved.status().is_success() || moved.status().is_redirection(), "{}", moved.status());
-        assert_eq!(
-            cohorts_of(&app, b.learner).await,
-            vec![a.cohort],
-            "she left the cohort A trains and joined A's"
-        );
-    }
-
-    async fn an_administrator_moves_any_learner(app) {
-        let a = side(&app, "trainer.a", "awa").await;
-        let b = side(&app, "trainer.b", "binta").await;
-        let db = app.db().await;
-        account(&db, "chef", Role::Admin).await;
-        let admin = app.sign_in("chef", PASSWORD).await;
-        let body = form(&[("cohort_id", &b.cohort.to_string()), ("username", "awa")]);
-        let moved = app.call::<cohort_fns::MoveLearner>(&body, Some(&admin)).await;
-        assert!(moved.status().is_success() || moved.status().is_redirection(), "{}", moved.status());
-        let mut expected = vec![a.cohort, b.cohort];
-        expected.sort();
-        assert_eq!(
-            cohorts_of(&app, a.learner).await,
-            expected,
-            "she joins; the administrator trains neither cohort, so she leaves none"
-        );
-    }
-
-    async fn an_archived_cohort_takes_no_learner_by_any_path(app) {
-        let a = side(&app, "trainer.a", "awa").await;
-        let db = app.db().await;
-        let code = cohorts::get(&db, a.cohort).await.unwrap().join_code.unwrap();
-        let trainer_a = account_id(&app, "trainer.a").await;
-        // A learner in no cohort, for the move.
-        let loose = account(&db, "seydou", Role::Learner).await;
-        cohorts::set_archived(&db, a.cohort, trainer_a, true).await.unwrap();
-
-        let body = form(&[("cohort_id", &a.cohort.to_string()), ("username", "seydou")]);
-        let moved = app.call::<cohort_fns::MoveLearner>(&body, Some(&a.cookie)).await;
-        assert_eq!(moved.status(), 400, "no move into an archived cohort");
-        assert!(cohorts_of(&app, loose).await.is_empty());
-
-        let body = form(&[
-            ("cohort_id", &a.cohort.to_string()),
-            ("names", "Fanta Keïta"),
-            ("affiliation", "fds"),
-        ]);
-        let listed = app.call::<cohort_fns::CreateAccounts>(&body, Some(&a.cookie)).await;
-        assert_eq!(listed.status(), 400, "no pasted list into an archived cohort");
-        assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
-
-        let joined = people::join(&db, joining(&code, "fanta", "Fanta")).await;
-        assert!(joined.is_err(), "no joining an archived cohort with its code");
-        assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
-    }
+async fn a_trainer_cannot_move_another_trainers_learner_in_either_direction(app: &TestApp) {
+    let a = side(app, "trainer.a", "awa").await;
+    let b = side(app, "trainer.b", "binta").await;
+    chain_is_refused(app, &b, &a, "awa").await;
+    chain_is_refused(app, &a, &b, "binta").await;
 }
+
+async fn a_learner_in_no_cohort_or_in_a_shared_cohort_can_be_moved(app: &TestApp) {
+    let a = side(app, "trainer.a", "awa").await;
+    let b = side(app, "trainer.b", "binta").await;
+    let db = app.db().await;
+    // Awa leaves every cohort (her cohort was a trial): anyone may take her in.
+    cohort_member::Entity::delete_many()
+        .filter(cohort_member::Column::AccountId.eq(a.learner))
+        .exec(&db)
+        .await
+        .unwrap();
+    let body = form(&[("cohort_id", &b.cohort.to_string()), ("username", "awa")]);
+    let moved = app
+        .call::<cohort_fns::MoveLearner>(&body, Some(&b.cookie))
+        .await;
+    assert!(
+        moved.status().is_success() || moved.status().is_redirection(),
+        "{}",
+        moved.status()
+    );
+    assert_eq!(cohorts_of(app, a.learner).await, vec![b.cohort]);
+
+    // Binta's cohort gets trainer A as co-trainer: A trains all her cohorts now.
+    let trainer_b = account_id(app, "trainer.b").await;
+    cohorts::add_trainer(&db, b.cohort, trainer_b, "trainer.a")
+        .await
+        .unwrap();
+    let body = form(&[("cohort_id", &a.cohort.to_string()), ("username", "binta")]);
+    let moved = app
+        .call::<cohort_fns::MoveLearner>(&body, Some(&a.cookie))
+        .await;
+    assert!(
+        moved.status().is_success() || moved.status().is_redirection(),
+        "{}",
+        moved.status()
+    );
+    assert_eq!(
+        cohorts_of(app, b.learner).await,
+        vec![a.cohort],
+        "she left the cohort A trains and joined A's"
+    );
+}
+
+async fn an_administrator_moves_any_learner(app: &TestApp) {
+    let a = side(app, "trainer.a", "awa").await;
+    let b = side(app, "trainer.b", "binta").await;
+    let db = app.db().await;
+    account(&db, "chef", Role::Admin).await;
+    let admin = app.sign_in("chef", PASSWORD).await;
+    let body = form(&[("cohort_id", &b.cohort.to_string()), ("username", "awa")]);
+    let moved = app
+        .call::<cohort_fns::MoveLearner>(&body, Some(&admin))
+        .await;
+    assert!(
+        moved.status().is_success() || moved.status().is_redirection(),
+        "{}",
+        moved.status()
+    );
+    let mut expected = vec![a.cohort, b.cohort];
+    expected.sort();
+    assert_eq!(
+        cohorts_of(app, a.learner).await,
+        expected,
+        "she joins; the administrator trains neither cohort, so she leaves none"
+    );
+}
+
+async fn an_archived_cohort_takes_no_learner_by_any_path(app: &TestApp) {
+    let a = side(app, "trainer.a", "awa").await;
+    let db = app.db().await;
+    let code = cohorts::get(&db, a.cohort)
+        .await
+        .unwrap()
+        .join_code
+        .unwrap();
+    let trainer_a = account_id(app, "trainer.a").await;
+    // A learner in no cohort, for the move.
+    let loose = account(&db, "seydou", Role::Learner).await;
+    cohorts::set_archived(&db, a.cohort, trainer_a, true)
+        .await
+        .unwrap();
+
+    let body = form(&[("cohort_id", &a.cohort.to_string()), ("username", "seydou")]);
+    let moved = app
+        .call::<cohort_fns::MoveLearner>(&body, Some(&a.cookie))
+        .await;
+    assert_eq!(moved.status(), 400, "no move into an archived cohort");
+    assert!(cohorts_of(app, loose).await.is_empty());
+
+    let body = form(&[
+        ("cohort_id", &a.cohort.to_string()),
+        ("names", "Fanta Keïta"),
+        ("affiliation", "fds"),
+    ]);
+    let listed = app
+        .call::<cohort_fns::CreateAccounts>(&body, Some(&a.cookie))
+        .await;
+    assert_eq!(
+        listed.status(),
+        400,
+        "no pasted list into an archived cohort"
+    );
+    assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
+
+    let joined = people::join(&db, joining(&code, "fanta", "Fanta")).await;
+    assert!(
+        joined.is_err(),
+        "no joining an archived cohort with its code"
+    );
+    assert_eq!(cohorts::members(&db, a.cohort).await.unwrap().len(), 1);
+}
+
+on_every_database!(
+    a_trainer_cannot_move_another_trainers_learner_in_either_direction,
+    a_learner_in_no_cohort_or_in_a_shared_cohort_can_be_moved,
+    an_administrator_moves_any_learner,
+    an_archived_cohort_takes_no_learner_by_any_path
+);
 
 async fn account_id(app: &TestApp, username: &str) -> i64 {
     use accounts::entity::account;

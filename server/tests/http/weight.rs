@@ -2,7 +2,7 @@
 //! island; the islands loader on the two pages that have one; content-hashed `/pkg` files
 //! cached for a year, pages revalidated, so that a new build's pages name only its own files.
 
-use crate::support::{PASSWORD, account, fixture_content, spawn_app_with};
+use crate::support::{PASSWORD, TestApp, account, fixture_content, spawn_app_with};
 use accounts::Role;
 
 async fn text(response: reqwest::Response) -> String {
@@ -55,75 +55,134 @@ fn built_site(hashes: [&str; 3]) -> tempfile::TempDir {
     site
 }
 
-on_every_database! {
-    async fn a_lesson_carries_its_text_once_and_no_script(app) {
-        for lang in ["fr", "en"] {
-            let page = text(app.get_in("/modules/first/01-start", lang).await).await;
-            let sentence = if lang == "fr" { "Texte avec une image" } else { "Text with an image" };
-            assert_eq!(page.matches(sentence).count(), 1, "the lesson body once in {lang}: {page}");
-            assert_no_script(&page, "a lesson");
-        }
-        for path in ["/", "/modules/first", "/sign-in", "/join", "/glossary/first", "/job-aid/first", "/no/such/page"] {
-            assert_no_script(&text(app.get(path).await).await, path);
-        }
+async fn a_lesson_carries_its_text_once_and_no_script(app: &TestApp) {
+    for lang in ["fr", "en"] {
+        let page = text(app.get_in("/modules/first/01-start", lang).await).await;
+        let sentence = if lang == "fr" {
+            "Texte avec une image"
+        } else {
+            "Text with an image"
+        };
+        assert_eq!(
+            page.matches(sentence).count(),
+            1,
+            "the lesson body once in {lang}: {page}"
+        );
+        assert_no_script(&page, "a lesson");
     }
-
-    async fn the_two_pages_with_an_island_load_the_islands_script(app) {
-        let verify = text(app.get("/verify").await).await;
-        assert_eq!(verify.matches("<leptos-island").count(), 1, "{verify}");
-        assert!(verify.contains("data-component=\"CodeCheckForm"), "{verify}");
-        assert_eq!(verify.matches("<script type=\"module\" nonce=").count(), 1, "one loader: {verify}");
-        // The island's props travel in the page: the key and the words, nothing private.
-        assert!(verify.contains("public_key") && verify.contains("Vérifier le code"), "{verify}");
-
-        let db = app.db().await;
-        account(&db, "awa", Role::Learner).await;
-        let cookie = app.sign_in("awa", PASSWORD).await;
-        crate::quizzes::read_lessons(&app, &cookie).await;
-        let (status, quiz) = crate::quizzes::page(&app, "/modules/first/test/quiz", &cookie, "en").await;
-        assert_eq!(status, 200);
-        assert_eq!(quiz.matches("<leptos-island").count(), 1, "{quiz}");
-        assert!(quiz.contains("data-component=\"QuizStepper"), "{quiz}");
-        assert!(quiz.contains("Next question") && quiz.contains("Send my answers"), "{quiz}");
-        assert_eq!(quiz.matches("class=\"step\"").count(), 3, "one step per question");
-        assert!(quiz.contains("method=\"post\" action=\"/api/"), "a plain form: {quiz}");
-    }
-
-    async fn hashed_files_are_immutable_and_pages_are_revalidated(app) {
-        // `app` is the plain (unhashed) site of the other tests: its /pkg is revalidated.
-        let site = app.data_dir().join("site/pkg");
-        std::fs::create_dir_all(&site).unwrap();
-        std::fs::write(site.join("app.css"), "body {}").unwrap();
-        let plain = app.get("/pkg/app.css").await;
-        assert_eq!(plain.headers()["cache-control"], "public, max-age=0, must-revalidate");
-
-        let old = built_site(["Js1", "Wasm1", "Css1"]);
-        let new = built_site(["Js2", "Wasm2", "Css2"]);
-        let backend = app.backend.clone();
-        let old_path = old.path().to_path_buf();
-        let first = spawn_app_with(&backend, fixture_content(), |s| s.site_root = old_path).await.unwrap();
-        for file in ["app.Js1.js", "app.Wasm1.wasm", "app.Css1.css"] {
-            let response = first.get(&format!("/pkg/{file}")).await;
-            assert_eq!(response.status(), 200, "{file}");
-            assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable", "{file}");
-        }
-        let page = first.get("/verify").await;
-        assert_eq!(page.headers()["cache-control"], "private, no-cache");
-        let page = text(page).await;
-        assert!(page.contains("href=\"/pkg/app.Css1.css\""), "{page}");
-        assert!(page.contains("/pkg/app.Js1.js") && page.contains("app.Wasm1"), "{page}");
-        assert!(!page.contains("app.css"), "{page}");
-        let lesson = text(first.get("/modules/first/01-start").await).await;
-        assert!(lesson.contains("href=\"/pkg/app.Css1.css\""), "{lesson}");
-
-        // The next build: its pages name its own files, and the old ones are gone.
-        let new_path = new.path().to_path_buf();
-        let second = spawn_app_with(&backend, fixture_content(), |s| s.site_root = new_path).await.unwrap();
-        let page = text(second.get("/verify").await).await;
-        assert!(page.contains("/pkg/app.Css2.css") && page.contains("/pkg/app.Js2.js") && page.contains("app.Wasm2"), "{page}");
-        assert!(!page.contains("Js1") && !page.contains("Wasm1"), "{page}");
-        assert_eq!(second.get("/pkg/app.Wasm1.wasm").await.status(), 404);
-        first.cleanup().await;
-        second.cleanup().await;
+    for path in [
+        "/",
+        "/modules/first",
+        "/sign-in",
+        "/join",
+        "/glossary/first",
+        "/job-aid/first",
+        "/no/such/page",
+    ] {
+        assert_no_script(&text(app.get(path).await).await, path);
     }
 }
+
+async fn the_two_pages_with_an_island_load_the_islands_script(app: &TestApp) {
+    let verify = text(app.get("/verify").await).await;
+    assert_eq!(verify.matches("<leptos-island").count(), 1, "{verify}");
+    assert!(
+        verify.contains("data-component=\"CodeCheckForm"),
+        "{verify}"
+    );
+    assert_eq!(
+        verify.matches("<script type=\"module\" nonce=").count(),
+        1,
+        "one loader: {verify}"
+    );
+    // The island's props travel in the page: the key and the words, nothing private.
+    assert!(
+        verify.contains("public_key") && verify.contains("Vérifier le code"),
+        "{verify}"
+    );
+
+    let db = app.db().await;
+    account(&db, "awa", Role::Learner).await;
+    let cookie = app.sign_in("awa", PASSWORD).await;
+    crate::quizzes::read_lessons(app, &cookie).await;
+    let (status, quiz) = crate::quizzes::page(app, "/modules/first/test/quiz", &cookie, "en").await;
+    assert_eq!(status, 200);
+    assert_eq!(quiz.matches("<leptos-island").count(), 1, "{quiz}");
+    assert!(quiz.contains("data-component=\"QuizStepper"), "{quiz}");
+    assert!(
+        quiz.contains("Next question") && quiz.contains("Send my answers"),
+        "{quiz}"
+    );
+    assert_eq!(
+        quiz.matches("class=\"step\"").count(),
+        3,
+        "one step per question"
+    );
+    assert!(
+        quiz.contains("method=\"post\" action=\"/api/"),
+        "a plain form: {quiz}"
+    );
+}
+
+async fn hashed_files_are_immutable_and_pages_are_revalidated(app: &TestApp) {
+    // `app` is the plain (unhashed) site of the other tests: its /pkg is revalidated.
+    let site = app.data_dir().join("site/pkg");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("app.css"), "body {}").unwrap();
+    let plain = app.get("/pkg/app.css").await;
+    assert_eq!(
+        plain.headers()["cache-control"],
+        "public, max-age=0, must-revalidate"
+    );
+
+    let old = built_site(["Js1", "Wasm1", "Css1"]);
+    let new = built_site(["Js2", "Wasm2", "Css2"]);
+    let backend = app.backend.clone();
+    let old_path = old.path().to_path_buf();
+    let first = spawn_app_with(&backend, fixture_content(), |s| s.site_root = old_path)
+        .await
+        .unwrap();
+    for file in ["app.Js1.js", "app.Wasm1.wasm", "app.Css1.css"] {
+        let response = first.get(&format!("/pkg/{file}")).await;
+        assert_eq!(response.status(), 200, "{file}");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "{file}"
+        );
+    }
+    let page = first.get("/verify").await;
+    assert_eq!(page.headers()["cache-control"], "private, no-cache");
+    let page = text(page).await;
+    assert!(page.contains("href=\"/pkg/app.Css1.css\""), "{page}");
+    assert!(
+        page.contains("/pkg/app.Js1.js") && page.contains("app.Wasm1"),
+        "{page}"
+    );
+    assert!(!page.contains("app.css"), "{page}");
+    let lesson = text(first.get("/modules/first/01-start").await).await;
+    assert!(lesson.contains("href=\"/pkg/app.Css1.css\""), "{lesson}");
+
+    // The next build: its pages name its own files, and the old ones are gone.
+    let new_path = new.path().to_path_buf();
+    let second = spawn_app_with(&backend, fixture_content(), |s| s.site_root = new_path)
+        .await
+        .unwrap();
+    let page = text(second.get("/verify").await).await;
+    assert!(
+        page.contains("/pkg/app.Css2.css")
+            && page.contains("/pkg/app.Js2.js")
+            && page.contains("app.Wasm2"),
+        "{page}"
+    );
+    assert!(!page.contains("Js1") && !page.contains("Wasm1"), "{page}");
+    assert_eq!(second.get("/pkg/app.Wasm1.wasm").await.status(), 404);
+    first.cleanup().await;
+    second.cleanup().await;
+}
+
+on_every_database!(
+    a_lesson_carries_its_text_once_and_no_script,
+    the_two_pages_with_an_island_load_the_islands_script,
+    hashed_files_are_immutable_and_pages_are_revalidated
+);

@@ -1,5 +1,5 @@
 //! `spawn_app()`: the real router on port 0 with a fresh database, SQLite always and
-//! PostgreSQL too when `TEST_DATABASE_URL` is set.
+//! PostgreSQL too when `TEST_DATABASE_URL` is set (at build time: see `build.rs`).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -16,42 +16,46 @@ pub enum Backend {
     Postgres(String),
 }
 
-/// PostgreSQL, when `TEST_DATABASE_URL` names one.
-pub fn postgres() -> Option<Backend> {
+/// The PostgreSQL database named by `TEST_DATABASE_URL`. Only PostgreSQL tests call it, and
+/// they are built as ignored unless the variable was set at build time (`build.rs`): set then
+/// but not now is a mistake worth a clear panic, not a silent pass.
+pub fn postgres() -> Backend {
+    Backend::Postgres(postgres_url())
+}
+
+/// `TEST_DATABASE_URL`, for the tests that make databases of their own on that server.
+pub fn postgres_url() -> String {
     std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|url| url.starts_with("postgres"))
-        .map(Backend::Postgres)
+        .expect("TEST_DATABASE_URL names a PostgreSQL database (it did when the tests were built)")
 }
 
-/// Writes one test per database for each body: `name::sqlite` and `name::postgres` (which
-/// passes without running when `TEST_DATABASE_URL` is unset). Each builds exactly one app, and
-/// nextest runs each test in its own process, as production runs one app per process: two
-/// Leptos apps built in one process now and then left a request waiting forever.
+/// Two tests for each test function `name(app: &TestApp)`: `name::sqlite` and
+/// `name::postgres`. The PostgreSQL twin is ignored (a runner reports it skipped) when
+/// `TEST_DATABASE_URL` was not set at build time. Each builds exactly one app, and nextest
+/// runs each test in its own process, as production runs one app per process: two Leptos
+/// apps built in one process now and then left a request waiting forever.
+///
+/// The test functions are plain functions beside the call, so that rustfmt, clippy and an
+/// editor see their bodies.
 #[macro_export]
 macro_rules! on_every_database {
-    ($( $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block )*) => {$(
-        $(#[$meta])*
+    ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
             #[tokio::test]
             async fn sqlite() {
-                let $app = $crate::support::spawn_app(&$crate::support::Backend::Sqlite).await;
-                $body
-                $app.cleanup().await;
+                let app = $crate::support::spawn_app(&$crate::support::Backend::Sqlite).await;
+                super::$name(&app).await;
+                app.cleanup().await;
             }
 
             #[tokio::test]
+            #[cfg_attr(not(test_database), ignore = "TEST_DATABASE_URL was not set when the tests were built")]
             async fn postgres() {
-                let Some(backend) = $crate::support::postgres() else {
-                    eprintln!("TEST_DATABASE_URL is not set: PostgreSQL not tested");
-                    return;
-                };
-                let $app = $crate::support::spawn_app(&backend).await;
-                $body
-                $app.cleanup().await;
+                let app = $crate::support::spawn_app(&$crate::support::postgres()).await;
+                super::$name(&app).await;
+                app.cleanup().await;
             }
         }
     )*};
