@@ -8,15 +8,24 @@ export async function ready(page, mode) {
   if (mode.javaScriptEnabled) await waitForHydration(page);
 }
 
-/** Nothing wider than the phone, and every control big enough to tap. */
+/**
+ * Reads well on the phone: nothing wider than its screen, body text at least 16 px, every
+ * button, answer option and language button at least 44 px high, and every form field at
+ * least 24 px.
+ */
 export async function assertFitsThePhone(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= PHONE.width, `the page scrolls sideways: ${width}px wide`);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('.button, label.option')]
+  const small = await page.evaluate(() => {
+    const under = (selector, px) => [...document.querySelectorAll(selector)]
       .map((el) => ({ what: el.outerHTML.slice(0, 60), h: el.getBoundingClientRect().height }))
-      .filter((b) => b.h > 0 && b.h < 44));
+      .filter((b) => b.h > 0 && b.h < px);
+    return [...under('.button, label.option, .lang-switch button', 44),
+      ...under('input:not([type=hidden]), select', 24)];
+  });
   assert.deepEqual(small, [], 'controls too small to tap');
+  const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(fontSize >= 16, `body text is ${fontSize}px`);
 }
 
 /** A new learner joins the demo cohort and lands on the home page. */

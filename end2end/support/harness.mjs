@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,6 +82,38 @@ export const MODES = [
   { name: 'hydrated', javaScriptEnabled: true },
   { name: 'no-js', javaScriptEnabled: false },
 ];
+
+/** The languages every spec runs in, French first. */
+export const LANGUAGES = ['fr', 'en'];
+
+/** The course fixture the server's own tests use: one small module with a quiz. */
+export const FIXTURE_CONTENT = join(ROOT, 'server', 'tests', 'fixtures', 'content');
+
+/**
+ * A spec's server and browser: started before its first test, stopped after its last. The
+ * returned object's `server` and `browser` are set once the spec's tests run. `demo` and
+ * `content` go to [`startServer`]; `browser: false` for a spec that only sends requests.
+ */
+export function useServer({ demo = false, content, browser = true } = {}) {
+  const spec = { server: undefined, browser: undefined };
+  before(async () => {
+    spec.server = await startServer({ demo, content });
+    if (demo) assert.ok(spec.server.demo.password && spec.server.demo.joinCode, 'the demo mode printed its credentials');
+    if (browser) spec.browser = await launchBrowser();
+  });
+  after(async () => {
+    await spec.browser?.close();
+    spec.server?.stop();
+  });
+  return spec;
+}
+
+/** Declares a spec's tests once per mode (hydrated, no JavaScript) and language (fr, en). */
+export function eachModeAndLanguage(declare) {
+  for (const mode of MODES) {
+    for (const lang of LANGUAGES) declare(mode, lang);
+  }
+}
 
 /** A page on a phone, in `locale`, with or without JavaScript. */
 export async function phonePage(browser, mode, locale) {

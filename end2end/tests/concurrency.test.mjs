@@ -3,9 +3,9 @@
 // page and the error pages of signed-in areas), and to pages that load data. Before the fix
 // of the page title, 2 to 8 of every 60 such requests were error pages (status 500, a panic
 // in the reactive system); the answer must never be a 5xx.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/harness.mjs';
+import { useServer } from '../support/harness.mjs';
 
 const PAGES = ['/sign-in', '/join', '/no-such-page', '/verify', '/account', '/account/password',
   '/certificates', '/trainer', '/admin', '/slips', '/', '/job-aid/droit-et-enfants',
@@ -15,9 +15,7 @@ const READABLE = new Set(['/sign-in', '/join', '/verify', '/', '/job-aid/droit-e
 const AT_ONCE = 16;
 const ROUNDS = 25;
 
-let server;
-before(async () => { server = await startServer(); });
-after(() => server?.stop());
+const spec = useServer({ browser: false });
 
 test('pages opened by many people at once never answer with a server error', async () => {
   const failures = [];
@@ -25,7 +23,7 @@ test('pages opened by many people at once never answer with a server error', asy
   for (const path of PAGES) {
     for (let round = 0; round < ROUNDS; round++) {
       const statuses = await Promise.all(Array.from({ length: AT_ONCE }, () =>
-        fetch(server.base + path, { headers: { 'Accept-Language': round % 2 ? 'en' : 'fr' } })
+        fetch(spec.server.base + path, { headers: { 'Accept-Language': round % 2 ? 'en' : 'fr' } })
           .then(async (r) => { await r.arrayBuffer(); return r.status; })));
       sent += statuses.length;
       for (const status of statuses) {

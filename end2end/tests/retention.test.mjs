@@ -1,11 +1,11 @@
 // Retention as an administrator sets it on a phone, in French and English, hydrated and
 // without JavaScript: the periods in force on /admin, a refused period that changes nothing,
 // a saved one shown back, and the learner-facing words on /account.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, phonePage, MODES, SCREENSHOTS } from '../support/harness.mjs';
+import { useServer, eachModeAndLanguage, phonePage, ROOT, SCREENSHOTS } from '../support/harness.mjs';
 import { ready, assertFitsThePhone, signIn, useLanguage } from '../support/flows.mjs';
 
 const TEXT = {
@@ -27,20 +27,11 @@ const TEXT = {
   },
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const spec = useServer();
 
 /** `server account create <username> --role admin` on the running server's data; its code. */
 function createAdmin(username) {
-  const env = { ...process.env, DATA_DIR: server.dataDir, CONTENT_DIR: join(ROOT, 'content') };
+  const env = { ...process.env, DATA_DIR: spec.server.dataDir, CONTENT_DIR: join(ROOT, 'content') };
   delete env.DATABASE_URL;
   const out = spawnSync(join(ROOT, 'target', 'release', 'server'), ['account', 'create', username, '--role', 'admin'], { env, encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
@@ -53,45 +44,43 @@ async function setPeriods(page, mode, inactive, audit) {
   await page.click('#retention button[type=submit]');
 }
 
-for (const mode of MODES) {
-  for (const lang of ['fr', 'en']) {
-    test(`${mode.name} ${lang}: an administrator sets the retention periods on a phone`, async () => {
-      const t = TEXT[lang];
-      const username = `chef.${mode.javaScriptEnabled ? 'js' : 'plain'}.${lang}`;
-      const code = createAdmin(username);
-      const { context, page } = await phonePage(browser, mode, lang);
-      await signIn(page, mode, server, username, code);
-      await page.fill('#field-password', 'une phrase de chef');
-      await page.fill('#field-confirmation', 'une phrase de chef');
-      await Promise.all([page.waitForURL((u) => u.pathname !== '/account/password'), page.click('form.form button[type=submit]')]);
-      await useLanguage(page, mode, lang);
+eachModeAndLanguage((mode, lang) => {
+  test(`${mode.name} ${lang}: an administrator sets the retention periods on a phone`, async () => {
+    const t = TEXT[lang];
+    const username = `chef.${mode.javaScriptEnabled ? 'js' : 'plain'}.${lang}`;
+    const code = createAdmin(username);
+    const { context, page } = await phonePage(spec.browser, mode, lang);
+    await signIn(page, mode, spec.server, username, code);
+    await page.fill('#field-password', 'une phrase de chef');
+    await page.fill('#field-confirmation', 'une phrase de chef');
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/account/password'), page.click('form.form button[type=submit]')]);
+    await useLanguage(page, mode, lang);
 
-      await page.goto(server.base + '/admin');
-      await ready(page, mode);
-      // Each test starts from the periods the previous one left; turn them off first.
-      await setPeriods(page, mode, '0', '365');
-      await page.waitForSelector(`#retention li:has-text("${t.off}")`);
+    await page.goto(spec.server.base + '/admin');
+    await ready(page, mode);
+    // Each test starts from the periods the previous one left; turn them off first.
+    await setPeriods(page, mode, '0', '365');
+    await page.waitForSelector(`#retention li:has-text("${t.off}")`);
 
-      // A period outside the range is refused in the visitor's language and changes nothing.
-      await page.fill('#field-inactive_days', '10');
-      await page.click('#retention button[type=submit]');
-      await page.waitForSelector(`.form-error:has-text("${t.refused}")`);
-      await page.goto(server.base + '/admin');
-      await ready(page, mode);
-      assert.ok((await page.textContent('#retention')).includes(t.off), 'the refused period changed nothing');
+    // A period outside the range is refused in the visitor's language and changes nothing.
+    await page.fill('#field-inactive_days', '10');
+    await page.click('#retention button[type=submit]');
+    await page.waitForSelector(`.form-error:has-text("${t.refused}")`);
+    await page.goto(spec.server.base + '/admin');
+    await ready(page, mode);
+    assert.ok((await page.textContent('#retention')).includes(t.off), 'the refused period changed nothing');
 
-      await setPeriods(page, mode, '120', '400');
-      await page.waitForSelector(`#retention li:has-text("${t.on}")`);
-      assert.ok((await page.textContent('#retention')).includes(t.audit));
-      assert.ok((await page.textContent('main')).includes(t.saved));
-      assert.equal(await page.inputValue('#field-inactive_days'), '120');
-      await assertFitsThePhone(page);
-      await page.locator('#retention').screenshot({ path: join(SCREENSHOTS, `retention-${lang}-${mode.name}.png`) });
+    await setPeriods(page, mode, '120', '400');
+    await page.waitForSelector(`#retention li:has-text("${t.on}")`);
+    assert.ok((await page.textContent('#retention')).includes(t.audit));
+    assert.ok((await page.textContent('main')).includes(t.saved));
+    assert.equal(await page.inputValue('#field-inactive_days'), '120');
+    await assertFitsThePhone(page);
+    await page.locator('#retention').screenshot({ path: join(SCREENSHOTS, `retention-${lang}-${mode.name}.png`) });
 
-      await page.goto(server.base + '/account');
-      await ready(page, mode);
-      assert.ok((await page.textContent('#kept')).includes(t.kept));
-      await context.close();
-    });
-  }
-}
+    await page.goto(spec.server.base + '/account');
+    await ready(page, mode);
+    assert.ok((await page.textContent('#kept')).includes(t.kept));
+    await context.close();
+  });
+});

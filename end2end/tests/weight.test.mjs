@@ -2,20 +2,11 @@
 // a lesson loads no script and no wasm and weighs at most 40 KB on a first visit, with and
 // without JavaScript, in French and English; a repeat visit is the page alone; the pages with
 // an island load the wasm once, and a repeat visit takes it from the cache.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, phonePage, waitForHydration, MODES } from '../support/harness.mjs';
+import { useServer, eachModeAndLanguage, phonePage, waitForHydration, MODES } from '../support/harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const spec = useServer();
 
 /**
  * Every request `page` sends over the network from now on (not those the cache answers), with
@@ -40,44 +31,44 @@ async function record(page) {
 }
 
 async function firstLesson(page) {
-  await page.goto(server.base + '/');
+  await page.goto(spec.server.base + '/');
   const module = await page.getAttribute('a[href^="/modules/"]', 'href');
-  await page.goto(server.base + module);
+  await page.goto(spec.server.base + module);
   return page.getAttribute('.lesson-list a', 'href');
 }
 
+eachModeAndLanguage((mode, lang) => {
+  test(`${mode.name} ${lang}: a lesson loads no code, weighs at most 40 KB, and comes back as one request`, async () => {
+    const { context, page, errors } = await phonePage(spec.browser, mode, lang);
+    const lesson = await firstLesson(page);
+    await context.close();
+
+    const fresh = await phonePage(spec.browser, mode, lang);
+    const seen = await record(fresh.page);
+    await fresh.page.goto(spec.server.base + lesson, { waitUntil: 'networkidle' });
+    assert.equal(await fresh.page.getAttribute('html', 'lang'), lang);
+    const code = seen.filter((r) => /\.(wasm|js)(\?|$)/.test(r.url));
+    assert.deepEqual(code, [], 'a lesson downloads no script and no wasm');
+    const total = seen.reduce((sum, r) => sum + r.bytes, 0);
+    assert.ok(total <= 40 * 1024, `first visit: ${total} bytes in ${seen.length} requests`);
+    assert.deepEqual(seen.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/pkg/')).length, 1, 'the stylesheet');
+
+    // Again, as a learner coming back: the stylesheet is immutable, only the page revalidates.
+    seen.length = 0;
+    await fresh.page.goto(spec.server.base + lesson, { waitUntil: 'networkidle' });
+    const fetched = seen;
+    assert.deepEqual(fetched.map((r) => new URL(r.url).pathname), [lesson], 'a repeat visit is one request');
+    assert.ok(fetched[0].bytes <= 40 * 1024);
+    assert.deepEqual([...errors, ...fresh.errors], []);
+    await fresh.context.close();
+  });
+});
+
 for (const mode of MODES) {
-  for (const lang of ['fr', 'en']) {
-    test(`${mode.name} ${lang}: a lesson loads no code, weighs at most 40 KB, and comes back as one request`, async () => {
-      const { context, page, errors } = await phonePage(browser, mode, lang);
-      const lesson = await firstLesson(page);
-      await context.close();
-
-      const fresh = await phonePage(browser, mode, lang);
-      const seen = await record(fresh.page);
-      await fresh.page.goto(server.base + lesson, { waitUntil: 'networkidle' });
-      assert.equal(await fresh.page.getAttribute('html', 'lang'), lang);
-      const code = seen.filter((r) => /\.(wasm|js)(\?|$)/.test(r.url));
-      assert.deepEqual(code, [], 'a lesson downloads no script and no wasm');
-      const total = seen.reduce((sum, r) => sum + r.bytes, 0);
-      assert.ok(total <= 40 * 1024, `first visit: ${total} bytes in ${seen.length} requests`);
-      assert.deepEqual(seen.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/pkg/')).length, 1, 'the stylesheet');
-
-      // Again, as a learner coming back: the stylesheet is immutable, only the page revalidates.
-      seen.length = 0;
-      await fresh.page.goto(server.base + lesson, { waitUntil: 'networkidle' });
-      const fetched = seen;
-      assert.deepEqual(fetched.map((r) => new URL(r.url).pathname), [lesson], 'a repeat visit is one request');
-      assert.ok(fetched[0].bytes <= 40 * 1024);
-      assert.deepEqual([...errors, ...fresh.errors], []);
-      await fresh.context.close();
-    });
-  }
-
   test(`${mode.name}: /verify loads the wasm only with JavaScript, and only once`, async () => {
-    const { context, page, errors } = await phonePage(browser, mode, 'fr');
+    const { context, page, errors } = await phonePage(spec.browser, mode, 'fr');
     const seen = await record(page);
-    await page.goto(server.base + '/verify', { waitUntil: 'networkidle' });
+    await page.goto(spec.server.base + '/verify', { waitUntil: 'networkidle' });
     const wasm = () => seen.filter((r) => r.url.endsWith('.wasm'));
     if (mode.javaScriptEnabled) {
       await waitForHydration(page);
@@ -85,7 +76,7 @@ for (const mode of MODES) {
       assert.match(wasm()[0].url, /\/pkg\/app\.[A-Za-z0-9_-]+\.wasm$/, 'a content-hashed name');
       assert.equal(await page.getAttribute('body', 'data-hydrated'), 'true');
       seen.length = 0;
-      await page.goto(server.base + '/verify', { waitUntil: 'networkidle' });
+      await page.goto(spec.server.base + '/verify', { waitUntil: 'networkidle' });
       await waitForHydration(page);
       assert.deepEqual(wasm(), [], 'a repeat visit takes the wasm from the cache');
     } else {
