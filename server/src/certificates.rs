@@ -5,16 +5,16 @@
 //! anyone else gets 404, so numbers cannot be probed here. A revoked certificate is not
 //! printed again (410).
 
-use app::auth::ssr::{SessionLimits, resolve};
 use app::serverfns::certificates::ssr::Certifier;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use certificates::document::{self, Languages};
-use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use http::header::CACHE_CONTROL;
 use http::{HeaderValue, StatusCode};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
-use tower_sessions::Session;
+
+use crate::downloads::{FileError, RequestCaller, attachment};
 
 #[derive(Debug, Deserialize)]
 pub struct Format {
@@ -32,7 +32,6 @@ impl Format {
     }
 }
 
-const SIGN_IN_FIRST: &str = "Connectez-vous d’abord. / Sign in first.";
 const NOT_FOUND: &str = "Attestation introuvable. / Certificate not found.";
 
 /// `GET /certificates/public-key`: the Ed25519 public key, for anyone who checks codes
@@ -53,42 +52,36 @@ pub async fn public_key(State(certifier): State<Certifier>) -> Response {
 }
 
 /// `GET /certificates/<number>.pdf?lang=fr|en|both`.
+#[tracing::instrument(skip_all)]
 pub async fn download(
     State(db): State<DatabaseConnection>,
-    State(limits): State<SessionLimits>,
     State(certifier): State<Certifier>,
     Path(file): Path<String>,
     Query(format): Query<Format>,
-    session: Session,
-) -> Response {
-    let Some(number) = file.strip_suffix(".pdf") else {
-        return (StatusCode::NOT_FOUND, NOT_FOUND).into_response();
-    };
-    let Ok(caller) = resolve(&session, &db, limits).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let Ok((me, _)) = caller.account() else {
-        return (StatusCode::UNAUTHORIZED, SIGN_IN_FIRST).into_response();
-    };
-    let found = match certificates::lookup::by_number(&db, number).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return (StatusCode::NOT_FOUND, NOT_FOUND).into_response(),
-        Err(error) => return internal(error),
-    };
+    caller: RequestCaller,
+) -> Result<Response, FileError> {
+    let number = file
+        .strip_suffix(".pdf")
+        .ok_or(FileError::not_found(NOT_FOUND))?;
+    let me = caller.account()?;
+    let found = certificates::lookup::by_number(&db, number)
+        .await
+        .map_err(FileError::internal)?
+        .ok_or(FileError::not_found(NOT_FOUND))?;
     let allowed = found.account_id == me
         || caller
+            .0
             .require_manager_of_learner(&db, found.account_id)
             .await
             .is_ok();
     if !allowed {
-        return (StatusCode::NOT_FOUND, NOT_FOUND).into_response();
+        return Err(FileError::not_found(NOT_FOUND));
     }
     if found.revoked_at.is_some() {
-        return (
+        return Err(FileError::Refused(
             StatusCode::GONE,
             "Cette attestation a été révoquée. / This certificate has been revoked.",
-        )
-            .into_response();
+        ));
     }
     let filename = format!("attestation-{}.pdf", found.number);
     pdf_response(certifier, vec![found], format.languages(), &filename).await
@@ -96,40 +89,30 @@ pub async fn download(
 
 /// `GET /trainer/cohorts/<id>/certificates.pdf`: every valid certificate of the cohort's
 /// learners, one page each, for its trainers and administrators.
+#[tracing::instrument(skip_all)]
 pub async fn cohort_download(
     State(db): State<DatabaseConnection>,
-    State(limits): State<SessionLimits>,
     State(certifier): State<Certifier>,
     Path(id): Path<i64>,
     Query(format): Query<Format>,
-    session: Session,
-) -> Response {
-    let Ok(caller) = resolve(&session, &db, limits).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    if caller.account().is_err() {
-        return (StatusCode::UNAUTHORIZED, SIGN_IN_FIRST).into_response();
-    }
-    if caller.require_trainer_of(&db, id).await.is_err() {
-        return (
-            StatusCode::NOT_FOUND,
+    caller: RequestCaller,
+) -> Result<Response, FileError> {
+    caller.account()?;
+    if caller.0.require_trainer_of(&db, id).await.is_err() {
+        return Err(FileError::not_found(
             "Groupe introuvable. / Cohort not found.",
-        )
-            .into_response();
+        ));
     }
-    let found: Vec<_> = match certificates::lookup::of_cohort(&db, id).await {
-        Ok(found) => found
-            .into_iter()
-            .filter(|c| c.revoked_at.is_none())
-            .collect(),
-        Err(error) => return internal(error),
-    };
+    let found: Vec<_> = certificates::lookup::of_cohort(&db, id)
+        .await
+        .map_err(FileError::internal)?
+        .into_iter()
+        .filter(|c| c.revoked_at.is_none())
+        .collect();
     if found.is_empty() {
-        return (
-            StatusCode::NOT_FOUND,
+        return Err(FileError::not_found(
             "Aucune attestation dans ce groupe. / No certificate in this cohort.",
-        )
-            .into_response();
+        ));
     }
     pdf_response(
         certifier,
@@ -146,27 +129,12 @@ async fn pdf_response(
     found: Vec<certificates::Certificate>,
     languages: Languages,
     filename: &str,
-) -> Response {
-    let rendered = tokio::task::spawn_blocking(move || {
+) -> Result<Response, FileError> {
+    let bytes = tokio::task::spawn_blocking(move || {
         document::pdf(&found, &certifier.keys, &certifier.public_url, languages)
     })
-    .await;
-    let bytes = match rendered {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(error)) => return internal(error),
-        Err(error) => return internal(error),
-    };
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        headers.insert(CONTENT_DISPOSITION, value);
-    }
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
-}
-
-fn internal(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "certificate file failed");
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    .await
+    .map_err(FileError::internal)?
+    .map_err(FileError::internal)?;
+    Ok(attachment(bytes, "application/pdf", filename))
 }

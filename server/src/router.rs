@@ -30,6 +30,7 @@ use accounts::session_store::DbSessionStore;
 use axum::middleware::{from_fn, from_fn_with_state};
 use http::header::CONTENT_SECURITY_POLICY;
 use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -144,6 +145,8 @@ pub fn build(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(move |payload| {
             panic_page(payload, &stylesheet)
         }))
+        // Whatever is logged while a request is handled names its method and path.
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         // Outermost, so that refusals, body-limit errors and panic pages get them too.
         .layer(from_fn_with_state(
             crate::security::Transport {
@@ -152,6 +155,12 @@ pub fn build(state: AppState) -> Router {
             crate::security::headers,
         ))
         .with_state(state)
+}
+
+/// The span around a request: its method and path, never its query string (a certificate
+/// code there carries a learner's name) nor its headers (the session cookie).
+fn request_span(request: &Request) -> tracing::Span {
+    tracing::info_span!("request", method = %request.method(), path = request.uri().path())
 }
 
 /// The longest a request may take, reading its body included (a client that sends half a
