@@ -310,6 +310,16 @@ impl From<learning::Error> for AppError {
 }
 
 #[cfg(feature = "ssr")]
+impl From<insights::Error> for AppError {
+    fn from(error: insights::Error) -> Self {
+        match error {
+            insights::Error::NotFound => AppError::NotFound,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
 impl From<certificates::Error> for AppError {
     fn from(error: certificates::Error) -> Self {
         use certificates::Error as E;

@@ -341,6 +341,56 @@ pub struct AnswerRecord {
     pub right: bool,
 }
 
+impl From<quiz_answer::Model> for AnswerRecord {
+    fn from(answer: quiz_answer::Model) -> Self {
+        Self {
+            chosen: answer
+                .chosen
+                .split(',')
+                .filter_map(|p| p.trim().parse().ok())
+                .collect(),
+            question: answer.question,
+            right: answer.is_right,
+        }
+    }
+}
+
+/// One attempt with its answers in the order it asked them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub attempt: quiz_attempt::Model,
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// Every quiz and pre-test attempt of `account`, oldest submission first, with its answers:
+/// what a trainer's report on one learner lists.
+pub async fn history(db: &impl ConnectionTrait, account: i64) -> Result<Vec<Taken>> {
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::AccountId.eq(account))
+        .order_by_asc(quiz_attempt::Column::SubmittedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
+    let mut answers = quiz_answer::Entity::find()
+        .filter(quiz_answer::Column::AttemptId.is_in(ids))
+        .order_by_asc(quiz_answer::Column::AttemptId)
+        .order_by_asc(quiz_answer::Column::Position)
+        .all(db)
+        .await?;
+    Ok(attempts
+        .into_iter()
+        .map(|attempt| {
+            let (mine, rest): (Vec<_>, Vec<_>) =
+                answers.drain(..).partition(|a| a.attempt_id == attempt.id);
+            answers = rest;
+            Taken {
+                answers: mine.into_iter().map(AnswerRecord::from).collect(),
+                attempt,
+            }
+        })
+        .collect())
+}
+
 /// Whether the right answers, explanations and option feedback may be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reveal {
@@ -366,11 +416,7 @@ pub async fn record(
         .all(db)
         .await?
         .into_iter()
-        .map(|a| AnswerRecord {
-            question: a.question,
-            chosen: a.chosen.split(',').filter_map(|p| p.parse().ok()).collect(),
-            right: a.is_right,
-        })
+        .map(AnswerRecord::from)
         .collect();
     let all = submitted(db, &module.slug, kind, account).await?;
     Ok(Some(AttemptRecord {
