@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod config;
 pub mod content;
 pub mod db;
+pub mod demo;
 pub mod downloads;
 pub mod form_errors;
 pub mod reports;

@@ -70,7 +70,7 @@ impl Application {
             },
         };
         if settings.demo {
-            demo_trainer(&state.db).await?;
+            crate::demo::start(&state.db).await?;
         }
         tokio::spawn(sweep(state.db.clone()));
         Ok(Self {
@@ -147,20 +147,6 @@ impl Application {
 
 /// How long requests under way may take to finish once the server is asked to stop.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// The demo mode of `run.sh`: a trainer account with a fresh password, printed, and a cohort
-/// to join.
-async fn demo_trainer(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
-    let password = accounts::codes::one_time_code().to_lowercase();
-    let join_code = accounts::people::ensure_demo_trainer(db, DEMO_TRAINER, &password)
-        .await
-        .context("creating the demo trainer")?;
-    println!("Demo trainer: username `{DEMO_TRAINER}`, password `{password}`");
-    println!("Demo cohort join code (for learners, at /join): {join_code}");
-    Ok(())
-}
-
-pub const DEMO_TRAINER: &str = "formateur";
 
 /// At start and then every hour: removes expired sessions and the throttling counts that no
 /// longer slow anyone down (they hold client addresses), and applies the retention periods

@@ -1,7 +1,12 @@
 //! The audit log: who created, changed, reset or deleted which account, and when. It keeps an
 //! event for the period of `crate::retention`.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use serde::Serialize;
 
 use crate::entity::{account, audit_event, cohort};
@@ -91,14 +96,13 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Entry>,
         .limit(limit)
         .all(db)
         .await?;
-    use sea_orm::{ColumnTrait, QueryFilter};
     let people = events
         .iter()
         .flat_map(|e| [e.actor_id, e.account_id])
         .flatten();
-    let usernames = crate::people::usernames(db, people.collect()).await?;
+    let usernames = usernames(db, people.collect()).await?;
     let cohort_ids: Vec<i64> = events.iter().filter_map(|e| e.cohort_id).collect();
-    let cohorts: std::collections::HashMap<i64, String> = cohort::Entity::find()
+    let cohorts: HashMap<i64, String> = cohort::Entity::find()
         .filter(cohort::Column::Id.is_in(cohort_ids))
         .all(db)
         .await?
@@ -120,7 +124,6 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Entry>,
 
 /// Events about one account, for its owner's personal-data export.
 pub async fn about(db: &impl ConnectionTrait, account_id: i64) -> Result<Vec<Entry>, Error> {
-    use sea_orm::{ColumnTrait, QueryFilter};
     let events = audit_event::Entity::find()
         .filter(audit_event::Column::AccountId.eq(account_id))
         .order_by_asc(audit_event::Column::Id)
@@ -144,5 +147,19 @@ pub async fn about(db: &impl ConnectionTrait, account_id: i64) -> Result<Vec<Ent
             account: me.clone(),
             cohort: None,
         })
+        .collect())
+}
+
+/// These accounts' usernames by id (deleted ones as `~deleted-<id>`).
+async fn usernames(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, String>, Error> {
+    Ok(account::Entity::find()
+        .filter(account::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.username))
         .collect())
 }

@@ -254,7 +254,7 @@ pub struct Details {
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// A date typed as `YYYY-MM-DD`, checked; `None` for an empty field.
-fn date(text: &str) -> Result<Option<String>, Error> {
+pub(crate) fn date(text: &str) -> Result<Option<String>, Error> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -438,104 +438,6 @@ pub async fn details(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Detail
         archived: found.archived_at.is_some(),
         trainers,
     })
-}
-
-/// One recorded session: when, what, and who of the cohort was there.
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionRow {
-    pub id: i64,
-    pub held_on: String,
-    pub topic: String,
-    /// Account ids of the learners present.
-    pub present: Vec<i64>,
-}
-
-/// Records an in-person session of a cohort: its date, its topic, and which of the cohort's
-/// learners were present (anyone else in `present` is refused: `NotFound`).
-pub async fn record_attendance(
-    db: &DatabaseConnection,
-    cohort_id: i64,
-    by: i64,
-    held_on: &str,
-    topic: &str,
-    present: &[i64],
-) -> Result<i64, Error> {
-    use crate::entity::{attendance_present, attendance_session};
-    let held_on = date(held_on)?.ok_or(Error::DateFormat)?;
-    let topic = validate::cohort_name(topic)?;
-    let members: Vec<i64> = cohort_member::Entity::find()
-        .filter(cohort_member::Column::CohortId.eq(cohort_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.account_id)
-        .collect();
-    if present.iter().any(|p| !members.contains(p)) {
-        return Err(Error::NotFound);
-    }
-    let tx = db.begin().await?;
-    let session = attendance_session::ActiveModel {
-        cohort_id: Set(cohort_id),
-        held_on: Set(held_on),
-        topic: Set(topic),
-        recorded_at: Set(now()),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    let mut present = present.to_vec();
-    present.sort_unstable();
-    present.dedup();
-    for account_id in present {
-        attendance_present::ActiveModel {
-            session_id: Set(session.id),
-            account_id: Set(account_id),
-        }
-        .insert(&tx)
-        .await?;
-    }
-    audit::record(
-        &tx,
-        Some(by),
-        Action::AttendanceRecorded,
-        None,
-        Some(cohort_id),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(session.id)
-}
-
-/// A cohort's sessions, latest first.
-pub async fn attendance(
-    db: &impl ConnectionTrait,
-    cohort_id: i64,
-) -> Result<Vec<SessionRow>, Error> {
-    use crate::entity::{attendance_present, attendance_session};
-    let sessions = attendance_session::Entity::find()
-        .filter(attendance_session::Column::CohortId.eq(cohort_id))
-        .order_by_desc(attendance_session::Column::HeldOn)
-        .order_by_desc(attendance_session::Column::Id)
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let present = attendance_present::Entity::find()
-        .filter(attendance_present::Column::SessionId.is_in(ids))
-        .all(db)
-        .await?;
-    Ok(sessions
-        .into_iter()
-        .map(|s| SessionRow {
-            id: s.id,
-            present: present
-                .iter()
-                .filter(|p| p.session_id == s.id)
-                .map(|p| p.account_id)
-                .collect(),
-            held_on: s.held_on,
-            topic: s.topic,
-        })
-        .collect())
 }
 
 /// Moves an existing learner, by username, into a cohort: they join it, and leave the other

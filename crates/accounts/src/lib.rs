@@ -7,6 +7,7 @@
 //! Nothing here knows about Leptos or HTTP: the app's server functions call these functions
 //! and turn [`Error`] into a message in the visitor's language.
 
+pub mod attendance;
 pub mod audit;
 pub mod codes;
 pub mod cohorts;

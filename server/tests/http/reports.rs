@@ -523,7 +523,7 @@ async fn a_trainer_records_who_attended_a_session(app: &TestApp) {
     );
     let db = app.db().await;
     assert_eq!(
-        accounts::cohorts::attendance(&db, w.cohort)
+        accounts::attendance::classes(&db, w.cohort)
             .await
             .unwrap()
             .len(),

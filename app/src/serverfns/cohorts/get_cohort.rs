@@ -66,7 +66,7 @@ pub async fn get_cohort(
             (m.slug.clone(), title, details.modules.contains(&m.slug))
         })
         .collect();
-    let sessions = accounts::cohorts::attendance(&db, cohort_id)
+    let sessions = accounts::attendance::classes(&db, cohort_id)
         .await?
         .into_iter()
         .map(|s| (s.held_on, s.topic, s.present.len()))

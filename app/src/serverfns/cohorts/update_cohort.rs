@@ -88,7 +88,7 @@ pub async fn record_attendance(
         .map(|id| id.parse::<i64>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| AppError::Invalid(Problem::BadInput))?;
-    accounts::cohorts::record_attendance(&db, cohort_id, by, &held_on, &topic, &present)
+    accounts::attendance::record(&db, cohort_id, by, &held_on, &topic, &present)
         .await
         .map_err(|e| match e {
             accounts::Error::NotFound => AppError::Invalid(Problem::BadInput),

@@ -10,10 +10,10 @@ use crate::model::{Bar, Chart, Report, ReportTable};
 pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     let (db, lang) = (context.db, context.lang);
     let cohort = context.one_cohort()?;
-    let mut sessions = accounts::cohorts::attendance(db, cohort).await?;
+    let mut sessions = accounts::attendance::classes(db, cohort).await?;
     sessions.reverse();
     let learners = insights::learners(db, &context.cohorts).await?;
-    let label = |s: &accounts::cohorts::SessionRow| format!("{} · {}", s.held_on, s.topic);
+    let label = |s: &accounts::attendance::Class| format!("{} · {}", s.held_on, s.topic);
     let mut header = vec![tr(lang, "report-learner")];
     header.extend(sessions.iter().map(label));
     header.push(tr(lang, "report-attended"));
@@ -37,7 +37,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         })
         .collect();
     // Only the cohort's current learners count: someone moved out is not "present".
-    let present_now = |s: &accounts::cohorts::SessionRow| {
+    let present_now = |s: &accounts::attendance::Class| {
         learners
             .iter()
             .filter(|l| s.present.contains(&l.account_id))
