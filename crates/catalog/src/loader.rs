@@ -352,7 +352,13 @@ fn build_module(
         glossary: glossary_files,
     } = draft;
     let known_objectives: Vec<&str> = meta.objectives.keys().map(String::as_str).collect();
-    let mut assets = BTreeMap::new();
+    let mut references = References {
+        root,
+        dir: &dir,
+        slug: &meta.slug,
+        links,
+        assets: BTreeMap::new(),
+    };
     let mut lessons = Vec::new();
     let mut names: Vec<&String> = files.keys().collect();
     names.sort_by_key(|name| (lesson_number(name), name.to_string()));
@@ -376,9 +382,7 @@ fn build_module(
             let Some(path) = by_lang.get(lang) else {
                 continue;
             };
-            let mut resolve = |kind: Reference, dest: &str| {
-                resolve_reference(root, &dir, &meta.slug, kind, dest, links, &mut assets)
-            };
+            let mut resolve = |kind: Reference, dest: &str| references.resolve(kind, dest);
             if let Some(read) = read_lesson(path, lang, &mut resolve, problems) {
                 check_lesson_objectives(
                     path,
@@ -400,9 +404,7 @@ fn build_module(
     }
     let mut pages =
         [(JOB_AID, &job_aid_files), (GLOSSARY, &glossary_files)].map(|(kind, files)| {
-            let mut resolve = |reference: Reference, dest: &str| {
-                resolve_reference(root, &dir, &meta.slug, reference, dest, links, &mut assets)
-            };
+            let mut resolve = |kind: Reference, dest: &str| references.resolve(kind, dest);
             build_page(kind, files, languages, &mut resolve, problems)
         });
     let glossary = pages[1].take();
@@ -420,9 +422,7 @@ fn build_module(
         .collect();
     let mut quizzes = BTreeMap::new();
     for (kind, by_lang) in &quiz_files {
-        let mut resolve = |kind: Reference, dest: &str| {
-            resolve_reference(root, &dir, &meta.slug, kind, dest, links, &mut assets)
-        };
+        let mut resolve = |kind: Reference, dest: &str| references.resolve(kind, dest);
         if let Some(quiz) = quizzes::build(
             *kind,
             by_lang,
@@ -461,6 +461,7 @@ fn build_module(
             Some((lang.clone(), ModuleText { title, summary }))
         })
         .collect();
+    let assets = references.assets;
     Module {
         slug: meta.slug,
         dir,
@@ -637,16 +638,33 @@ fn read_lesson(
     })
 }
 
-/// Decides what a link or image in a lesson of module `slug` (folder `dir`) becomes.
-fn resolve_reference(
-    root: &Path,
-    dir: &Path,
-    slug: &str,
-    kind: Reference,
-    dest: &str,
-    links: &Links,
-    assets: &mut BTreeMap<String, PathBuf>,
-) -> Resolved {
+/// What a module's links and images are checked against while it is built, and the files
+/// they reference (served under `/media/<slug>/`).
+struct References<'a> {
+    root: &'a Path,
+    /// The module's folder.
+    dir: &'a Path,
+    slug: &'a str,
+    links: &'a Links,
+    assets: BTreeMap<String, PathBuf>,
+}
+
+impl References<'_> {
+    /// Decides what a link or image in one of the module's files becomes.
+    fn resolve(&mut self, kind: Reference, dest: &str) -> Resolved {
+        resolve_reference(self, kind, dest)
+    }
+}
+
+/// Decides what a link or image in one of the module's files becomes.
+fn resolve_reference(references: &mut References<'_>, kind: Reference, dest: &str) -> Resolved {
+    let (root, dir, slug, links) = (
+        references.root,
+        references.dir,
+        references.slug,
+        references.links,
+    );
+    let assets = &mut references.assets;
     if dest.is_empty() {
         return Resolved::Broken("empty link".into());
     }
