@@ -1,5 +1,9 @@
 //! Cohorts: who trains them, who is in them, how to join, where and when they run, which
 //! modules they follow, and archiving.
+//!
+//! Over 400 lines because a cohort has several small subjects that share its checks (who
+//! trains it, whether it is archived, its join code): creating and listing, members, settings,
+//! co-trainers and moving a learner. Attendance, a subject of its own, is in `attendance`.
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,

@@ -11,8 +11,6 @@ mod loader;
 mod markdown;
 mod problem;
 pub mod quiz;
-mod quiz_parse;
-mod quizzes;
 mod slug;
 pub mod typography;
 

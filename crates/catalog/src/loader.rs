@@ -1,4 +1,9 @@
 //! Reads `content/` into a [`Catalog`], collecting every problem instead of stopping at the first.
+//!
+//! One file, on purpose: it is one pass over the content folder (modules, lessons, pages,
+//! quizzes, links between them) whose steps share the problem list and the link table; the
+//! pieces with a subject of their own already live apart (`front_matter`, `markdown`,
+//! `advice`, `quiz::parse`, `quiz::check`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -8,8 +13,8 @@ use crate::advice;
 use crate::front_matter::{self, LessonMeta, ModuleMeta};
 use crate::markdown::{self, Reference, Resolved};
 use crate::problem::{Problem, Problems, Warning, line_of_key};
+use crate::quiz::check as quizzes;
 use crate::quiz::{Objective, QuizKind, QuizSettings};
-use crate::quizzes;
 use crate::slug::is_valid_slug;
 use crate::typography;
 use crate::{Catalog, Lesson, LessonText, Module, ModuleText, Page};

@@ -2,7 +2,12 @@
 //!
 //! Everything here is pure: an attempt's questions are a function of the quiz, the module's
 //! settings and a seed, so the server can recompute them at submission instead of storing them,
-//! and grading is a function of those questions and the answers given.
+//! and grading is a function of those questions and the answers given. Reading the files is
+//! in [`parse`] (one file in one language) and [`check`] (every language of a module's quiz,
+//! against each other and `module.toml`).
+
+pub(crate) mod check;
+pub(crate) mod parse;
 
 use std::collections::{BTreeMap, BTreeSet};
 

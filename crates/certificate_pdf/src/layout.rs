@@ -5,6 +5,10 @@
 //!
 //! Coordinates are PDF points (1/72 in) with the origin at the top left, y growing downwards,
 //! as krilla's surface uses them. A text's `y` is its baseline.
+//!
+//! One file of about 800 lines, on purpose: it is one computation from the paper's edge to the
+//! QR code, and the bilingual and one-language pages share every measure and constant in it;
+//! most of its length is the geometry tests at the end.
 
 use crate::fonts::{Face, MONO, SANS, SERIF, SERIF_BOLD, SERIF_ITALIC};
 use crate::qr::{QUIET_ZONE_MODULES, QrMatrix};

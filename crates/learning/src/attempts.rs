@@ -4,6 +4,9 @@
 //! of (account, module, kind, number), so showing the quiz writes nothing and the submission
 //! recomputes exactly what was shown. The unique index on (account, module, kind, number)
 //! makes a double click, a resubmitted form or a replayed request land once.
+//!
+//! Over 400 lines: availability, drawing, submitting and reading an attempt are the steps of
+//! one record, and each relies on the same seed and unique index described above.
 
 use std::collections::BTreeSet;
 

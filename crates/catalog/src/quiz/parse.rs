@@ -5,6 +5,9 @@
 //! heading; then the question text, the options (`- [x]` right, `- [ ]` wrong, an indented
 //! `> …` under an option is its feedback) and the explanation. Text parts are Markdown,
 //! rendered and sanitised like lessons.
+//!
+//! Over 400 lines: one line-based reader with a message for every mistake a trainer can make,
+//! each pointing at its line.
 
 use std::path::Path;
 

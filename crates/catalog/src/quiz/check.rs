@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::parse::{self as quiz_parse, ParsedQuiz};
 use crate::advice;
 use crate::front_matter::ModuleMeta;
 use crate::markdown::{Reference, Resolved};
 use crate::problem::{Problem, Warning, line_of_key};
 use crate::quiz::{Objective, Question, QuestionType, Quiz, QuizKind, Scenario};
-use crate::quiz_parse::{self, ParsedQuiz};
 
 /// Reads `files` (language → path) into one quiz. `None` when any file has a problem.
 pub(crate) fn build(
