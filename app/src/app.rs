@@ -32,7 +32,7 @@ use crate::pages::verify_page::{VerifyNumberPage, VerifyPage};
 
 /// The stylesheet's address: `/pkg/app.<hash>.css` when the build hashed its files.
 fn stylesheet_href(options: &LeptosOptions) -> String {
-    match use_context::<std::sync::Arc<AssetNames>>() {
+    match crate::context::asset_names() {
         Some(names) => names.stylesheet_href(&options.site_pkg_dir),
         None => AssetNames::plain(&options.output_name).stylesheet_href(&options.site_pkg_dir),
     }

@@ -36,10 +36,6 @@ pub mod ssr {
         }
     }
 
-    pub fn db() -> Result<DatabaseConnection, AppError> {
-        use_context::<DatabaseConnection>().ok_or_else(|| AppError::internal("no database"))
-    }
-
     pub async fn session() -> Result<Session, AppError> {
         leptos_axum::extract::<Session>()
             .await
@@ -53,8 +49,12 @@ pub mod ssr {
     }
 
     pub async fn caller_of(session: &Session) -> Result<Caller, AppError> {
-        let limits = use_context::<SessionLimits>().unwrap_or_default();
-        resolve(session, &db()?, limits).await
+        resolve(
+            session,
+            &crate::context::db()?,
+            crate::context::session_limits(),
+        )
+        .await
     }
 
     /// The caller behind `session`, outside Leptos too (the server's own routes).
@@ -169,7 +169,7 @@ pub mod ssr {
 
     /// The client's address, for throttling sign-ins, join codes and certificate lookups.
     pub async fn client_address() -> Option<IpAddr> {
-        let rule = use_context::<ClientIpHeader>().unwrap_or_default();
+        let rule = crate::context::client_ip_header();
         let ConnectInfo(peer) = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
             .await
             .ok()?;

@@ -8,6 +8,8 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::words::words;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// The module, lesson or page asked for does not exist.
@@ -33,141 +35,59 @@ pub enum AppError {
     Invalid(Problem),
 }
 
-/// What was wrong with a form, in words the visitor can act on. Each has a message
-/// `problem-<code>` in every language, and travels in the address (`?error=<code>`) when a
-/// form was posted without JavaScript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Problem {
-    UsernameFormat,
-    UsernameTaken,
-    DisplayNameLength,
-    ForbiddenCharacters,
-    PasswordLength,
-    PasswordsDiffer,
-    JoinCodeUnknown,
-    BadCredentials,
-    TooManyAttempts,
-    AffiliationMissing,
-    NoNames,
-    TooManyNames,
-    CohortNameLength,
-    CannotDeleteSelf,
-    ConfirmationMissing,
-    BadInput,
-    LessonsNotRead,
-    NoAttemptsLeft,
-    TooSoon,
-    PretestClosed,
-    StaleAttempt,
-    AnswersInvalid,
-    TooManyLookups,
-    ReasonMissing,
-    AlreadyRevoked,
-    DateFormat,
-    DatesOrder,
-    PlaceLength,
-    TrainerUnknown,
-    ModuleUnknown,
-    LearnerUnknown,
-    CohortArchived,
-    CurrentPasswordWrong,
-    DateOutOfRange,
-    RetentionRange,
-    Busy,
+words! {
+    /// What was wrong with a form, in words the visitor can act on. Each has a message
+    /// `problem-<code>` in every language, and travels in the address (`?error=<code>`) when a
+    /// form was posted without JavaScript. In a server function's JSON answer it is the
+    /// variant's name.
+    #[derive(Serialize, Deserialize)]
+    Problem {
+        UsernameFormat => "username-format",
+        UsernameTaken => "username-taken",
+        DisplayNameLength => "display-name-length",
+        ForbiddenCharacters => "forbidden-characters",
+        PasswordLength => "password-length",
+        PasswordsDiffer => "passwords-differ",
+        JoinCodeUnknown => "join-code-unknown",
+        BadCredentials => "bad-credentials",
+        TooManyAttempts => "too-many-attempts",
+        AffiliationMissing => "affiliation-missing",
+        NoNames => "no-names",
+        TooManyNames => "too-many-names",
+        CohortNameLength => "cohort-name-length",
+        CannotDeleteSelf => "cannot-delete-self",
+        ConfirmationMissing => "confirmation-missing",
+        BadInput => "bad-input",
+        LessonsNotRead => "lessons-not-read",
+        NoAttemptsLeft => "no-attempts-left",
+        TooSoon => "too-soon",
+        PretestClosed => "pretest-closed",
+        StaleAttempt => "stale-attempt",
+        AnswersInvalid => "answers-invalid",
+        TooManyLookups => "too-many-lookups",
+        ReasonMissing => "reason-missing",
+        AlreadyRevoked => "already-revoked",
+        DateFormat => "date-format",
+        DatesOrder => "dates-order",
+        PlaceLength => "place-length",
+        TrainerUnknown => "trainer-unknown",
+        ModuleUnknown => "module-unknown",
+        LearnerUnknown => "learner-unknown",
+        CohortArchived => "cohort-archived",
+        CurrentPasswordWrong => "current-password-wrong",
+        DateOutOfRange => "date-out-of-range",
+        RetentionRange => "retention-range",
+        Busy => "busy",
+    }
 }
 
 impl Problem {
-    const ALL: [Problem; 36] = [
-        Problem::UsernameFormat,
-        Problem::UsernameTaken,
-        Problem::DisplayNameLength,
-        Problem::ForbiddenCharacters,
-        Problem::PasswordLength,
-        Problem::PasswordsDiffer,
-        Problem::JoinCodeUnknown,
-        Problem::BadCredentials,
-        Problem::TooManyAttempts,
-        Problem::AffiliationMissing,
-        Problem::NoNames,
-        Problem::TooManyNames,
-        Problem::CohortNameLength,
-        Problem::CannotDeleteSelf,
-        Problem::ConfirmationMissing,
-        Problem::BadInput,
-        Problem::LessonsNotRead,
-        Problem::NoAttemptsLeft,
-        Problem::TooSoon,
-        Problem::PretestClosed,
-        Problem::StaleAttempt,
-        Problem::AnswersInvalid,
-        Problem::TooManyLookups,
-        Problem::ReasonMissing,
-        Problem::AlreadyRevoked,
-        Problem::DateFormat,
-        Problem::DatesOrder,
-        Problem::PlaceLength,
-        Problem::TrainerUnknown,
-        Problem::ModuleUnknown,
-        Problem::LearnerUnknown,
-        Problem::CohortArchived,
-        Problem::CurrentPasswordWrong,
-        Problem::DateOutOfRange,
-        Problem::RetentionRange,
-        Problem::Busy,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Problem::UsernameFormat => "username-format",
-            Problem::UsernameTaken => "username-taken",
-            Problem::DisplayNameLength => "display-name-length",
-            Problem::ForbiddenCharacters => "forbidden-characters",
-            Problem::PasswordLength => "password-length",
-            Problem::PasswordsDiffer => "passwords-differ",
-            Problem::JoinCodeUnknown => "join-code-unknown",
-            Problem::BadCredentials => "bad-credentials",
-            Problem::TooManyAttempts => "too-many-attempts",
-            Problem::AffiliationMissing => "affiliation-missing",
-            Problem::NoNames => "no-names",
-            Problem::TooManyNames => "too-many-names",
-            Problem::CohortNameLength => "cohort-name-length",
-            Problem::CannotDeleteSelf => "cannot-delete-self",
-            Problem::ConfirmationMissing => "confirmation-missing",
-            Problem::BadInput => "bad-input",
-            Problem::LessonsNotRead => "lessons-not-read",
-            Problem::NoAttemptsLeft => "no-attempts-left",
-            Problem::TooSoon => "too-soon",
-            Problem::PretestClosed => "pretest-closed",
-            Problem::StaleAttempt => "stale-attempt",
-            Problem::AnswersInvalid => "answers-invalid",
-            Problem::TooManyLookups => "too-many-lookups",
-            Problem::ReasonMissing => "reason-missing",
-            Problem::AlreadyRevoked => "already-revoked",
-            Problem::DateFormat => "date-format",
-            Problem::DatesOrder => "dates-order",
-            Problem::PlaceLength => "place-length",
-            Problem::TrainerUnknown => "trainer-unknown",
-            Problem::ModuleUnknown => "module-unknown",
-            Problem::LearnerUnknown => "learner-unknown",
-            Problem::CohortArchived => "cohort-archived",
-            Problem::CurrentPasswordWrong => "current-password-wrong",
-            Problem::DateOutOfRange => "date-out-of-range",
-            Problem::RetentionRange => "retention-range",
-            Problem::Busy => "busy",
-        }
-    }
-
-    /// The problem named in an address; anything else is no problem (nothing to show).
-    pub fn parse(code: &str) -> Option<Problem> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
     /// The message key in the Fluent files.
     pub fn message_key(self) -> String {
         format!("problem-{}", self.code())
     }
 
-    pub fn all() -> [Problem; 36] {
+    pub fn all() -> &'static [Problem] {
         Self::ALL
     }
 }

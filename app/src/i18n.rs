@@ -67,6 +67,22 @@ impl Lang {
     }
 }
 
+/// In a server function's arguments a language travels as its code. A code the platform does
+/// not have reads as the reference language, as an unknown cookie does: a page asked for in
+/// another language is still a page, never an error.
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Ok(Lang::parse(&code).unwrap_or_default())
+    }
+}
+
 impl Default for Lang {
     fn default() -> Self {
         Lang::parse(REFERENCE).expect("the reference language has a locales folder")
@@ -99,6 +115,13 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String
 /// The visitor's language, shared by every component; changing it re-renders the page.
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
+}
+
+/// The interface string `key` in the page's language, for a view: `{t("lesson-next")}`.
+/// Pages render on the server only (islands mode) and a language switch is a plain form that
+/// reloads the page, so nothing needs to re-render when the language changes.
+pub fn t(key: &str) -> String {
+    tr(use_lang().get_untracked(), key)
 }
 
 /// The language the page was first rendered in: on the server, from the request; in the

@@ -16,6 +16,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod components;
 #[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod i18n;
@@ -24,8 +26,10 @@ pub mod model;
 pub mod offline_check;
 #[cfg(feature = "ssr")]
 pub mod pages;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod serverfns;
+mod words;
 
 #[cfg(feature = "ssr")]
 pub use app::{App, shell};

@@ -3,6 +3,98 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::words;
+
+words! {
+    /// What an account may do.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    Role { Learner => "learner", Trainer => "trainer", Admin => "admin" }
+}
+
+#[cfg(feature = "ssr")]
+impl From<accounts::Role> for Role {
+    fn from(role: accounts::Role) -> Self {
+        match role {
+            accounts::Role::Learner => Role::Learner,
+            accounts::Role::Trainer => Role::Trainer,
+            accounts::Role::Admin => Role::Admin,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl Role {
+    /// A role as the database stores it; one it does not know gives the least rights.
+    pub fn of_stored(code: &str) -> Self {
+        accounts::Role::parse(code).map_or(Role::Learner, Role::from)
+    }
+}
+
+words! {
+    /// Which test of a module: the quiz that counts, or the pre-test taken before the lessons.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    TestKind { Quiz => "quiz", Pretest => "pretest" }
+}
+
+words! {
+    /// Where a learner stands in a module.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    ProgressState {
+        NotStarted => "not-started",
+        InProgress => "in-progress",
+        Completed => "completed",
+    }
+}
+
+words! {
+    /// Whether a quiz or pre-test can be taken now, and if not, why.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    EntryState {
+        Open => "open",
+        /// A visitor: sign in to take it.
+        SignIn => "sign-in",
+        LessonsNotRead => "lessons-not-read",
+        /// The next attempt opens later (`QuizEntry::opens_at`).
+        Wait => "wait",
+        NoAttemptsLeft => "no-attempts-left",
+        /// The pre-test is over once the quiz has been tried.
+        Closed => "closed",
+    }
+}
+
+words! {
+    /// What a certificate is for: one module, or the whole course.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    CertificateKind { Module => "module", Course => "course" }
+}
+
+words! {
+    /// What the public check of a certificate number found.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    NumberState { Valid => "valid", Revoked => "revoked", Unknown => "unknown" }
+}
+
+words! {
+    /// What checking a certificate's code found.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    CodeState {
+        Valid => "valid",
+        /// Genuine, but revoked since: only the server knows.
+        Revoked => "revoked",
+        /// The signature does not match.
+        Tampered => "tampered",
+        /// Not a code at all.
+        Malformed => "malformed",
+    }
+}
+
 /// A module as listed on the home page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleCard {
@@ -41,7 +133,7 @@ pub struct LessonLink {
 
 /// Everything a lesson page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LessonPage {
+pub struct LessonContent {
     pub module: LessonLink,
     pub title: String,
     /// What the lesson teaches, worded in the page's language.
@@ -63,7 +155,7 @@ pub struct LessonPage {
 
 /// A module's printable one-page job aid, or its glossary: a page beside the lessons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobAidPage {
+pub struct SidePageContent {
     pub module: LessonLink,
     pub title: String,
     /// Sanitised when the catalogue was loaded.
@@ -71,38 +163,21 @@ pub struct JobAidPage {
     pub sources: Vec<String>,
 }
 
-pub fn job_aid_href(module: &str) -> String {
-    format!("/job-aid/{module}")
-}
-
-pub fn glossary_href(module: &str) -> String {
-    format!("/glossary/{module}")
-}
-
-pub fn module_href(module: &str) -> String {
-    format!("/modules/{module}")
-}
-
-pub fn lesson_href(module: &str, lesson: &str) -> String {
-    format!("/modules/{module}/{lesson}")
-}
-
 /// The signed-in person, as the header and the pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserInfo {
     pub username: String,
     pub display_name: String,
-    /// `learner`, `trainer` or `admin`.
-    pub role: String,
+    pub role: Role,
     pub must_set_password: bool,
 }
 
 impl UserInfo {
     pub fn is_trainer(&self) -> bool {
-        matches!(self.role.as_str(), "trainer" | "admin")
+        matches!(self.role, Role::Trainer | Role::Admin)
     }
     pub fn is_admin(&self) -> bool {
-        self.role == "admin"
+        self.role == Role::Admin
     }
 }
 
@@ -111,19 +186,34 @@ impl UserInfo {
 pub struct PersonalDataView {
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub affiliation: String,
     pub language: String,
     pub created: String,
     pub has_password: bool,
-    /// (cohort, role in it, since)
-    pub cohorts: Vec<(String, String, String)>,
+    pub cohorts: Vec<Membership>,
     pub open_sessions: usize,
-    /// (when, what)
-    pub history: Vec<(String, String)>,
+    pub history: Vec<HistoryEvent>,
     pub retention: RetentionView,
     /// A session closes after this many hours with no request (rounded up).
     pub idle_hours: u32,
+}
+
+/// A cohort the person is in, as their data page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub cohort: String,
+    /// `learner` or `trainer` in that cohort.
+    pub role: String,
+    /// Written out.
+    pub since: String,
+}
+
+/// What the audit log holds about the person: when, and the action's code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEvent {
+    pub at: String,
+    pub action: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,12 +243,29 @@ pub struct CohortDetail {
     pub place: String,
     pub starts_on: String,
     pub ends_on: String,
-    /// Every module (slug, title) and whether the cohort follows it.
-    pub modules: Vec<(String, String, bool)>,
+    /// Every module, and whether the cohort follows it.
+    pub modules: Vec<ModuleChoice>,
     pub archived: bool,
     pub trainers: Vec<String>,
-    /// Recorded sessions, latest first: (date, topic, present).
-    pub sessions: Vec<(String, String, usize)>,
+    /// Recorded in-person classes, latest first.
+    pub classes: Vec<ClassLine>,
+}
+
+/// A module on the cohort's form: ticked when the cohort follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleChoice {
+    pub slug: String,
+    pub title: String,
+    pub followed: bool,
+}
+
+/// One recorded in-person class of a cohort, as its page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassLine {
+    pub held_on: String,
+    pub topic: String,
+    /// How many of the cohort's learners were there.
+    pub present: usize,
 }
 
 /// One certificate in a cohort's list, linking to its public page (where it can be revoked).
@@ -169,10 +276,6 @@ pub struct CohortCertificate {
     pub title: String,
     pub revoked: bool,
     pub verify_href: String,
-}
-
-pub fn cohort_certificates_href(cohort_id: i64) -> String {
-    format!("/trainer/cohorts/{cohort_id}/certificates.pdf")
 }
 
 /// One printed slip: username and one-time code for one person.
@@ -196,7 +299,7 @@ pub struct AccountRow {
     pub id: i64,
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,20 +339,11 @@ impl From<accounts::retention::Periods> for RetentionView {
     }
 }
 
-pub fn quiz_href(module: &str, kind: &str) -> String {
-    format!("/modules/{module}/test/{kind}")
-}
-
-pub fn attempt_href(module: &str, kind: &str, number: u32) -> String {
-    format!("/modules/{module}/test/{kind}/{number}")
-}
-
 /// A learner's progress in one module, as the home and module pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressView {
     pub percent: u8,
-    /// `not-started`, `in-progress` or `completed`.
-    pub state: String,
+    pub state: ProgressState,
     pub best_score: Option<u8>,
     pub lessons_read: u32,
     /// Where "continue" leads: the first lesson not read, the quiz, or the module.
@@ -259,13 +353,11 @@ pub struct ProgressView {
 /// The quiz or pre-test of a module, as its page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizEntry {
-    /// `quiz` or `pretest`.
-    pub kind: String,
+    pub kind: TestKind,
     pub href: String,
     pub title: String,
     pub pass_mark: u8,
-    /// `open`, `sign-in`, `lessons-not-read`, `wait`, `no-attempts-left`, `closed`.
-    pub state: String,
+    pub state: EntryState,
     /// When `wait`: the time the next attempt opens, as shown to people.
     pub opens_at: Option<String>,
     pub attempts_left: Option<u32>,
@@ -285,7 +377,7 @@ pub struct AttemptLink {
 pub struct QuizForm {
     pub module: LessonLink,
     pub module_slug: String,
-    pub kind: String,
+    pub kind: TestKind,
     pub title: String,
     pub pass_mark: u8,
     /// The attempt this form submits; `None` when the learner cannot start one now.
@@ -309,7 +401,7 @@ pub struct FormQuestion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptView {
     pub module: LessonLink,
-    pub kind: String,
+    pub kind: TestKind,
     pub title: String,
     pub number: u32,
     pub score: u8,
@@ -349,8 +441,7 @@ pub struct ResultOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateCard {
     pub number: String,
-    /// `module` or `course`.
-    pub kind: String,
+    pub kind: CertificateKind,
     pub title: String,
     /// Written out in the page's language: "29 novembre 2026".
     pub date: String,
@@ -373,8 +464,7 @@ pub struct CertificateCard {
 pub struct CertificateCheck {
     /// The number as the visitor typed it, in canonical form when it is one.
     pub number: String,
-    /// `valid`, `revoked` or `unknown`.
-    pub state: String,
+    pub state: NumberState,
     pub name: String,
     pub title: String,
     pub date: String,
@@ -385,13 +475,20 @@ pub struct CertificateCheck {
     pub can_revoke: bool,
 }
 
+/// A module's (or the course's) title in the page's language, by its slug.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleTitle {
+    pub slug: String,
+    pub title: String,
+}
+
 /// What the offline check needs, sent once with the page: the public key and the titles of
 /// the modules a code may name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyKit {
     pub public_key: String,
-    /// (slug, title in the page's language), the course included.
-    pub titles: Vec<(String, String)>,
+    /// Every module's title in the page's language, the course's included.
+    pub titles: Vec<ModuleTitle>,
     /// Month names in the page's language, January first, to write the date out offline.
     pub months: Vec<String>,
 }
@@ -399,9 +496,8 @@ pub struct VerifyKit {
 /// The result of checking a code (what a certificate's QR code holds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeCheck {
-    /// `valid`, `revoked` (genuine, but revoked since: only the server knows; `date` is
-    /// then the day it was revoked), `tampered` (the signature does not match) or `malformed`.
-    pub state: String,
+    /// When `Revoked`, `date` is the day it was revoked.
+    pub state: CodeState,
     pub number: String,
     pub name: String,
     pub title: String,
@@ -409,25 +505,17 @@ pub struct CodeCheck {
 }
 
 impl CodeCheck {
-    /// A code that is not genuine (`tampered`) or not a code (`malformed`): nothing it claims
+    /// A code that is not genuine (`Tampered`) or not a code (`Malformed`): nothing it claims
     /// is shown.
-    pub fn refused(state: &str) -> Self {
+    pub fn refused(state: CodeState) -> Self {
         Self {
-            state: state.into(),
+            state,
             number: String::new(),
             name: String::new(),
             title: String::new(),
             date: String::new(),
         }
     }
-}
-
-pub fn verify_href(number: &str) -> String {
-    format!("/verify/{number}")
-}
-
-pub fn certificate_pdf_href(number: &str, languages: &str) -> String {
-    format!("/certificates/{number}.pdf?lang={languages}")
 }
 
 /// Which trainer report to build, from its address: the page and its CSV export read the same
@@ -500,22 +588,54 @@ pub struct Report {
     pub back: LessonLink,
     /// The cohort's modules, each with the address of this report for it.
     pub modules: Vec<LessonLink>,
-    /// Key figures: (label, value).
-    pub summary: Vec<(String, String)>,
+    /// Key figures.
+    pub summary: Vec<Figure>,
     pub charts: Vec<Chart>,
     pub tables: Vec<ReportTable>,
     pub csv_href: String,
-    /// The progress report's filter form: module choices (slug, title) and the query.
-    pub filter: Option<(Vec<(String, String)>, ReportQuery)>,
+    /// The progress report's filter form.
+    pub filter: Option<ReportFilter>,
 }
 
-pub fn report_href(query: &ReportQuery) -> String {
-    let base = format!("/trainer/cohorts/{}", query.cohort);
-    match query.kind.as_str() {
-        "questions" => format!("{base}/questions/{}", query.module),
-        "gain" => format!("{base}/gain/{}", query.module),
-        "learner" => format!("{base}/learners/{}", query.account),
-        "attendance" => format!("{base}/attendance"),
-        _ => format!("{base}/progress"),
+/// A key figure of a report: "Learners: 24".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+}
+
+/// The progress report's filter form: the modules to choose from and the query shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFilter {
+    pub modules: Vec<ModuleChoice>,
+    pub query: ReportQuery,
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    /// The word serde sends is the word pages and addresses use, for every value.
+    fn same_words<T: Serialize + Copy>(all: &[T], code: fn(T) -> &'static str) {
+        for value in all {
+            let sent = serde_json::to_string(value).unwrap();
+            assert_eq!(sent, format!("\"{}\"", code(*value)));
+        }
+    }
+
+    #[test]
+    fn each_state_travels_as_its_word() {
+        same_words(Role::ALL, Role::code);
+        same_words(TestKind::ALL, TestKind::code);
+        same_words(ProgressState::ALL, ProgressState::code);
+        same_words(EntryState::ALL, EntryState::code);
+        same_words(CertificateKind::ALL, CertificateKind::code);
+        same_words(NumberState::ALL, NumberState::code);
+        same_words(CodeState::ALL, CodeState::code);
+        assert_eq!(
+            EntryState::parse("lessons-not-read"),
+            Some(EntryState::LessonsNotRead)
+        );
+        assert_eq!(EntryState::parse("Open"), None);
     }
 }

@@ -4,26 +4,26 @@
 //! Crypto has no Ed25519 (older browsers), [`signature_ok`] says so and the page asks the
 //! server instead.
 
-use crate::model::{CodeCheck, VerifyKit};
+use crate::model::{CodeCheck, CodeState, VerifyKit};
 
 /// What the page shows for `code`, checked against the kit's public key; `None` when this
 /// browser cannot check Ed25519 signatures.
 pub async fn check(code: &str, kit: &VerifyKit) -> Option<CodeCheck> {
     let Some(decoded) = certificate_code::decode(code) else {
-        return Some(CodeCheck::refused("malformed"));
+        return Some(CodeCheck::refused(CodeState::Malformed));
     };
     let key = certificate_code::decode_key(&kit.public_key)?;
     if !signature_ok(&key, &decoded.signature, &decoded.message).await? {
-        return Some(CodeCheck::refused("tampered"));
+        return Some(CodeCheck::refused(CodeState::Tampered));
     }
     let payload = decoded.payload;
     let title = kit
         .titles
         .iter()
-        .find(|(slug, _)| *slug == payload.module)
-        .map_or_else(|| payload.module.clone(), |(_, title)| title.clone());
+        .find(|t| t.slug == payload.module)
+        .map_or_else(|| payload.module.clone(), |t| t.title.clone());
     Some(CodeCheck {
-        state: "valid".into(),
+        state: CodeState::Valid,
         date: long_date(&payload.date, &kit.months),
         number: payload.number,
         name: payload.name,

@@ -47,27 +47,27 @@ const PAGE_CACHE: &str = "private, no-cache";
 
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let catalog = state.catalog.clone();
-    let db = state.db.clone();
     let limits = state.session_limits;
-    let client_ip_header = state.client_ip_header.clone();
-    let certifier = state.certifier.clone();
-    // Shared by every request's context: a reference count, not three Strings per request.
-    let asset_names = std::sync::Arc::new(state.built.names.clone());
     let leptos_options = state.leptos_options.clone();
     // The stylesheet's address, for the pages the server writes without Leptos.
-    let stylesheet: std::sync::Arc<str> = asset_names
+    let stylesheet: std::sync::Arc<str> = state
+        .built
+        .names
         .stylesheet_href(&leptos_options.site_pkg_dir)
         .into();
-    let secure_cookies = app::auth::ssr::SecureCookies(state.secure_cookies);
+    // What every page and server function reads (app::context), built once and shared by
+    // every request: a reference count per request, not a copy of each field.
+    let server_context = std::sync::Arc::new(app::context::ServerContext {
+        db: state.db.clone(),
+        catalog: state.catalog.clone(),
+        certifier: state.certifier.clone(),
+        session_limits: limits,
+        client_ip_header: state.client_ip_header.clone(),
+        secure_cookies: app::auth::ssr::SecureCookies(state.secure_cookies),
+        assets: state.built.names.clone(),
+    });
     let context = move || {
-        provide_context(secure_cookies);
-        provide_context(certifier.clone());
-        provide_context(catalog.clone());
-        provide_context(db.clone());
-        provide_context(limits);
-        provide_context(client_ip_header.clone());
-        provide_context(asset_names.clone());
+        provide_context(server_context.clone());
         provide_context(leptos_options.clone());
         page_policy_header();
     };

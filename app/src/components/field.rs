@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{t, tr, use_lang};
 
 #[component]
 pub fn Field(
@@ -46,8 +46,8 @@ pub fn AffiliationChoice() -> impl IntoView {
     let lang = use_lang();
     view! {
         <fieldset class="field choices">
-            <legend>{move || tr(lang.get(), "affiliation-label")}</legend>
-            <p class="hint">{move || tr(lang.get(), "affiliation-hint")}</p>
+            <legend>{t("affiliation-label")}</legend>
+            <p class="hint">{t("affiliation-hint")}</p>
             {["fds", "armed_movement", "other"]
                 .into_iter()
                 .map(|code| {

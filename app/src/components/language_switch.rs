@@ -6,7 +6,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, t, tr, use_lang};
 use crate::serverfns::preferences::SetLanguage;
 
 #[component]
@@ -14,7 +14,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SetLanguage>::new();
     view! {
-        <nav class="lang-switch" aria-label=move || tr(lang.get(), "switch-language")>
+        <nav class="lang-switch" aria-label=t("switch-language")>
             {move || {
                 let current = lang.get();
                 Lang::all()

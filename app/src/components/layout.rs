@@ -4,22 +4,21 @@
 use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::t;
 use crate::serverfns::account::current_user;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let lang = use_lang();
     view! {
-        <a class="skip-link" href="#main">{move || tr(lang.get(), "skip-to-content")}</a>
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
-            <a class="brand" href="/">{move || tr(lang.get(), "site-name")}</a>
+            <a class="brand" href="/">{t("site-name")}</a>
             <UserMenu />
             <LanguageSwitch />
         </header>
         <main id="main">{children()}</main>
         <footer class="site-footer">
-            <p>{move || tr(lang.get(), "footer-text")}</p>
+            <p>{t("footer-text")}</p>
         </footer>
     }
 }
@@ -28,10 +27,9 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// server checks again on every request.
 #[component]
 fn UserMenu() -> impl IntoView {
-    let lang = use_lang();
     let user = Resource::new(|| (), |_| current_user());
     view! {
-        <nav class="user-menu" aria-label=move || tr(lang.get(), "account-menu")>
+        <nav class="user-menu" aria-label=t("account-menu")>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match user.await {
@@ -39,14 +37,14 @@ fn UserMenu() -> impl IntoView {
                             let trainer = user.is_trainer();
                             let admin = user.is_admin();
                             view! {
-                                {trainer.then(|| view! { <a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a> })}
-                                {admin.then(|| view! { <a href="/admin">{move || tr(lang.get(), "admin-title")}</a> })}
-                                <a href="/certificates">{move || tr(lang.get(), "certificates-menu")}</a>
+                                {trainer.then(|| view! { <a href="/trainer">{t("trainer-title")}</a> })}
+                                {admin.then(|| view! { <a href="/admin">{t("admin-title")}</a> })}
+                                <a href="/certificates">{t("certificates-menu")}</a>
                                 <a href="/account" class="me">{user.display_name}</a>
                             }
                                 .into_any()
                         }
-                        _ => view! { <a href="/sign-in">{move || tr(lang.get(), "sign-in-action")}</a> }.into_any(),
+                        _ => view! { <a href="/sign-in">{t("sign-in-action")}</a> }.into_any(),
                     }
                 })}
             </Transition>

@@ -14,7 +14,7 @@ pub fn ProgressBar(progress: ProgressView) -> impl IntoView {
         best_score,
         ..
     } = progress;
-    let state_key = format!("progress-{state}");
+    let state_key = format!("progress-{}", state.code());
     let label = move || {
         tr_n(
             lang.get(),
@@ -23,7 +23,7 @@ pub fn ProgressBar(progress: ProgressView) -> impl IntoView {
         )
     };
     view! {
-        <div class="progress" data-state=state.clone()>
+        <div class="progress" data-state=state.code()>
             <p class="progress-state">
                 <strong>{move || tr(lang.get(), &state_key)}</strong>
                 " · "

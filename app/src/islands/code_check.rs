@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CodeCheck, VerifyKit};
+use crate::model::{CodeCheck, CodeState, VerifyKit};
 
 /// The labels of what a certificate says, in the page's language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,14 +77,15 @@ pub fn CodeCheckForm(kit: VerifyKit, words: CodeWords, typed: String) -> impl In
             <button type="submit" class="button primary">{submit}</button>
         </form>
         {move || result.get().map(|checked| {
-            let title = match checked.state.as_str() {
-                "valid" => valid.clone(),
-                "tampered" => tampered.clone(),
-                _ => malformed.clone(),
+            let title = match checked.state {
+                CodeState::Valid => valid.clone(),
+                CodeState::Tampered => tampered.clone(),
+                // Offline, a code is genuine or not: only the server knows of a revocation.
+                CodeState::Revoked | CodeState::Malformed => malformed.clone(),
             };
-            let is_valid = checked.state == "valid";
+            let is_valid = checked.state == CodeState::Valid;
             view! {
-                <div class="verdict" data-state=checked.state.clone() data-offline="true" role="status">
+                <div class="verdict" data-state=checked.state.code() data-offline="true" role="status">
                     <p class="verdict-title">{title}</p>
                     {is_valid.then(|| view! {
                         <Facts labels=facts.clone() name=checked.name.clone() title=checked.title.clone() date=checked.date.clone() issuer=None />

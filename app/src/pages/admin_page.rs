@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
+use crate::i18n::{t, tr, tr_n, use_lang};
 use crate::model::{AdminView, RetentionView};
 use crate::serverfns::admin::{CreateTrainer, DeleteAccount, SetRetention, admin_overview};
 use leptos_router::hooks::use_query_map;
@@ -14,16 +14,15 @@ use leptos_router::hooks::use_query_map;
 /// log.
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let lang = use_lang();
     let retention = ServerAction::<SetRetention>::new();
     let overview = Resource::new(|| (), |_| admin_overview());
     let query = use_query_map();
     let saved = move || query.read().get("done").is_some_and(|d| d == "retention");
     view! {
-        <PageTitle text=move || tr(lang.get(), "admin-title") />
-        <h1>{move || tr(lang.get(), "admin-title")}</h1>
+        <PageTitle text=t("admin-title") />
+        <h1>{t("admin-title")}</h1>
         <Show when=saved>
-            <p class="notice" role="status">{move || tr(lang.get(), "admin-retention-done")}</p>
+            <p class="notice" role="status">{t("admin-retention-done")}</p>
         </Show>
         {loaded(overview, move |view| view! { <Overview view retention /> })}
     }
@@ -37,8 +36,8 @@ fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) 
     let audit = i64::from(view.audit_days);
     view! {
         <section id="retention">
-            <h2>{move || tr(lang.get(), "admin-retention")}</h2>
-            <p>{move || tr(lang.get(), "admin-retention-intro")}</p>
+            <h2>{t("admin-retention")}</h2>
+            <p>{t("admin-retention-intro")}</p>
             <ul class="retention">
                 <li>
                     {move || match inactive {
@@ -68,7 +67,7 @@ fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) 
                     maxlength=4
                     value=view.audit_days.to_string()
                 />
-                <button type="submit" class="button primary">{move || tr(lang.get(), "admin-retention-action")}</button>
+                <button type="submit" class="button primary">{t("admin-retention-action")}</button>
             </ActionForm>
         </section>
     }
@@ -81,14 +80,14 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
     let create = ServerAction::<CreateTrainer>::new();
     view! {
         <section>
-            <h2>{move || tr(lang.get(), "admin-accounts")}</h2>
+            <h2>{t("admin-accounts")}</h2>
             <FormError />
             <table class="table">
                 <thead>
                     <tr>
-                        <th>{move || tr(lang.get(), "username-label")}</th>
-                        <th>{move || tr(lang.get(), "display-name-label")}</th>
-                        <th>{move || tr(lang.get(), "role-label")}</th>
+                        <th>{t("username-label")}</th>
+                        <th>{t("display-name-label")}</th>
+                        <th>{t("role-label")}</th>
                         <th></th>
                     </tr>
                 </thead>
@@ -97,7 +96,7 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
                         .accounts
                         .into_iter()
                         .map(|a| {
-                            let role = format!("role-{}", a.role);
+                            let role = format!("role-{}", a.role.code());
                             view! {
                                 <tr>
                                     <td>{a.username}</td>
@@ -108,9 +107,9 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
                                             <input type="hidden" name="account_id" value=a.id />
                                             <label class="confirm">
                                                 <input type="checkbox" name="confirm" value="yes" />
-                                                {move || tr(lang.get(), "admin-delete-confirm")}
+                                                {t("admin-delete-confirm")}
                                             </label>
-                                            <button type="submit" class="button small danger">{move || tr(lang.get(), "admin-delete")}</button>
+                                            <button type="submit" class="button small danger">{t("admin-delete")}</button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -121,25 +120,25 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
             </table>
         </section>
         <section>
-            <h2>{move || tr(lang.get(), "admin-new-trainer")}</h2>
+            <h2>{t("admin-new-trainer")}</h2>
             <FormError />
             <ActionForm action=create attr:class="form">
                 <Field name="display_name" label="display-name-label" maxlength=60 />
                 <Field name="username" label="username-label" hint="username-hint" maxlength=32 />
-                <button type="submit" class="button primary">{move || tr(lang.get(), "admin-new-trainer-action")}</button>
+                <button type="submit" class="button primary">{t("admin-new-trainer-action")}</button>
             </ActionForm>
         </section>
         <Retention view=view.retention due=view.anonymised_next action=retention />
         <section>
-            <h2>{move || tr(lang.get(), "admin-audit")}</h2>
+            <h2>{t("admin-audit")}</h2>
             <table class="table audit">
                 <thead>
                     <tr>
-                        <th>{move || tr(lang.get(), "audit-when")}</th>
-                        <th>{move || tr(lang.get(), "audit-who")}</th>
-                        <th>{move || tr(lang.get(), "audit-what")}</th>
-                        <th>{move || tr(lang.get(), "audit-account")}</th>
-                        <th>{move || tr(lang.get(), "audit-cohort")}</th>
+                        <th>{t("audit-when")}</th>
+                        <th>{t("audit-who")}</th>
+                        <th>{t("audit-what")}</th>
+                        <th>{t("audit-account")}</th>
+                        <th>{t("audit-cohort")}</th>
                     </tr>
                 </thead>
                 <tbody>

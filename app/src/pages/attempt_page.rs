@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::{AttemptView, ResultQuestion};
+use crate::i18n::{t, tr, tr_n, use_lang};
+use crate::model::{AttemptView, ResultQuestion, TestKind};
 use crate::serverfns::learning::get_attempt;
 
 /// `/modules/:module/test/:kind/:number`: the result of an attempt. The score and, for each
@@ -27,7 +27,7 @@ pub fn AttemptPage() -> impl IntoView {
                     .unwrap_or(0),
             )
         },
-        |(lang, module, kind, number)| get_attempt(lang.code().to_string(), module, kind, number),
+        |(lang, module, kind, number)| get_attempt(lang, module, kind, number),
     );
     loaded(attempt, |attempt| view! { <AttemptResult attempt /> })
 }
@@ -49,7 +49,7 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
         questions,
         quiz_href,
     } = attempt;
-    let is_quiz = kind == "quiz";
+    let is_quiz = kind == TestKind::Quiz;
     let (score, pass_mark) = (i64::from(score), i64::from(pass_mark));
     let (right, total, number) = (
         i64::from(right),
@@ -65,8 +65,8 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
-            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/">{t("breadcrumb-home")}</a>
             " › "
             <a href=module.href.clone()>{module.title.clone()}</a>
         </nav>
@@ -77,13 +77,13 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
             <p>{move || tr_n(lang.get(), "result-right", &[("right", right), ("total", total)])}</p>
             <p class="verdict"><strong>{move || tr_n(lang.get(), verdict, &[("mark", pass_mark)])}</strong></p>
         </section>
-        {(!revealed).then(|| view! { <p class="hint">{move || tr(lang.get(), "result-answers-later")}</p> })}
+        {(!revealed).then(|| view! { <p class="hint">{t("result-answers-later")}</p> })}
         <ol class="results">
             {questions.into_iter().map(|question| view! { <ResultItem question /> }).collect_view()}
         </ol>
         <p class="actions">
-            {(is_quiz && !passed).then(|| view! { <a class="button primary" href=quiz_href>{move || tr(lang.get(), "result-try-again")}</a> })}
-            <a class="button" href=module.href>{move || tr(lang.get(), "quiz-back-to-module")}</a>
+            {(is_quiz && !passed).then(|| view! { <a class="button primary" href=quiz_href>{t("result-try-again")}</a> })}
+            <a class="button" href=module.href>{t("quiz-back-to-module")}</a>
         </p>
     }
 }
@@ -119,8 +119,8 @@ fn ResultItem(question: ResultQuestion) -> impl IntoView {
                         view! {
                             <li class=class data-chosen=option.chosen.to_string()>
                                 <span inner_html=option.html></span>
-                                {option.chosen.then(|| view! { " " <em>{move || tr(lang.get(), "result-your-answer")}</em> })}
-                                {option.right.filter(|r| *r).map(|_| view! { " " <strong>{move || tr(lang.get(), "result-right-answer")}</strong> })}
+                                {option.chosen.then(|| view! { " " <em>{t("result-your-answer")}</em> })}
+                                {option.right.filter(|r| *r).map(|_| view! { " " <strong>{t("result-right-answer")}</strong> })}
                                 {option.feedback.map(|html| view! { <div class="feedback" inner_html=html></div> })}
                             </li>
                         }
@@ -130,11 +130,11 @@ fn ResultItem(question: ResultQuestion) -> impl IntoView {
             {explanation.map(|html| view! {
                 <div class="explanation">
                     <div inner_html=html></div>
-                    {source.map(|s| view! { <p class="source">{move || tr(lang.get(), "result-source")} " " {s}</p> })}
+                    {source.map(|s| view! { <p class="source">{t("result-source")} " " {s}</p> })}
                 </div>
             })}
             {(!right && !objective.is_empty()).then(|| {
-                view! { <p class="hint">{move || tr(lang.get(), "result-objective")} " " {objective.clone()}</p> }
+                view! { <p class="hint">{t("result-objective")} " " {objective.clone()}</p> }
             })}
         </li>
     }

@@ -2,8 +2,8 @@ use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::CertificateCard;
+use crate::i18n::{t, tr, tr_n, use_lang};
+use crate::model::{CertificateCard, CertificateKind};
 use crate::serverfns::certificates::my_certificates;
 
 /// `/certificates`: the signed-in learner's certificates, each to download as a PDF (in the
@@ -11,13 +11,10 @@ use crate::serverfns::certificates::my_certificates;
 #[component]
 pub fn CertificatesPage() -> impl IntoView {
     let lang = use_lang();
-    let list = Resource::new(
-        move || lang.get(),
-        |lang| my_certificates(lang.code().to_string()),
-    );
+    let list = Resource::new(move || lang.get(), my_certificates);
     view! {
-        <PageTitle text=move || tr(lang.get(), "certificates-title") />
-        <h1>{move || tr(lang.get(), "certificates-title")}</h1>
+        <PageTitle text=t("certificates-title") />
+        <h1>{t("certificates-title")}</h1>
         {loaded(list, |cards| view! { <CertificateList cards /> })}
     }
 }
@@ -26,15 +23,17 @@ pub fn CertificatesPage() -> impl IntoView {
 fn CertificateList(cards: Vec<CertificateCard>) -> impl IntoView {
     let lang = use_lang();
     if cards.is_empty() {
-        return view! { <p class="intro">{move || tr(lang.get(), "certificates-none")}</p> }
-            .into_any();
+        return view! { <p class="intro">{t("certificates-none")}</p> }.into_any();
     }
     view! {
         <ul class="certificates">
             {cards
                 .into_iter()
                 .map(|card| {
-                    let kind_key = if card.kind == "course" { "certificate-kind-course" } else { "certificate-kind-module" };
+                    let kind_key = match card.kind {
+                        CertificateKind::Course => "certificate-kind-course",
+                        CertificateKind::Module => "certificate-kind-module",
+                    };
                     let score = i64::from(card.score);
                     view! {
                         <li class="certificate-card" data-number=card.number.clone() data-revoked=card.revoked.to_string()>
@@ -44,19 +43,19 @@ fn CertificateList(cards: Vec<CertificateCard>) -> impl IntoView {
                                 {card.date} " · " {move || tr_n(lang.get(), "certificate-score", &[("score", score)])}
                             </p>
                             <p class="certificate-number">
-                                {move || tr(lang.get(), "certificate-number")} " " <strong>{card.number.clone()}</strong>
+                                {t("certificate-number")} " " <strong>{card.number.clone()}</strong>
                             </p>
-                            {card.revoked.then(|| view! { <p class="form-error">{move || tr(lang.get(), "certificate-revoked-badge")}</p> })}
+                            {card.revoked.then(|| view! { <p class="form-error">{t("certificate-revoked-badge")}</p> })}
                             <details class="certificate-code">
-                                <summary>{move || tr(lang.get(), "certificate-code")}</summary>
-                                <p class="hint">{move || tr(lang.get(), "certificate-code-help")}</p>
+                                <summary>{t("certificate-code")}</summary>
+                                <p class="hint">{t("certificate-code-help")}</p>
                                 <p><code>{card.code.clone()}</code></p>
-                                <p><a href=card.code_href>{move || tr(lang.get(), "certificate-code-check")}</a></p>
+                                <p><a href=card.code_href>{t("certificate-code-check")}</a></p>
                             </details>
                             <p class="actions">
-                                <a class="button primary" href=card.pdf_href download>{move || tr(lang.get(), "certificate-download")}</a>
-                                <a class="button" href=card.bilingual_href download>{move || tr(lang.get(), "certificate-download-both")}</a>
-                                <a class="button" href=card.verify_href>{move || tr(lang.get(), "certificate-verify-page")}</a>
+                                <a class="button primary" href=card.pdf_href download>{t("certificate-download")}</a>
+                                <a class="button" href=card.bilingual_href download>{t("certificate-download-both")}</a>
+                                <a class="button" href=card.verify_href>{t("certificate-verify-page")}</a>
                             </p>
                         </li>
                     }

@@ -6,8 +6,9 @@ use leptos_router::hooks::use_params_map;
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::errors::AppError;
-use crate::i18n::{tr, use_lang};
-use crate::model::{CohortDetail, cohort_certificates_href};
+use crate::i18n::{t, tr, use_lang};
+use crate::model::{ClassLine, CohortDetail, ModuleChoice, ReportQuery};
+use crate::routes::{cohort_certificates_href, cohort_report_href, report_href};
 use crate::serverfns::cohorts::{
     AddCohortTrainer, ArchiveCohort, CreateAccounts, IssueCode, MoveLearner, RecordAttendance,
     UpdateCohort, get_cohort,
@@ -52,7 +53,7 @@ pub fn CohortPage() -> impl IntoView {
         },
         |(id, lang)| async move {
             match id {
-                Some(id) => get_cohort(id, lang.code().to_string()).await,
+                Some(id) => get_cohort(id, lang).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -71,26 +72,26 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
     let attendance = view! { <Attendance detail=detail.clone() record=actions.record /> };
     view! {
         <PageTitle text=name.clone() />
-        <p class="breadcrumb"><a href="/trainer">{move || tr(lang.get(), "trainer-title")}</a></p>
+        <p class="breadcrumb"><a href="/trainer">{t("trainer-title")}</a></p>
         <h1>{name}</h1>
         {detail.card.join_code.map(|code| view! {
             <p class="join-code">
-                {move || tr(lang.get(), "cohort-join-code")} " "
+                {t("cohort-join-code")} " "
                 <strong data-join-code=code.clone()>{code.clone()}</strong>
             </p>
         })}
-        <nav class="report-links" aria-label=move || tr(lang.get(), "report-links")>
-            <a class="button" href=format!("/trainer/cohorts/{cohort_id}/progress")>{move || tr(lang.get(), "report-progress-link")}</a>
+        <nav class="report-links" aria-label=t("report-links")>
+            <a class="button" href=cohort_report_href(cohort_id, "progress")>{t("report-progress-link")}</a>
             {detail.reports.iter().map(|link| view! { <a class="button" href=link.href.clone()>{link.title.clone()}</a> }).collect_view()}
         </nav>
-        <h2>{move || tr(lang.get(), "cohort-learners")}</h2>
+        <h2>{t("cohort-learners")}</h2>
         <FormError />
         <table class="table">
             <thead>
                 <tr>
-                    <th>{move || tr(lang.get(), "display-name-label")}</th>
-                    <th>{move || tr(lang.get(), "username-label")}</th>
-                    <th>{move || tr(lang.get(), "cohort-password")}</th>
+                    <th>{t("display-name-label")}</th>
+                    <th>{t("username-label")}</th>
+                    <th>{t("cohort-password")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -101,14 +102,14 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
                         let pending = if m.code_pending { "cohort-code-pending" } else { "cohort-code-used" };
                         view! {
                             <tr>
-                                <td><a href=format!("/trainer/cohorts/{cohort_id}/learners/{}", m.account_id)>{m.display_name}</a></td>
+                                <td><a href=report_href(&ReportQuery { kind: "learner".into(), cohort: cohort_id.to_string(), account: m.account_id, ..Default::default() })>{m.display_name}</a></td>
                                 <td>{m.username}</td>
                                 <td>
                                     {move || tr(lang.get(), pending)}
                                     <ActionForm action=issue attr:class="inline">
                                         <input type="hidden" name="cohort_id" value=cohort_id />
                                         <input type="hidden" name="account_id" value=m.account_id />
-                                        <button type="submit" class="button small">{move || tr(lang.get(), "cohort-new-code")}</button>
+                                        <button type="submit" class="button small">{t("cohort-new-code")}</button>
                                     </ActionForm>
                                 </td>
                             </tr>
@@ -120,14 +121,14 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
         {settings}
         {attendance}
         <section class="cohort-certificates">
-            <h2>{move || tr(lang.get(), "cohort-certificates")}</h2>
+            <h2>{t("cohort-certificates")}</h2>
             {if detail.certificates.is_empty() {
-                view! { <p>{move || tr(lang.get(), "cohort-certificates-none")}</p> }.into_any()
+                view! { <p>{t("cohort-certificates-none")}</p> }.into_any()
             } else {
                 view! {
                     <p>
                         <a class="button" href=cohort_certificates_href(cohort_id) download>
-                            {move || tr(lang.get(), "cohort-certificates-pdf")}
+                            {t("cohort-certificates-pdf")}
                         </a>
                     </p>
                     <ul class="certificate-list">
@@ -139,7 +140,7 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
                                     <li class:revoked=c.revoked>
                                         <a href=c.verify_href>{c.number}</a>
                                         " · " {c.name} " · " {c.title}
-                                        {c.revoked.then(|| view! { " · " <strong>{move || tr(lang.get(), "certificate-revoked-badge")}</strong> })}
+                                        {c.revoked.then(|| view! { " · " <strong>{t("certificate-revoked-badge")}</strong> })}
                                     </li>
                                 }
                             })
@@ -150,18 +151,18 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
             }}
         </section>
         <section>
-            <h2>{move || tr(lang.get(), "bulk-title")}</h2>
-            <p>{move || tr(lang.get(), "bulk-intro")}</p>
+            <h2>{t("bulk-title")}</h2>
+            <p>{t("bulk-intro")}</p>
             <FormError />
             <ActionForm action=create attr:class="form">
                 <input type="hidden" name="cohort_id" value=cohort_id />
                 <div class="field">
-                    <label for="field-names">{move || tr(lang.get(), "bulk-names-label")}</label>
-                    <p class="hint" id="field-names-hint">{move || tr(lang.get(), "bulk-names-hint")}</p>
+                    <label for="field-names">{t("bulk-names-label")}</label>
+                    <p class="hint" id="field-names-hint">{t("bulk-names-hint")}</p>
                     <textarea id="field-names" name="names" rows="10" required=true aria-describedby="field-names-hint"></textarea>
                 </div>
                 <div class="field">
-                    <label for="field-affiliation">{move || tr(lang.get(), "affiliation-label")}</label>
+                    <label for="field-affiliation">{t("affiliation-label")}</label>
                     <select id="field-affiliation" name="affiliation" required=true>
                         {["fds", "armed_movement", "other"].into_iter().map(|code| {
                             let key = format!("affiliation-{code}");
@@ -169,7 +170,7 @@ fn CohortView(detail: CohortDetail, actions: CohortActions) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button primary">{move || tr(lang.get(), "bulk-action")}</button>
+                <button type="submit" class="button primary">{t("bulk-action")}</button>
             </ActionForm>
         </section>
     }
@@ -190,64 +191,64 @@ fn CohortSettings(detail: CohortDetail, actions: CohortActions) -> impl IntoView
     let id = detail.card.id;
     let archived = detail.archived;
     view! {
-        {archived.then(|| view! { <p class="notice" data-archived="true">{move || tr(lang.get(), "cohort-archived-note")}</p> })}
+        {archived.then(|| view! { <p class="notice" data-archived="true">{t("cohort-archived-note")}</p> })}
         <details class="cohort-settings">
-            <summary>{move || tr(lang.get(), "cohort-settings")}</summary>
+            <summary>{t("cohort-settings")}</summary>
             <FormError />
             <ActionForm action=update attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
-                    <label for="cohort-name">{move || tr(lang.get(), "cohort-name-label")}</label>
+                    <label for="cohort-name">{t("cohort-name-label")}</label>
                     <input id="cohort-name" name="name" maxlength="80" required value=detail.card.name.clone() />
                 </div>
                 <div class="field">
-                    <label for="cohort-place">{move || tr(lang.get(), "cohort-place")}</label>
+                    <label for="cohort-place">{t("cohort-place")}</label>
                     <input id="cohort-place" name="place" maxlength="80" value=detail.place.clone() />
                 </div>
                 <div class="field">
-                    <label for="cohort-starts">{move || tr(lang.get(), "cohort-starts")}</label>
+                    <label for="cohort-starts">{t("cohort-starts")}</label>
                     <input id="cohort-starts" name="starts_on" type="date" value=detail.starts_on.clone() />
                 </div>
                 <div class="field">
-                    <label for="cohort-ends">{move || tr(lang.get(), "cohort-ends")}</label>
+                    <label for="cohort-ends">{t("cohort-ends")}</label>
                     <input id="cohort-ends" name="ends_on" type="date" value=detail.ends_on.clone() />
                 </div>
                 <fieldset class="field choices">
-                    <legend>{move || tr(lang.get(), "cohort-modules")}</legend>
-                    <p class="hint">{move || tr(lang.get(), "cohort-modules-hint")}</p>
-                    {detail.modules.iter().map(|(slug, title, on)| view! {
+                    <legend>{t("cohort-modules")}</legend>
+                    <p class="hint">{t("cohort-modules-hint")}</p>
+                    {detail.modules.iter().map(|ModuleChoice { slug, title, followed }| view! {
                         <label class="choice">
-                            <input type="checkbox" name=format!("modules[{slug}]") value=slug.clone() checked=*on />
+                            <input type="checkbox" name=format!("modules[{slug}]") value=slug.clone() checked=*followed />
                             {title.clone()}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <label class="choice">
                     <input type="checkbox" name="join_open" value="on" checked=detail.card.join_code.is_some() />
-                    {move || tr(lang.get(), "cohort-join-open")}
+                    {t("cohort-join-open")}
                 </label>
-                <button type="submit" class="button primary">{move || tr(lang.get(), "cohort-save")}</button>
+                <button type="submit" class="button primary">{t("cohort-save")}</button>
             </ActionForm>
-            <h3>{move || tr(lang.get(), "cohort-trainers")}</h3>
+            <h3>{t("cohort-trainers")}</h3>
             <ul>{detail.trainers.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
             <FormError />
             <ActionForm action=add attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
-                    <label for="cohort-trainer">{move || tr(lang.get(), "cohort-add-trainer")}</label>
+                    <label for="cohort-trainer">{t("cohort-add-trainer")}</label>
                     <input id="cohort-trainer" name="username" required autocomplete="off" autocapitalize="none" />
                 </div>
-                <button type="submit" class="button">{move || tr(lang.get(), "cohort-add-trainer-action")}</button>
+                <button type="submit" class="button">{t("cohort-add-trainer-action")}</button>
             </ActionForm>
-            <h3>{move || tr(lang.get(), "cohort-move-learner")}</h3>
+            <h3>{t("cohort-move-learner")}</h3>
             <FormError />
             <ActionForm action=enrol attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
-                    <label for="cohort-move">{move || tr(lang.get(), "cohort-move-learner-label")}</label>
+                    <label for="cohort-move">{t("cohort-move-learner-label")}</label>
                     <input id="cohort-move" name="username" required autocomplete="off" autocapitalize="none" />
                 </div>
-                <button type="submit" class="button">{move || tr(lang.get(), "cohort-move-learner-action")}</button>
+                <button type="submit" class="button">{t("cohort-move-learner-action")}</button>
             </ActionForm>
             <ActionForm action=archive attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
@@ -268,16 +269,16 @@ fn Attendance(detail: CohortDetail, record: ServerAction<RecordAttendance>) -> i
     let members = detail.members.len() as i64;
     view! {
         <section id="attendance" class="attendance">
-            <h2>{move || tr(lang.get(), "attendance-title")}</h2>
-            <p><a href=format!("/trainer/cohorts/{id}/attendance")>{move || tr(lang.get(), "attendance-sheet-link")}</a></p>
-            {if detail.sessions.is_empty() {
-                view! { <p>{move || tr(lang.get(), "attendance-none")}</p> }.into_any()
+            <h2>{t("attendance-title")}</h2>
+            <p><a href=cohort_report_href(id, "attendance")>{t("attendance-sheet-link")}</a></p>
+            {if detail.classes.is_empty() {
+                view! { <p>{t("attendance-none")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="sessions">
-                        {detail.sessions.iter().map(|(date, topic, present)| {
+                        {detail.classes.iter().map(|ClassLine { held_on, topic, present }| {
                             let args = vec![
-                                ("date", date.clone()),
+                                ("date", held_on.clone()),
                                 ("topic", topic.clone()),
                                 ("present", present.to_string()),
                                 ("members", members.to_string()),
@@ -291,15 +292,15 @@ fn Attendance(detail: CohortDetail, record: ServerAction<RecordAttendance>) -> i
             <ActionForm action=record attr:class="form">
                 <input type="hidden" name="cohort_id" value=id />
                 <div class="field">
-                    <label for="attendance-date">{move || tr(lang.get(), "attendance-date")}</label>
+                    <label for="attendance-date">{t("attendance-date")}</label>
                     <input id="attendance-date" name="held_on" type="date" required />
                 </div>
                 <div class="field">
-                    <label for="attendance-topic">{move || tr(lang.get(), "attendance-topic")}</label>
+                    <label for="attendance-topic">{t("attendance-topic")}</label>
                     <input id="attendance-topic" name="topic" maxlength="80" required />
                 </div>
                 <fieldset class="field choices">
-                    <legend>{move || tr(lang.get(), "attendance-present")}</legend>
+                    <legend>{t("attendance-present")}</legend>
                     {detail.members.iter().map(|m| view! {
                         <label class="choice">
                             <input type="checkbox" name=format!("present[{}]", m.account_id) value=m.account_id.to_string() />
@@ -307,7 +308,7 @@ fn Attendance(detail: CohortDetail, record: ServerAction<RecordAttendance>) -> i
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <button type="submit" class="button primary">{move || tr(lang.get(), "attendance-record")}</button>
+                <button type="submit" class="button primary">{t("attendance-record")}</button>
             </ActionForm>
         </section>
     }

@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, use_lang};
-use crate::model::JobAidPage as Glossary;
+use crate::i18n::{t, use_lang};
+use crate::model::SidePageContent as Glossary;
 use crate::serverfns::courses::get_glossary;
 
 /// `/glossary/:module`: the words and acronyms of a module, which its lessons link to.
@@ -14,14 +14,13 @@ pub fn GlossaryPage() -> impl IntoView {
     let params = use_params_map();
     let glossary = Resource::new(
         move || (lang.get(), params.read().get("module").unwrap_or_default()),
-        |(lang, module)| get_glossary(lang.code().to_string(), module),
+        |(lang, module)| get_glossary(lang, module),
     );
     loaded(glossary, |glossary| view! { <GlossaryView glossary /> })
 }
 
 #[component]
 fn GlossaryView(glossary: Glossary) -> impl IntoView {
-    let lang = use_lang();
     let Glossary {
         module,
         title,
@@ -30,17 +29,17 @@ fn GlossaryView(glossary: Glossary) -> impl IntoView {
     } = glossary;
     view! {
         <Title text=title.clone() />
-        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
-            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/">{t("breadcrumb-home")}</a>
             " › "
             <a href=module.href>{module.title.clone()}</a>
         </nav>
         <article class="glossary">
-            <p class="meta">{move || tr(lang.get(), "glossary-label")} " · " {module.title}</p>
+            <p class="meta">{t("glossary-label")} " · " {module.title}</p>
             <h1>{title}</h1>
             <div class="lesson-body" inner_html=html></div>
             <section class="sources">
-                <h2>{move || tr(lang.get(), "lesson-sources")}</h2>
+                <h2>{t("lesson-sources")}</h2>
                 <ul>{sources.into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}</ul>
             </section>
         </article>

@@ -3,22 +3,20 @@ use leptos::prelude::*;
 
 use crate::components::loaded::loaded;
 use crate::components::progress::ProgressBar;
-use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::{ModuleCard, module_href};
+use crate::i18n::{t, tr, tr_n, use_lang};
+use crate::model::{ModuleCard, ProgressState};
+use crate::routes::module_href;
 use crate::serverfns::courses::list_modules;
 
 /// `/`: the modules, in teaching order.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let modules = Resource::new(
-        move || lang.get(),
-        |lang| list_modules(lang.code().to_string()),
-    );
+    let modules = Resource::new(move || lang.get(), list_modules);
     view! {
-        <PageTitle text=move || tr(lang.get(), "home-title") />
-        <h1>{move || tr(lang.get(), "home-title")}</h1>
-        <p class="intro">{move || tr(lang.get(), "home-intro")}</p>
+        <PageTitle text=t("home-title") />
+        <h1>{t("home-title")}</h1>
+        <p class="intro">{t("home-intro")}</p>
         {loaded(
             modules,
             |modules| {
@@ -52,10 +50,10 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
             {match card.progress {
                 Some(progress) => {
                     let href = progress.continue_href.clone();
-                    let key = match progress.state.as_str() {
-                        "completed" => "module-review",
-                        "not-started" => "module-start",
-                        _ => "module-continue",
+                    let key = match progress.state {
+                        ProgressState::Completed => "module-review",
+                        ProgressState::NotStarted => "module-start",
+                        ProgressState::InProgress => "module-continue",
                     };
                     view! {
                         <ProgressBar progress />
@@ -65,7 +63,7 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
                     }
                         .into_any()
                 }
-                None => view! { <a class="button" href=href>{move || tr(lang.get(), "module-open")}</a> }.into_any(),
+                None => view! { <a class="button" href=href>{t("module-open")}</a> }.into_any(),
             }}
         </li>
     }

@@ -4,18 +4,17 @@ use leptos::prelude::*;
 
 use crate::components::field::{AffiliationChoice, Field};
 use crate::components::form_error::FormError;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::t;
 use crate::serverfns::account::Join;
 
 /// `/join`: a learner joins a cohort with the code their trainer gave. No email, no phone.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    let lang = use_lang();
     let action = ServerAction::<Join>::new();
     view! {
-        <PageTitle text=move || tr(lang.get(), "join-title") />
-        <h1>{move || tr(lang.get(), "join-title")}</h1>
-        <p class="intro">{move || tr(lang.get(), "join-intro")}</p>
+        <PageTitle text=t("join-title") />
+        <h1>{t("join-title")}</h1>
+        <p class="intro">{t("join-intro")}</p>
         <FormError />
         <ActionForm action=action attr:class="form">
             <Field name="join_code" label="join-code-label" hint="join-code-hint" maxlength=16 />
@@ -24,7 +23,7 @@ pub fn JoinPage() -> impl IntoView {
             <AffiliationChoice />
             <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
             <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
-            <button type="submit" class="button primary">{move || tr(lang.get(), "join-action")}</button>
+            <button type="submit" class="button primary">{t("join-action")}</button>
         </ActionForm>
     }
 }

@@ -6,8 +6,8 @@ use leptos::form::ActionForm;
 
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::LessonPage as Lesson;
+use crate::i18n::{t, tr, tr_n, use_lang};
+use crate::model::LessonContent as Lesson;
 use crate::serverfns::courses::get_lesson;
 use crate::serverfns::learning::MarkRead;
 
@@ -25,7 +25,7 @@ pub fn LessonPage() -> impl IntoView {
                 params.get("lesson").unwrap_or_default(),
             )
         },
-        |(lang, module, lesson)| get_lesson(lang.code().to_string(), module, lesson),
+        |(lang, module, lesson)| get_lesson(lang, module, lesson),
     );
     loaded(lesson, |lesson| view! { <LessonView lesson /> })
 }
@@ -52,8 +52,8 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
     let has_objectives = !objectives.is_empty();
     view! {
         <PageTitle text=title.clone() />
-        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
-            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/">{t("breadcrumb-home")}</a>
             " › "
             <a href=module.href.clone()>{module.title.clone()}</a>
         </nav>
@@ -64,7 +64,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
             <h1>{title}</h1>
             <Show when=move || has_objectives>
                 <section class="objectives">
-                    <h2>{move || tr(lang.get(), "lesson-objectives")}</h2>
+                    <h2>{t("lesson-objectives")}</h2>
                     <ul>
                         {objectives.clone().into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
                     </ul>
@@ -73,7 +73,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
             <div class="lesson-body" inner_html=html></div>
             <Show when=move || has_sources>
                 <section class="sources">
-                    <h2>{move || tr(lang.get(), "lesson-sources")}</h2>
+                    <h2>{t("lesson-sources")}</h2>
                     <ul>
                         {sources.clone().into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}
                     </ul>
@@ -81,12 +81,12 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
             </Show>
             {read.map(|read| view! { <MarkReadForm module=module_slug lesson=lesson_slug read /> })}
         </article>
-        <nav class="pager" aria-label=move || tr(lang.get(), "lesson-pager")>
+        <nav class="pager" aria-label=t("lesson-pager")>
             {previous
                 .map(|p| {
                     view! {
                         <a class="button" rel="prev" href=p.href>
-                            <span class="pager-label">{move || tr(lang.get(), "lesson-previous")}</span>
+                            <span class="pager-label">{t("lesson-previous")}</span>
                             <span class="pager-title">{p.title}</span>
                         </a>
                     }
@@ -95,7 +95,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 Some(n) => {
                     view! {
                         <a class="button primary" rel="next" href=n.href>
-                            <span class="pager-label">{move || tr(lang.get(), "lesson-next")}</span>
+                            <span class="pager-label">{t("lesson-next")}</span>
                             <span class="pager-title">{n.title}</span>
                         </a>
                     }
@@ -104,7 +104,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 None => {
                     view! {
                         <a class="button primary" href=module.href>
-                            {move || tr(lang.get(), "lesson-back-to-module")}
+                            {t("lesson-back-to-module")}
                         </a>
                     }
                         .into_any()
@@ -122,7 +122,7 @@ fn MarkReadForm(module: String, lesson: String, read: bool) -> impl IntoView {
     view! {
         <section class="mark-read">
             <FormError />
-            {read.then(|| view! { <p class="done-note">{move || tr(lang.get(), "lesson-read-already")}</p> })}
+            {read.then(|| view! { <p class="done-note">{t("lesson-read-already")}</p> })}
             <ActionForm action=action>
                 <input type="hidden" name="module" value=module />
                 <input type="hidden" name="lesson" value=lesson />

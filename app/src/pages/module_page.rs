@@ -4,8 +4,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::loaded::loaded;
 use crate::components::progress::ProgressBar;
-use crate::i18n::{tr, tr_n, use_lang};
-use crate::model::{ModuleOutline, QuizEntry};
+use crate::i18n::{t, tr, tr_n, use_lang};
+use crate::model::{EntryState, ModuleOutline, ProgressState, QuizEntry, TestKind};
 use crate::serverfns::courses::get_module;
 
 /// `/modules/:module`: a module's description, the pre-test, its lessons in order (read ones
@@ -16,7 +16,7 @@ pub fn ModulePage() -> impl IntoView {
     let params = use_params_map();
     let outline = Resource::new(
         move || (lang.get(), params.read().get("module").unwrap_or_default()),
-        |(lang, module)| get_module(lang.code().to_string(), module),
+        |(lang, module)| get_module(lang, module),
     );
     loaded(outline, |outline| view! { <ModuleView outline /> })
 }
@@ -39,13 +39,15 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
     let minutes = i64::from(card.minutes);
     let title = card.title.clone();
     let start = match &card.progress {
-        Some(p) if p.state != "not-started" => Some((p.continue_href.clone(), "module-continue")),
+        Some(p) if p.state != ProgressState::NotStarted => {
+            Some((p.continue_href.clone(), "module-continue"))
+        }
         _ => first.map(|href| (href, "module-start")),
     };
     view! {
         <PageTitle text=title />
-        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
-            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/">{t("breadcrumb-home")}</a>
         </nav>
         <h1>{card.title}</h1>
         <p class="intro">{card.summary}</p>
@@ -54,7 +56,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             {move || tr_n(lang.get(), "module-lessons", &[("count", count)])}
         </p>
         {card.progress.map(|progress| view! { <ProgressBar progress /> })}
-        {pretest.filter(|p| p.state == "open" || !p.attempts.is_empty()).map(|entry| view! { <QuizEntryView entry /> })}
+        {pretest.filter(|p| p.state == EntryState::Open || !p.attempts.is_empty()).map(|entry| view! { <QuizEntryView entry /> })}
         {start
             .map(|(href, key)| {
                 view! {
@@ -63,7 +65,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     </p>
                 }
             })}
-        <h2>{move || tr(lang.get(), "module-lessons-heading")}</h2>
+        <h2>{t("module-lessons-heading")}</h2>
         <ol class="lesson-list">
             {lessons
                 .into_iter()
@@ -73,7 +75,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     view! {
                         <li class:read=done>
                             <a href=lesson.href>{lesson.title}</a>
-                            {done.then(|| view! { <span class="read-mark">{move || tr(lang.get(), "lesson-read-mark")}</span> })}
+                            {done.then(|| view! { <span class="read-mark">{t("lesson-read-mark")}</span> })}
                         </li>
                     }
                 })
@@ -83,7 +85,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             .map(|glossary| {
                 view! {
                     <p class="glossary-link">
-                        {move || tr(lang.get(), "module-glossary")} " " <a href=glossary.href>{glossary.title}</a>
+                        {t("module-glossary")} " " <a href=glossary.href>{glossary.title}</a>
                     </p>
                 }
             })}
@@ -92,11 +94,11 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             .map(|href| {
                 view! {
                     <section class="module-certificate">
-                        <h2>{move || tr(lang.get(), "module-certificate")}</h2>
+                        <h2>{t("module-certificate")}</h2>
                         <p>
-                            <a class="button primary" href=href download>{move || tr(lang.get(), "certificate-download")}</a>
+                            <a class="button primary" href=href download>{t("certificate-download")}</a>
                             " "
-                            <a class="button" href="/certificates">{move || tr(lang.get(), "certificates-title")}</a>
+                            <a class="button" href="/certificates">{t("certificates-title")}</a>
                         </p>
                     </section>
                 }
@@ -105,7 +107,7 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             .map(|aid| {
                 view! {
                     <section class="job-aid-link">
-                        <h2>{move || tr(lang.get(), "module-job-aid")}</h2>
+                        <h2>{t("module-job-aid")}</h2>
                         <p>
                             <a class="button" href=aid.href>{aid.title}</a>
                         </p>
@@ -129,7 +131,7 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
         attempts_left,
         attempts,
     } = entry;
-    let is_quiz = kind == "quiz";
+    let is_quiz = kind == TestKind::Quiz;
     let pass_mark = i64::from(pass_mark);
     let heading = if is_quiz {
         "quiz-heading"
@@ -141,11 +143,11 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
     } else {
         "pretest-intro"
     };
-    let state_key = format!("quiz-state-{state}");
-    let open = state == "open";
-    let signed_out = state == "sign-in";
+    let state_key = format!("quiz-state-{}", state.code());
+    let open = state == EntryState::Open;
+    let signed_out = state == EntryState::SignIn;
     view! {
-        <section class="quiz-entry" data-kind=kind.clone() data-state=state.clone()>
+        <section class="quiz-entry" data-kind=kind.code() data-state=state.code()>
             <h2>{move || tr(lang.get(), heading)}</h2>
             <p><strong>{title}</strong></p>
             <p>{move || tr_n(lang.get(), intro, &[("mark", pass_mark)])}</p>
@@ -183,7 +185,7 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
             } else if signed_out {
                 view! {
                     <p>
-                        <a href="/sign-in">{move || tr(lang.get(), "quiz-state-sign-in")}</a>
+                        <a href="/sign-in">{t("quiz-state-sign-in")}</a>
                     </p>
                 }
                     .into_any()

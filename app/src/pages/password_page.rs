@@ -5,20 +5,19 @@ use crate::components::field::Field;
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::t;
 use crate::serverfns::account::{SetPassword, current_user};
 
 /// `/account/password`: choose a password (after a one-time code) or change it, which asks
 /// for the current one.
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    let lang = use_lang();
     let action = ServerAction::<SetPassword>::new();
     let user = Resource::new(|| (), |_| current_user());
     view! {
-        <PageTitle text=move || tr(lang.get(), "password-title") />
-        <h1>{move || tr(lang.get(), "password-title")}</h1>
-        <p class="intro">{move || tr(lang.get(), "password-intro")}</p>
+        <PageTitle text=t("password-title") />
+        <h1>{t("password-title")}</h1>
+        <p class="intro">{t("password-intro")}</p>
         <FormError />
         {loaded(
             user,
@@ -34,7 +33,7 @@ pub fn PasswordPage() -> impl IntoView {
                             })}
                         <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
                         <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
-                        <button type="submit" class="button primary">{move || tr(lang.get(), "password-action")}</button>
+                        <button type="submit" class="button primary">{t("password-action")}</button>
                     </ActionForm>
                 }
             },

@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 use crate::components::form_error::FormError;
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_args, tr_n, use_lang};
+use crate::i18n::{t, tr, tr_args, tr_n, use_lang};
 use crate::islands::quiz_stepper::{QuizStepper, StepperWords};
-use crate::model::{FormQuestion, QuizForm};
+use crate::model::{FormQuestion, QuizForm, TestKind};
 use crate::serverfns::learning::{SubmitQuiz, get_quiz};
 
 /// `/modules/:module/test/:kind`: the next attempt of the quiz or pre-test, as one plain form.
@@ -27,7 +27,7 @@ pub fn QuizPage() -> impl IntoView {
                 params.get("kind").unwrap_or_default(),
             )
         },
-        |(lang, module, kind)| get_quiz(lang.code().to_string(), module, kind),
+        |(lang, module, kind)| get_quiz(lang, module, kind),
     );
     loaded(form, |form| view! { <QuizView form /> })
 }
@@ -46,11 +46,11 @@ fn QuizView(form: QuizForm) -> impl IntoView {
         questions,
     } = form;
     let pass_mark = i64::from(pass_mark);
-    let is_quiz = kind == "quiz";
+    let is_quiz = kind == TestKind::Quiz;
     view! {
         <PageTitle text=title.clone() />
-        <nav class="breadcrumb" aria-label=move || tr(lang.get(), "breadcrumb")>
-            <a href="/">{move || tr(lang.get(), "breadcrumb-home")}</a>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/">{t("breadcrumb-home")}</a>
             " › "
             <a href=module.href.clone()>{module.title.clone()}</a>
         </nav>
@@ -64,14 +64,14 @@ fn QuizView(form: QuizForm) -> impl IntoView {
                     .into_any()
             }
             None => {
-                let key = format!("quiz-state-{}", entry.state);
+                let key = format!("quiz-state-{}", entry.state.code());
                 let opens = entry.opens_at.clone().unwrap_or_default();
                 view! {
-                    <p class="quiz-state" data-state=entry.state.clone()>
+                    <p class="quiz-state" data-state=entry.state.code()>
                         {move || tr_args(lang.get(), &key, &[("time", opens.clone())])}
                     </p>
                     <p>
-                        <a class="button" href=module.href>{move || tr(lang.get(), "quiz-back-to-module")}</a>
+                        <a class="button" href=module.href>{t("quiz-back-to-module")}</a>
                     </p>
                 }
                     .into_any()
@@ -85,7 +85,7 @@ fn QuizView(form: QuizForm) -> impl IntoView {
 #[component]
 fn QuizFormView(
     module: String,
-    kind: String,
+    kind: TestKind,
     number: u32,
     questions: Vec<FormQuestion>,
     attempts_left: Option<u32>,
@@ -110,7 +110,7 @@ fn QuizFormView(
         <FormError />
         <QuizStepper action=post_to multiple words>
             <input type="hidden" name="module" value=module />
-            <input type="hidden" name="kind" value=kind />
+            <input type="hidden" name="kind" value=kind.code() />
             <input type="hidden" name="attempt" value=number.to_string() />
             {questions
                 .into_iter()
@@ -125,7 +125,7 @@ fn QuizFormView(
                                     {move || tr_n(lang.get(), "quiz-question-position", &[("number", position.0), ("total", position.1)])}
                                 </legend>
                                 <div class="stem" inner_html=question.stem></div>
-                                {question.multiple.then(|| view! { <p class="hint">{move || tr(lang.get(), "quiz-tick-all")}</p> })}
+                                {question.multiple.then(|| view! { <p class="hint">{t("quiz-tick-all")}</p> })}
                                 {question
                                     .options
                                     .into_iter()

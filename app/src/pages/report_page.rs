@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::bar_chart::BarChart;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, use_lang};
-use crate::model::{Report, ReportQuery, ReportTable};
+use crate::i18n::{t, tr, use_lang};
+use crate::model::{Figure, ModuleChoice, Report, ReportFilter, ReportQuery, ReportTable};
 use crate::serverfns::reports::get_report;
 
 fn report_page(kind: &'static str) -> impl IntoView {
@@ -32,7 +32,7 @@ fn report_page(kind: &'static str) -> impl IntoView {
             };
             (lang.get(), query)
         },
-        |(lang, query)| get_report(lang.code().to_string(), query),
+        |(lang, query)| get_report(lang, query),
     );
     loaded(report, |report| view! { <ReportView report /> })
 }
@@ -64,21 +64,20 @@ pub fn AttendanceReportPage() -> impl IntoView {
 
 #[component]
 fn ReportView(report: Report) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <PageTitle text=report.title.clone() />
         <p class="breadcrumb"><a href=report.back.href.clone()>{report.back.title.clone()}</a></p>
         <h1>{report.title.clone()}</h1>
         {(!report.modules.is_empty()).then(|| view! {
-            <nav class="report-modules" aria-label=move || tr(lang.get(), "report-modules")>
+            <nav class="report-modules" aria-label=t("report-modules")>
                 {report.modules.iter().map(|m| view! { <a class="button small" href=m.href.clone()>{m.title.clone()}</a> }).collect_view()}
             </nav>
         })}
-        {report.filter.clone().map(|(modules, query)| view! { <ProgressFilter modules query /> })}
+        {report.filter.clone().map(|ReportFilter { modules, query }| view! { <ProgressFilter modules query /> })}
         <dl class="facts summary">
-            {report.summary.iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> }).collect_view()}
+            {report.summary.iter().map(|Figure { label, value }| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
         </dl>
-        <p><a class="button" href=report.csv_href.clone() download>{move || tr(lang.get(), "report-csv")}</a></p>
+        <p><a class="button" href=report.csv_href.clone() download>{t("report-csv")}</a></p>
         {report.charts.into_iter().filter(|c| !c.bars.is_empty()).map(|chart| view! { <BarChart chart /> }).collect_view()}
         {report.tables.into_iter().map(|table| view! { <TableView table /> }).collect_view()}
     }
@@ -114,20 +113,20 @@ fn TableView(table: ReportTable) -> impl IntoView {
 
 /// Sort and filter the matrix with a plain GET form (works without JavaScript).
 #[component]
-fn ProgressFilter(modules: Vec<(String, String)>, query: ReportQuery) -> impl IntoView {
+fn ProgressFilter(modules: Vec<ModuleChoice>, query: ReportQuery) -> impl IntoView {
     let lang = use_lang();
     let states = ["not-passed", "passed", "in-progress", "not-started"];
     view! {
         <form class="form report-filter" method="get">
             <div class="field">
-                <label for="filter_module">{move || tr(lang.get(), "report-filter-module")}</label>
+                <label for="filter_module">{t("report-filter-module")}</label>
                 <select id="filter_module" name="filter_module">
-                    <option value="">{move || tr(lang.get(), "report-filter-any")}</option>
-                    {modules.iter().map(|(slug, title)| view! { <option value=slug.clone() selected=*slug == query.filter_module>{title.clone()}</option> }).collect_view()}
+                    <option value="">{t("report-filter-any")}</option>
+                    {modules.iter().map(|ModuleChoice { slug, title, .. }| view! { <option value=slug.clone() selected=*slug == query.filter_module>{title.clone()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter_state">{move || tr(lang.get(), "report-filter-state")}</label>
+                <label for="filter_state">{t("report-filter-state")}</label>
                 <select id="filter_state" name="filter_state">
                     {states.into_iter().map(|s| {
                         let key = format!("report-filter-{s}");
@@ -136,13 +135,13 @@ fn ProgressFilter(modules: Vec<(String, String)>, query: ReportQuery) -> impl In
                 </select>
             </div>
             <div class="field">
-                <label for="sort">{move || tr(lang.get(), "report-sort")}</label>
+                <label for="sort">{t("report-sort")}</label>
                 <select id="sort" name="sort">
-                    <option value="name">{move || tr(lang.get(), "report-sort-name")}</option>
-                    {modules.iter().map(|(slug, title)| view! { <option value=slug.clone() selected=*slug == query.sort>{title.clone()}</option> }).collect_view()}
+                    <option value="name">{t("report-sort-name")}</option>
+                    {modules.iter().map(|ModuleChoice { slug, title, .. }| view! { <option value=slug.clone() selected=*slug == query.sort>{title.clone()}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button primary">{move || tr(lang.get(), "report-apply")}</button>
+            <button type="submit" class="button primary">{t("report-apply")}</button>
         </form>
     }
 }

@@ -4,17 +4,16 @@ use leptos::prelude::*;
 
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::t;
 use crate::serverfns::account::SignIn;
 
 /// `/sign-in`: username and password, or the one-time code from a slip.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let lang = use_lang();
     let action = ServerAction::<SignIn>::new();
     view! {
-        <PageTitle text=move || tr(lang.get(), "sign-in-title") />
-        <h1>{move || tr(lang.get(), "sign-in-title")}</h1>
+        <PageTitle text=t("sign-in-title") />
+        <h1>{t("sign-in-title")}</h1>
         <FormError />
         <ActionForm action=action attr:class="form">
             <Field name="username" label="username-label" autocomplete="username" maxlength=64 />
@@ -26,11 +25,11 @@ pub fn SignInPage() -> impl IntoView {
                 autocomplete="current-password"
                 maxlength=128
             />
-            <button type="submit" class="button primary">{move || tr(lang.get(), "sign-in-action")}</button>
+            <button type="submit" class="button primary">{t("sign-in-action")}</button>
         </ActionForm>
         <p class="aside">
-            {move || tr(lang.get(), "sign-in-no-account")} " "
-            <a href="/join">{move || tr(lang.get(), "join-title")}</a>
+            {t("sign-in-no-account")} " "
+            <a href="/join">{t("join-title")}</a>
         </p>
     }
 }

@@ -3,21 +3,20 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::t;
 use crate::serverfns::cohorts::{ClearSlips, get_slips};
 
 /// `/slips`: the sheet of slips to print on A4 and cut, one per person, with the username and
 /// one-time code. Shown until the trainer clears it; the codes are kept nowhere else.
 #[component]
 pub fn SlipsPage() -> impl IntoView {
-    let lang = use_lang();
     let slips = Resource::new(|| (), |_| get_slips());
     let clear = ServerAction::<ClearSlips>::new();
     view! {
-        <PageTitle text=move || tr(lang.get(), "slips-title") />
+        <PageTitle text=t("slips-title") />
         <div class="no-print">
-            <h1>{move || tr(lang.get(), "slips-title")}</h1>
-            <p>{move || tr(lang.get(), "slips-intro")}</p>
+            <h1>{t("slips-title")}</h1>
+            <p>{t("slips-intro")}</p>
         </div>
         {loaded(
             slips,
@@ -32,12 +31,12 @@ pub fn SlipsPage() -> impl IntoView {
                                 let address = address.clone();
                                 view! {
                                     <li class="slip">
-                                        <p class="slip-site">{move || tr(lang.get(), "site-name")}</p>
+                                        <p class="slip-site">{t("site-name")}</p>
                                         <p class="slip-name">{s.display_name}</p>
-                                        <p>{move || tr(lang.get(), "username-label")} ": " <strong class="slip-username">{s.username}</strong></p>
-                                        <p>{move || tr(lang.get(), "slip-code-label")} ": " <strong class="slip-code">{s.code}</strong></p>
-                                        <p>{move || tr(lang.get(), "slip-address-label")} ": " <strong class="slip-address">{address}</strong></p>
-                                        <p class="slip-help">{move || tr(lang.get(), "slip-help")}</p>
+                                        <p>{t("username-label")} ": " <strong class="slip-username">{s.username}</strong></p>
+                                        <p>{t("slip-code-label")} ": " <strong class="slip-code">{s.code}</strong></p>
+                                        <p>{t("slip-address-label")} ": " <strong class="slip-address">{address}</strong></p>
+                                        <p class="slip-help">{t("slip-help")}</p>
                                     </li>
                                 }
                             })
@@ -48,7 +47,7 @@ pub fn SlipsPage() -> impl IntoView {
         )}
         <div class="no-print">
             <ActionForm action=clear>
-                <button type="submit" class="button">{move || tr(lang.get(), "slips-clear")}</button>
+                <button type="submit" class="button">{t("slips-clear")}</button>
             </ActionForm>
         </div>
     }

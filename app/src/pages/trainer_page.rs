@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
-use crate::i18n::{tr, tr_n, use_lang};
+use crate::i18n::{t, tr_n, use_lang};
 use crate::serverfns::cohorts::{CreateCohort, list_cohorts};
 
 /// `/trainer`: the cohorts the trainer runs, and a new one.
@@ -16,13 +16,13 @@ pub fn TrainerPage() -> impl IntoView {
     let create = ServerAction::<CreateCohort>::new();
     let user = Resource::new(|| (), |_| crate::serverfns::account::current_user());
     view! {
-        <PageTitle text=move || tr(lang.get(), "trainer-title") />
-        <h1>{move || tr(lang.get(), "trainer-title")}</h1>
+        <PageTitle text=t("trainer-title") />
+        <h1>{t("trainer-title")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let admin = matches!(user.await, Ok(Some(u)) if u.is_admin());
                 admin.then(|| view! {
-                    <p><a class="button" href="/trainer/cohorts/all/progress">{move || tr(lang.get(), "report-all-progress")}</a></p>
+                    <p><a class="button" href="/trainer/cohorts/all/progress">{t("report-all-progress")}</a></p>
                 })
             })}
         </Transition>
@@ -37,7 +37,7 @@ pub fn TrainerPage() -> impl IntoView {
                                 let members = c.members as i64;
                                 view! {
                                     <li class="card">
-                                        <h2><a href=format!("/trainer/cohorts/{}", c.id)>{c.name}</a></h2>
+                                        <h2><a href=crate::routes::cohort_href(c.id)>{c.name}</a></h2>
                                         <p class="meta">
                                             {move || tr_n(lang.get(), "cohort-members", &[("count", members)])}
                                         </p>
@@ -50,11 +50,11 @@ pub fn TrainerPage() -> impl IntoView {
             },
         )}
         <section>
-            <h2>{move || tr(lang.get(), "cohort-create-title")}</h2>
+            <h2>{t("cohort-create-title")}</h2>
             <FormError />
             <ActionForm action=create attr:class="form">
                 <Field name="name" label="cohort-name-label" hint="cohort-name-hint" maxlength=80 />
-                <button type="submit" class="button primary">{move || tr(lang.get(), "cohort-create-action")}</button>
+                <button type="submit" class="button primary">{t("cohort-create-action")}</button>
             </ActionForm>
         </section>
     }

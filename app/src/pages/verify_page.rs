@@ -14,31 +14,30 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::form_error::FormError;
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::loaded;
-use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::i18n::{Lang, t, tr, tr_args, use_lang};
 use crate::islands::code_check::{CodeCheckForm, CodeWords, FactLabels, Facts};
-use crate::model::{CertificateCheck, CodeCheck, VerifyKit};
+use crate::model::{CertificateCheck, CodeCheck, CodeState, NumberState, VerifyKit};
 use crate::serverfns::certificates::{
     RevokeCertificate, check_certificate, get_verify_kit, verify_code,
 };
 
 #[component]
 pub fn VerifyPage() -> impl IntoView {
-    let lang = use_lang();
     let query = use_query_map();
     let number = move || query.read().get("number").filter(|n| !n.trim().is_empty());
     let code = move || query.read().get("code").filter(|c| !c.trim().is_empty());
     view! {
-        <PageTitle text=move || tr(lang.get(), "verify-title") />
-        <h1>{move || tr(lang.get(), "verify-title")}</h1>
-        <p class="intro">{move || tr(lang.get(), "verify-intro")}</p>
+        <PageTitle text=t("verify-title") />
+        <h1>{t("verify-title")}</h1>
+        <p class="intro">{t("verify-intro")}</p>
         <section class="verify-number">
-            <h2>{move || tr(lang.get(), "verify-number-heading")}</h2>
+            <h2>{t("verify-number-heading")}</h2>
             <form class="form" method="get" action="/verify">
                 <div class="field">
-                <label for="number">{move || tr(lang.get(), "verify-number-label")}</label>
+                <label for="number">{t("verify-number-label")}</label>
                 <input id="number" name="number" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" required prop:value=move || number().unwrap_or_default() />
                 </div>
-                <button type="submit" class="button primary">{move || tr(lang.get(), "verify-number-submit")}</button>
+                <button type="submit" class="button primary">{t("verify-number-submit")}</button>
             </form>
             {move || number().map(|number| view! { <NumberCheck number /> })}
         </section>
@@ -49,13 +48,12 @@ pub fn VerifyPage() -> impl IntoView {
 /// `/verify/:number`: the public check of one number, and the revoke form for those who may.
 #[component]
 pub fn VerifyNumberPage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let number = move || params.read().get("number").unwrap_or_default();
     view! {
-        <PageTitle text=move || tr(lang.get(), "verify-title") />
-        <p class="breadcrumb"><a href="/verify">{move || tr(lang.get(), "verify-title")}</a></p>
-        <h1>{move || tr(lang.get(), "verify-number-heading")}</h1>
+        <PageTitle text=t("verify-title") />
+        <p class="breadcrumb"><a href="/verify">{t("verify-title")}</a></p>
+        <h1>{t("verify-number-heading")}</h1>
         {move || view! { <NumberCheck number=number() /> }}
     }
 }
@@ -65,7 +63,7 @@ fn NumberCheck(number: String) -> impl IntoView {
     let lang = use_lang();
     let check = Resource::new(
         move || (lang.get(), number.clone()),
-        |(lang, number)| check_certificate(lang.code().to_string(), number),
+        |(lang, number)| check_certificate(lang, number),
     );
     loaded(check, |check| view! { <CheckView check /> })
 }
@@ -73,17 +71,17 @@ fn NumberCheck(number: String) -> impl IntoView {
 #[component]
 fn CheckView(check: CertificateCheck) -> impl IntoView {
     let lang = use_lang();
-    let state = check.state.clone();
-    let verdict = match state.as_str() {
-        "valid" => "verify-valid",
-        "revoked" => "verify-revoked",
-        _ => "verify-unknown",
+    let state = check.state;
+    let verdict = match state {
+        NumberState::Valid => "verify-valid",
+        NumberState::Revoked => "verify-revoked",
+        NumberState::Unknown => "verify-unknown",
     };
     let number = check.number.clone();
     let revoked_on = check.revoked_on.clone().unwrap_or_default();
-    let known = state != "unknown";
+    let known = state != NumberState::Unknown;
     view! {
-        <div class="verdict" data-state=state.clone() role="status">
+        <div class="verdict" data-state=state.code() role="status">
             <p class="verdict-title">
                 {move || tr_args(lang.get(), verdict, &[("number", number.clone()), ("date", revoked_on.clone())])}
             </p>
@@ -95,19 +93,18 @@ fn CheckView(check: CertificateCheck) -> impl IntoView {
 
 #[component]
 fn RevokeForm(number: String) -> impl IntoView {
-    let lang = use_lang();
     let action = ServerAction::<RevokeCertificate>::new();
     view! {
         <section class="revoke">
-            <h2>{move || tr(lang.get(), "revoke-heading")}</h2>
+            <h2>{t("revoke-heading")}</h2>
             <FormError />
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="number" value=number />
                 <div class="field">
-                    <label for="reason">{move || tr(lang.get(), "revoke-reason")}</label>
+                    <label for="reason">{t("revoke-reason")}</label>
                     <textarea id="reason" name="reason" rows="2" maxlength="500"></textarea>
                 </div>
-                <button type="submit" class="button danger">{move || tr(lang.get(), "revoke-submit")}</button>
+                <button type="submit" class="button danger">{t("revoke-submit")}</button>
             </ActionForm>
         </section>
     }
@@ -120,21 +117,18 @@ fn RevokeForm(number: String) -> impl IntoView {
 #[component]
 fn CodeSection(code: Option<String>) -> impl IntoView {
     let lang = use_lang();
-    let kit = Resource::new(
-        move || lang.get(),
-        |lang| get_verify_kit(lang.code().to_string()),
-    );
+    let kit = Resource::new(move || lang.get(), get_verify_kit);
     let from_server = code.clone().map(|code| {
         Resource::new(
             move || (lang.get(), code.clone()),
-            |(lang, code)| verify_code(lang.code().to_string(), code),
+            |(lang, code)| verify_code(lang, code),
         )
     });
     let typed = code.unwrap_or_default();
     view! {
         <section class="verify-code">
-            <h2>{move || tr(lang.get(), "verify-code-heading")}</h2>
-            <p>{move || tr(lang.get(), "verify-code-help")}</p>
+            <h2>{t("verify-code-heading")}</h2>
+            <p>{t("verify-code-help")}</p>
             {loaded(kit, move |kit: VerifyKit| {
                 let lang = lang.get_untracked();
                 view! { <CodeCheckForm kit words=code_words(lang) typed=typed.clone() /> <IslandScripts /> }
@@ -171,14 +165,14 @@ fn fact_labels(lang: Lang) -> FactLabels {
 #[component]
 fn CodeResult(result: CodeCheck) -> impl IntoView {
     let lang = use_lang();
-    let key = match result.state.as_str() {
-        "valid" => "code-valid",
-        "revoked" => "code-revoked",
-        "tampered" => "code-tampered",
-        _ => "code-malformed",
+    let key = match result.state {
+        CodeState::Valid => "code-valid",
+        CodeState::Revoked => "code-revoked",
+        CodeState::Tampered => "code-tampered",
+        CodeState::Malformed => "code-malformed",
     };
-    let valid = result.state == "valid";
-    let revoked = (result.state == "revoked").then(|| {
+    let valid = result.state == CodeState::Valid;
+    let revoked = (result.state == CodeState::Revoked).then(|| {
         let args = [
             ("number", result.number.clone()),
             ("date", result.date.clone()),
@@ -186,11 +180,11 @@ fn CodeResult(result: CodeCheck) -> impl IntoView {
         view! { <p>{move || tr_args(lang.get(), "verify-revoked", &args)}</p> }
     });
     view! {
-        <div class="verdict" data-state=result.state.clone() data-offline="false" data-from="server" role="status">
+        <div class="verdict" data-state=result.state.code() data-offline="false" data-from="server" role="status">
             <p class="verdict-title">{move || tr(lang.get(), key)}</p>
             {revoked}
             {valid.then(|| view! { <Facts labels=fact_labels(lang.get_untracked()) name=result.name.clone() title=result.title.clone() date=result.date.clone() issuer=None /> })}
-            {valid.then(|| view! { <p class="meta">{move || tr(lang.get(), "code-valid-note")}</p> })}
+            {valid.then(|| view! { <p class="meta">{t("code-valid-note")}</p> })}
         </div>
     }
 }

@@ -22,7 +22,6 @@ pub mod ssr {
 
     use catalog::Catalog;
     use certificates::signing::Keys;
-    use leptos::prelude::use_context;
 
     use crate::errors::AppError;
     use crate::i18n::{Lang, tr, tr_args};
@@ -37,17 +36,13 @@ pub mod ssr {
         pub public_url: String,
     }
 
-    pub fn certifier() -> Result<Certifier, AppError> {
-        use_context::<Certifier>().ok_or_else(|| AppError::internal("no certifier in context"))
-    }
-
     /// Issues what the learner has earned in `module` after a lesson read or a quiz passed.
     /// A failure here is logged and never undoes the learner's progress, which is saved.
     pub async fn issue_after(account: i64, module: &str) {
         let result = async {
-            let certifier = certifier()?;
-            let db = crate::auth::ssr::db()?;
-            let catalog = crate::serverfns::courses::ssr::catalog()?;
+            let certifier = crate::context::certifier()?;
+            let db = crate::context::db()?;
+            let catalog = crate::context::catalog()?;
             certificates::issue::after_progress(&db, &catalog, account, module, &certifier.issuer)
                 .await
                 .map_err(AppError::from)

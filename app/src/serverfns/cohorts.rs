@@ -27,7 +27,7 @@ pub mod ssr {
 
     fn cipher() -> Result<chacha20poly1305::ChaCha20Poly1305, AppError> {
         use chacha20poly1305::KeyInit;
-        let certifier = crate::serverfns::certificates::ssr::certifier()?;
+        let certifier = crate::context::certifier()?;
         let key = certifier.keys.derived_secret("printed slips");
         Ok(chacha20poly1305::ChaCha20Poly1305::new(&key.into()))
     }

@@ -16,28 +16,12 @@ pub use list_modules::*;
 pub mod ssr {
     //! Turning catalogue entries into the data a page shows.
 
-    use std::sync::Arc;
-
     use catalog::{Catalog, Module};
-    use leptos::prelude::use_context;
 
     use crate::errors::AppError;
     use crate::i18n::Lang;
-    use crate::model::{
-        JobAidPage, LessonLink, LessonPage, ModuleCard, ProgressView, glossary_href, job_aid_href,
-        lesson_href, module_href,
-    };
-
-    /// The catalogue the server loaded at start.
-    pub fn catalog() -> Result<Arc<Catalog>, AppError> {
-        use_context::<Arc<Catalog>>()
-            .ok_or_else(|| AppError::internal("no catalogue in the server context"))
-    }
-
-    /// A language code from the browser; anything unknown falls back to the reference language.
-    pub fn lang(code: &str) -> Lang {
-        Lang::parse(code).unwrap_or_default()
-    }
+    use crate::model::{LessonContent, LessonLink, ModuleCard, ProgressView, SidePageContent};
+    use crate::routes::{glossary_href, job_aid_href, lesson_href, module_href};
 
     pub fn module_card(
         module: &Module,
@@ -80,7 +64,7 @@ pub mod ssr {
         lesson: &str,
         lang: Lang,
         read: Option<bool>,
-    ) -> Result<LessonPage, AppError> {
+    ) -> Result<LessonContent, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
         let (index, found) = module.lesson(lesson).ok_or(AppError::NotFound)?;
         let text = found
@@ -92,7 +76,7 @@ pub mod ssr {
             .filter_map(|id| module.objective(id)?.text(lang.code()))
             .map(str::to_string)
             .collect();
-        Ok(LessonPage {
+        Ok(LessonContent {
             module: module_link(module, lang),
             title: text.title.clone(),
             objectives,
@@ -135,7 +119,7 @@ pub mod ssr {
         catalog: &Catalog,
         module: &str,
         lang: Lang,
-    ) -> Result<JobAidPage, AppError> {
+    ) -> Result<SidePageContent, AppError> {
         page(catalog, module, lang, |m| m.job_aid.as_ref())
     }
 
@@ -144,7 +128,7 @@ pub mod ssr {
         catalog: &Catalog,
         module: &str,
         lang: Lang,
-    ) -> Result<JobAidPage, AppError> {
+    ) -> Result<SidePageContent, AppError> {
         page(catalog, module, lang, |m| m.glossary.as_ref())
     }
 
@@ -155,13 +139,13 @@ pub mod ssr {
         module: &str,
         lang: Lang,
         which: impl Fn(&Module) -> Option<&catalog::Page>,
-    ) -> Result<JobAidPage, AppError> {
+    ) -> Result<SidePageContent, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
         let text = which(module)
             .ok_or(AppError::NotFound)?
             .text(lang.code())
             .ok_or_else(|| AppError::internal("page text missing"))?;
-        Ok(JobAidPage {
+        Ok(SidePageContent {
             module: module_link(module, lang),
             title: text.title.clone(),
             html: text.html.clone(),

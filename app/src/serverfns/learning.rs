@@ -22,9 +22,16 @@ pub mod ssr {
     use crate::auth::ssr::{caller, when};
     use crate::errors::AppError;
     use crate::i18n::Lang;
-    use crate::model::{
-        AttemptLink, ProgressView, QuizEntry, attempt_href, lesson_href, module_href, quiz_href,
-    };
+    use crate::model::{AttemptLink, EntryState, ProgressState, ProgressView, QuizEntry, TestKind};
+    use crate::routes::{attempt_href, lesson_href, module_href, quiz_href};
+
+    /// The catalogue's kind of quiz, as the pages name it.
+    pub fn test_kind(kind: QuizKind) -> TestKind {
+        match kind {
+            QuizKind::Quiz => TestKind::Quiz,
+            QuizKind::Pretest => TestKind::Pretest,
+        }
+    }
 
     /// The signed-in account that may learn now, or `None` for a visitor (or someone who still
     /// owes a password: they see the course as a visitor until they choose one).
@@ -34,9 +41,9 @@ pub mod ssr {
 
     pub fn progress_view(module: &Module, progress: &ModuleProgress) -> ProgressView {
         let state = match progress.state {
-            ModuleState::NotStarted => "not-started",
-            ModuleState::InProgress => "in-progress",
-            ModuleState::Completed => "completed",
+            ModuleState::NotStarted => ProgressState::NotStarted,
+            ModuleState::InProgress => ProgressState::InProgress,
+            ModuleState::Completed => ProgressState::Completed,
         };
         let continue_href = match &progress.next {
             NextStep::Lesson(lesson) => lesson_href(&module.slug, lesson),
@@ -45,7 +52,7 @@ pub mod ssr {
         };
         ProgressView {
             percent: progress.percent(),
-            state: state.into(),
+            state,
             best_score: progress.best_score,
             lessons_read: progress.lessons_read.len() as u32,
             continue_href,
@@ -64,11 +71,11 @@ pub mod ssr {
     ) -> Option<QuizEntry> {
         let quiz = module.quiz_of(kind)?;
         let mut entry = QuizEntry {
-            kind: kind.code().into(),
+            kind: test_kind(kind),
             href: quiz_href(&module.slug, kind.code()),
             title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
             pass_mark: module.settings.pass_mark,
-            state: "sign-in".into(),
+            state: EntryState::SignIn,
             opens_at: None,
             attempts_left: None,
             attempts: Vec::new(),
@@ -96,16 +103,15 @@ pub mod ssr {
                 .map(|limit| limit.saturating_sub(used));
         }
         entry.state = match snapshot.availability(module, kind, now) {
-            Availability::Open { .. } => "open",
-            Availability::LessonsNotRead { .. } => "lessons-not-read",
+            Availability::Open { .. } => EntryState::Open,
+            Availability::LessonsNotRead { .. } => EntryState::LessonsNotRead,
             Availability::Wait { until } => {
                 entry.opens_at = Some(when(until));
-                "wait"
+                EntryState::Wait
             }
-            Availability::NoAttemptsLeft => "no-attempts-left",
-            Availability::PretestClosed => "closed",
-        }
-        .into();
+            Availability::NoAttemptsLeft => EntryState::NoAttemptsLeft,
+            Availability::PretestClosed => EntryState::Closed,
+        };
         Some(entry)
     }
 

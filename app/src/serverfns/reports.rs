@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::{Report, ReportQuery};
 
@@ -25,13 +27,14 @@ mod table;
 
 /// The report `query` asks for, for its cohort's trainers and administrators only.
 #[server]
-pub async fn get_report(lang: String, query: ReportQuery) -> Result<Report, AppError> {
-    use crate::auth::ssr::{caller, db};
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang};
+pub async fn get_report(lang: Lang, query: ReportQuery) -> Result<Report, AppError> {
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
 
     let caller = caller().await?;
     let catalog = catalog()?;
-    ssr::build(&db()?, &catalog, &caller, &query, parse_lang(&lang)).await
+    ssr::build(&db()?, &catalog, &caller, &query, lang).await
 }
 
 #[cfg(feature = "ssr")]

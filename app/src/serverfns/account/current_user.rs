@@ -6,7 +6,8 @@ use crate::model::UserInfo;
 /// Who is signed in, if anyone (for the header and the pages' menus).
 #[server]
 pub async fn current_user() -> Result<Option<UserInfo>, AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use accounts::Caller;
 
     let Caller::Account {
@@ -21,7 +22,7 @@ pub async fn current_user() -> Result<Option<UserInfo>, AppError> {
     Ok(Some(UserInfo {
         username: account.username,
         display_name: account.display_name,
-        role: role.code().to_string(),
+        role: role.into(),
         must_set_password,
     }))
 }

@@ -13,7 +13,8 @@ pub async fn join(
     password: String,
     confirmation: String,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{client_address, db, session, start};
+    use crate::auth::ssr::{client_address, session, start};
+    use crate::context::db;
     use crate::i18n::ssr::request_lang;
 
     let parts = expect_context::<http::request::Parts>();

@@ -1,24 +1,25 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::model::PersonalDataView;
+use crate::model::{HistoryEvent, Membership, PersonalDataView, Role};
 
 /// Everything the platform holds about the signed-in person.
 #[server]
 pub async fn my_data() -> Result<PersonalDataView, AppError> {
-    use crate::auth::ssr::{SessionLimits, caller, db, when};
+    use crate::auth::ssr::{caller, when};
+    use crate::context::db;
 
     let (id, _) = caller().await?.account()?;
     let db = db()?;
     let data = accounts::people::personal_data(&db, id).await?;
     let periods = accounts::retention::periods(&db).await?;
-    let idle = use_context::<SessionLimits>().unwrap_or_default().idle;
+    let idle = crate::context::session_limits().idle;
     Ok(PersonalDataView {
         retention: periods.into(),
         idle_hours: idle.as_secs().div_ceil(3600).max(1) as u32,
         username: data.username,
         display_name: data.display_name,
-        role: data.role,
+        role: Role::of_stored(&data.role),
         affiliation: data.affiliation,
         language: data.language,
         created: when(data.created_at),
@@ -26,13 +27,20 @@ pub async fn my_data() -> Result<PersonalDataView, AppError> {
         cohorts: data
             .cohorts
             .into_iter()
-            .map(|c| (c.cohort, c.role, when(c.since)))
+            .map(|c| Membership {
+                cohort: c.cohort,
+                role: c.role,
+                since: when(c.since),
+            })
             .collect(),
         open_sessions: data.sessions.len(),
         history: data
             .history
             .into_iter()
-            .map(|e| (when(e.at), e.action))
+            .map(|e| HistoryEvent {
+                at: when(e.at),
+                action: e.action,
+            })
             .collect(),
     })
 }

@@ -11,7 +11,8 @@ pub async fn set_password(
     password: String,
     confirmation: String,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller_of, db, session};
+    use crate::auth::ssr::{caller_of, session};
+    use crate::context::db;
     use accounts::Caller;
     use accounts::session_store::keys;
 

@@ -7,9 +7,8 @@ use crate::errors::AppError;
 /// or not.
 #[server]
 pub async fn sign_in(username: String, password: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{
-        SecureCookies, client_address, db, device_cookie, device_token, session, start,
-    };
+    use crate::auth::ssr::{client_address, device_cookie, device_token, session, start};
+    use crate::context::db;
     use crate::serverfns::account::ssr::{home_of, use_language_of};
     use accounts::sign_in::{Attempt, SignedIn};
 
@@ -23,10 +22,7 @@ pub async fn sign_in(username: String, password: String) -> Result<(), AppError>
         device: device.as_deref(),
     };
     let opened = accounts::sign_in::sign_in(&db, attempt).await?;
-    let cookie = device_cookie(
-        &opened.device,
-        use_context::<SecureCookies>().unwrap_or_default(),
-    );
+    let cookie = device_cookie(&opened.device, crate::context::secure_cookies());
     expect_context::<leptos_axum::ResponseOptions>().append_header(
         http::header::SET_COOKIE,
         http::HeaderValue::from_str(&cookie).map_err(AppError::internal)?,

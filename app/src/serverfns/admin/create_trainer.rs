@@ -5,7 +5,8 @@ use crate::errors::AppError;
 /// Creates a trainer's account with a one-time code, shown on a slip.
 #[server]
 pub async fn create_trainer(username: String, display_name: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::serverfns::cohorts::ssr::keep_slips;
     use accounts::people::NewAccount;
     use accounts::{Affiliation, Role};

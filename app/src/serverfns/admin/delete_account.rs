@@ -6,7 +6,8 @@ use crate::errors::AppError;
 /// password and sessions go; it stays in its cohorts' figures as an anonymous learner.
 #[server]
 pub async fn delete_account(account_id: i64, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::errors::Problem;
 
     let admin = caller().await?.require_admin()?;

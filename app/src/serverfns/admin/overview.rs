@@ -6,8 +6,9 @@ use crate::model::AdminView;
 /// Every live account, the latest 200 audit events and the retention periods.
 #[server]
 pub async fn admin_overview() -> Result<AdminView, AppError> {
-    use crate::auth::ssr::{caller, db, when};
-    use crate::model::{AccountRow, AuditRow};
+    use crate::auth::ssr::{caller, when};
+    use crate::context::db;
+    use crate::model::{AccountRow, AuditRow, Role};
 
     caller().await?.require_admin()?;
     let db = db()?;
@@ -24,7 +25,7 @@ pub async fn admin_overview() -> Result<AdminView, AppError> {
                 id: a.id,
                 username: a.username,
                 display_name: a.display_name,
-                role: a.role,
+                role: Role::of_stored(&a.role),
             })
             .collect(),
         audit: audit

@@ -6,7 +6,8 @@ use crate::errors::AppError;
 /// how long the audit log keeps an event, both in days. Applied by the next hourly sweep.
 #[server]
 pub async fn set_retention(inactive_days: String, audit_days: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
 
     let admin = caller().await?.require_admin()?;
     let periods = accounts::retention::Periods::parse(&inactive_days, &audit_days)?;

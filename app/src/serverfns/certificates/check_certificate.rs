@@ -1,18 +1,18 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
-use crate::model::CertificateCheck;
+use crate::model::{CertificateCheck, NumberState};
 
 /// The public check of a certificate number: valid, revoked (with the date) or unknown, and
 /// only the name as issued, the module, the date and the issuing body. No sign-in; each client
 /// address may look up a limited number per minute, so numbers cannot be harvested.
 #[server]
-pub async fn check_certificate(lang: String, number: String) -> Result<CertificateCheck, AppError> {
+pub async fn check_certificate(lang: Lang, number: String) -> Result<CertificateCheck, AppError> {
     use super::ssr::long_date;
-    use crate::auth::ssr::{caller, client_address, db};
-    use crate::serverfns::courses::ssr::lang as parse_lang;
-
-    let lang = parse_lang(&lang);
+    use crate::auth::ssr::{caller, client_address};
+    use crate::context::db;
     let db = db()?;
     let client = client_address()
         .await
@@ -22,7 +22,7 @@ pub async fn check_certificate(lang: String, number: String) -> Result<Certifica
     let Some(found) = certificates::lookup::by_number(&db, &typed).await? else {
         return Ok(CertificateCheck {
             number: certificates::number::normalise(&typed).unwrap_or(typed),
-            state: "unknown".into(),
+            state: NumberState::Unknown,
             name: String::new(),
             title: String::new(),
             date: String::new(),
@@ -44,11 +44,10 @@ pub async fn check_certificate(lang: String, number: String) -> Result<Certifica
         .map(|at| long_date(at.date(), lang));
     Ok(CertificateCheck {
         state: if revoked_on.is_some() {
-            "revoked"
+            NumberState::Revoked
         } else {
-            "valid"
-        }
-        .into(),
+            NumberState::Valid
+        },
         name: found.name.clone(),
         title: found.title(lang.code()),
         date: long_date(found.date(), lang),

@@ -1,18 +1,19 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
-use crate::model::CertificateCard;
+use crate::model::{CertificateCard, CertificateKind};
 
 /// The signed-in learner's certificates, oldest first.
 #[server]
-pub async fn my_certificates(lang: String) -> Result<Vec<CertificateCard>, AppError> {
-    use super::ssr::{certifier, long_date};
-    use crate::auth::ssr::{caller, db};
-    use crate::model::{certificate_pdf_href, verify_href};
-    use crate::serverfns::courses::ssr::lang as parse_lang;
-
+pub async fn my_certificates(lang: Lang) -> Result<Vec<CertificateCard>, AppError> {
+    use super::ssr::long_date;
+    use crate::auth::ssr::caller;
+    use crate::context::certifier;
+    use crate::context::db;
+    use crate::routes::{certificate_pdf_href, verify_href};
     let (account, _) = caller().await?.account()?;
-    let lang = parse_lang(&lang);
     let found = certificates::lookup::of_account(&db()?, account).await?;
     let keys = certifier()?.keys;
     Ok(found
@@ -20,7 +21,7 @@ pub async fn my_certificates(lang: String) -> Result<Vec<CertificateCard>, AppEr
         .map(|c| {
             let code = keys.sign(&certificates::document::payload(&c));
             CertificateCard {
-                code_href: format!("/verify?code={code}"),
+                code_href: crate::routes::verify_code_href(&code),
                 code,
                 pdf_href: certificate_pdf_href(&c.number, lang.code()),
                 bilingual_href: certificate_pdf_href(&c.number, "both"),
@@ -29,7 +30,11 @@ pub async fn my_certificates(lang: String) -> Result<Vec<CertificateCard>, AppEr
                 date: long_date(c.date(), lang),
                 score: u8::try_from(c.score).unwrap_or(0),
                 revoked: c.revoked_at.is_some(),
-                kind: c.kind,
+                kind: if c.kind == "course" {
+                    CertificateKind::Course
+                } else {
+                    CertificateKind::Module
+                },
                 number: c.number,
             }
         })

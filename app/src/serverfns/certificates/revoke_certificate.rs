@@ -6,8 +6,9 @@ use crate::errors::AppError;
 /// learner is in. Then shows the certificate's public page, which now says revoked.
 #[server]
 pub async fn revoke_certificate(number: String, reason: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
-    use crate::model::verify_href;
+    use crate::auth::ssr::caller;
+    use crate::context::db;
+    use crate::routes::verify_href;
 
     let caller = caller().await?;
     // Only trainers and administrators go further, so that nobody else learns which numbers

@@ -10,7 +10,8 @@ pub async fn create_accounts(
     names: String,
     affiliation: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::i18n::ssr::request_lang;
     use crate::serverfns::cohorts::ssr::keep_slips;
 

@@ -5,10 +5,11 @@ use crate::errors::AppError;
 /// Creates a cohort run by the caller, with a fresh join code, and opens its page.
 #[server]
 pub async fn create_cohort(name: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
 
     let trainer = caller().await?.require_trainer()?;
     let cohort = accounts::cohorts::create(&db()?, trainer, &name).await?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{}", cohort.id));
+    leptos_axum::redirect(&crate::routes::cohort_href(cohort.id));
     Ok(())
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::CohortDetail;
 
@@ -7,18 +9,18 @@ use crate::model::CohortDetail;
 #[server]
 pub async fn get_cohort(
     cohort_id: i64,
-    #[server(default)] lang: String,
+    #[server(default)] lang: Lang,
 ) -> Result<CohortDetail, AppError> {
-    use crate::auth::ssr::{caller, db};
-    use crate::model::{CohortCertificate, MemberRow, verify_href};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
+    use crate::model::ReportQuery;
+    use crate::model::{ClassLine, CohortCertificate, MemberRow, ModuleChoice};
+    use crate::routes::{report_href, verify_href};
     use crate::serverfns::cohorts::ssr::card;
-    use crate::serverfns::courses::ssr::lang as parse_lang;
-
     let db = db()?;
     caller().await?.require_trainer_of(&db, cohort_id).await?;
     let summary = accounts::cohorts::get(&db, cohort_id).await?;
     let members = accounts::cohorts::members(&db, cohort_id).await?;
-    let lang = parse_lang(&lang);
     let certificates = certificates::lookup::of_cohort(&db, cohort_id)
         .await?
         .into_iter()
@@ -30,7 +32,7 @@ pub async fn get_cohort(
             number: c.number,
         })
         .collect();
-    let catalog = crate::serverfns::courses::ssr::catalog()?;
+    let catalog = crate::context::catalog()?;
     let mut reports = Vec::new();
     for module in catalog.modules() {
         let title = module
@@ -39,7 +41,12 @@ pub async fn get_cohort(
             .unwrap_or_default();
         if module.quiz.is_some() {
             reports.push(crate::model::LessonLink {
-                href: format!("/trainer/cohorts/{cohort_id}/questions/{}", module.slug),
+                href: report_href(&ReportQuery {
+                    kind: "questions".into(),
+                    cohort: cohort_id.to_string(),
+                    module: module.slug.clone(),
+                    ..Default::default()
+                }),
                 title: crate::i18n::tr_args(
                     lang,
                     "report-questions-link",
@@ -49,7 +56,12 @@ pub async fn get_cohort(
         }
         if module.quiz.is_some() && module.pretest.is_some() {
             reports.push(crate::model::LessonLink {
-                href: format!("/trainer/cohorts/{cohort_id}/gain/{}", module.slug),
+                href: report_href(&ReportQuery {
+                    kind: "gain".into(),
+                    cohort: cohort_id.to_string(),
+                    module: module.slug.clone(),
+                    ..Default::default()
+                }),
                 title: crate::i18n::tr_args(lang, "report-gain-link", &[("module", title)]),
             });
         }
@@ -63,16 +75,24 @@ pub async fn get_cohort(
                 .text(lang.code())
                 .map(|t| t.title.clone())
                 .unwrap_or_default();
-            (m.slug.clone(), title, details.modules.contains(&m.slug))
+            ModuleChoice {
+                slug: m.slug.clone(),
+                title,
+                followed: details.modules.contains(&m.slug),
+            }
         })
         .collect();
-    let sessions = accounts::attendance::classes(&db, cohort_id)
+    let classes = accounts::attendance::classes(&db, cohort_id)
         .await?
         .into_iter()
-        .map(|s| (s.held_on, s.topic, s.present.len()))
+        .map(|c| ClassLine {
+            present: c.present.len(),
+            held_on: c.held_on,
+            topic: c.topic,
+        })
         .collect();
     Ok(CohortDetail {
-        sessions,
+        classes,
         place: details.place.unwrap_or_default(),
         starts_on: details.starts_on.unwrap_or_default(),
         ends_on: details.ends_on.unwrap_or_default(),

@@ -6,7 +6,8 @@ use crate::errors::AppError;
 /// password stops working and their sessions end.
 #[server]
 pub async fn issue_code(cohort_id: i64, account_id: i64) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::serverfns::cohorts::ssr::keep_slips;
 
     let db = db()?;

@@ -6,7 +6,8 @@ use crate::model::CohortCard;
 /// The cohorts the trainer runs (every cohort for an administrator).
 #[server]
 pub async fn list_cohorts() -> Result<Vec<CohortCard>, AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::serverfns::cohorts::ssr::card;
 
     let caller = caller().await?;

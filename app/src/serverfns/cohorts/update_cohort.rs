@@ -2,6 +2,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::routes::cohort_href;
+
 use crate::errors::AppError;
 
 /// Changes a cohort's name, place, dates, the modules it follows and whether its join code is
@@ -16,9 +19,10 @@ pub async fn update_cohort(
     #[server(default)] modules: BTreeMap<String, String>,
     #[server(default)] join_open: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::errors::Problem;
-    use crate::serverfns::courses::ssr::catalog;
 
     let db = db()?;
     let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
@@ -41,31 +45,33 @@ pub async fn update_cohort(
         },
     )
     .await?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    leptos_axum::redirect(&cohort_href(cohort_id));
     Ok(())
 }
 
 /// Archives a cohort (`archived = true`) or reopens it.
 #[server]
 pub async fn archive_cohort(cohort_id: i64, archived: bool) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
 
     let db = db()?;
     let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
     accounts::cohorts::set_archived(&db, cohort_id, by, archived).await?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    leptos_axum::redirect(&cohort_href(cohort_id));
     Ok(())
 }
 
 /// Adds a co-trainer to a cohort, by username.
 #[server]
 pub async fn add_cohort_trainer(cohort_id: i64, username: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
 
     let db = db()?;
     let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
     accounts::cohorts::add_trainer(&db, cohort_id, by, &username).await?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    leptos_axum::redirect(&cohort_href(cohort_id));
     Ok(())
 }
 
@@ -78,7 +84,8 @@ pub async fn record_attendance(
     topic: String,
     #[server(default)] present: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
     use crate::errors::Problem;
 
     let db = db()?;
@@ -94,18 +101,19 @@ pub async fn record_attendance(
             accounts::Error::NotFound => AppError::Invalid(Problem::BadInput),
             other => other.into(),
         })?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}#attendance"));
+    leptos_axum::redirect(&format!("{}#attendance", cohort_href(cohort_id)));
     Ok(())
 }
 
 /// Moves an existing learner into the cohort, by username (see `accounts::cohorts::move_learner`).
 #[server]
 pub async fn move_learner(cohort_id: i64, username: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::db;
 
     let db = db()?;
     let by = caller().await?.require_trainer_of(&db, cohort_id).await?;
     accounts::cohorts::move_learner(&db, cohort_id, by, &username).await?;
-    leptos_axum::redirect(&format!("/trainer/cohorts/{cohort_id}"));
+    leptos_axum::redirect(&cohort_href(cohort_id));
     Ok(())
 }

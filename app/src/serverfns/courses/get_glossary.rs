@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
-use crate::model::JobAidPage;
+use crate::model::SidePageContent;
 
 /// A module's glossary, or `NotFound` when the module has none. Public, like lessons.
 #[server]
-pub async fn get_glossary(lang: String, module: String) -> Result<JobAidPage, AppError> {
-    use super::ssr::{catalog, glossary_page, lang as parse_lang};
+pub async fn get_glossary(lang: Lang, module: String) -> Result<SidePageContent, AppError> {
+    use super::ssr::glossary_page;
+    use crate::context::catalog;
 
     let catalog = catalog()?;
-    glossary_page(&catalog, &module, parse_lang(&lang))
+    glossary_page(&catalog, &module, lang)
 }

@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
-use crate::model::JobAidPage;
+use crate::model::SidePageContent;
 
 /// A module's printable job aid, or `NotFound` when the module has none. Public, like lessons.
 #[server]
-pub async fn get_job_aid(lang: String, module: String) -> Result<JobAidPage, AppError> {
-    use super::ssr::{catalog, job_aid_page, lang as parse_lang};
+pub async fn get_job_aid(lang: Lang, module: String) -> Result<SidePageContent, AppError> {
+    use super::ssr::job_aid_page;
+    use crate::context::catalog;
 
     let catalog = catalog()?;
-    job_aid_page(&catalog, &module, parse_lang(&lang))
+    job_aid_page(&catalog, &module, lang)
 }

@@ -1,17 +1,20 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
-use crate::model::LessonPage;
+use crate::model::LessonContent;
 
 /// One lesson with its neighbours, or `NotFound`; for a learner, whether it is marked read.
 #[server]
 pub async fn get_lesson(
-    lang: String,
+    lang: Lang,
     module: String,
     lesson: String,
-) -> Result<LessonPage, AppError> {
-    use super::ssr::{catalog, lang as parse_lang, lesson_page};
-    use crate::auth::ssr::db;
+) -> Result<LessonContent, AppError> {
+    use super::ssr::lesson_page;
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::serverfns::learning::ssr::learner;
 
     let catalog = catalog()?;
@@ -25,5 +28,5 @@ pub async fn get_lesson(
         ),
         None => None,
     };
-    lesson_page(&catalog, &module, &lesson, parse_lang(&lang), read)
+    lesson_page(&catalog, &module, &lesson, lang, read)
 }

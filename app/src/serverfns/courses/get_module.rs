@@ -1,21 +1,21 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::ModuleOutline;
 
 /// One module, its lessons, its quiz and pre-test; with the learner's progress when signed in.
 #[server]
-pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, AppError> {
-    use super::ssr::{
-        catalog, glossary_link, job_aid_link, lang as parse_lang, lesson_links, module_card,
-    };
-    use crate::auth::ssr::db;
+pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, AppError> {
+    use super::ssr::{glossary_link, job_aid_link, lesson_links, module_card};
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::serverfns::learning::ssr::{learner, progress_view, quiz_entry};
     use catalog::QuizKind;
     use learning::attempts::Snapshot;
 
     let catalog = catalog()?;
-    let lang = parse_lang(&lang);
     let module = catalog.module(&module).ok_or(AppError::NotFound)?;
     // What the learner has done in the module, read once for the progress and both tests.
     let account = learner().await;
@@ -57,7 +57,7 @@ pub async fn get_module(lang: String, module: String) -> Result<ModuleOutline, A
                     .find(|c| {
                         c.kind == "module" && c.module == module.slug && c.revoked_at.is_none()
                     })
-                    .map(|c| crate::model::certificate_pdf_href(&c.number, lang.code()))
+                    .map(|c| crate::routes::certificate_pdf_href(&c.number, lang.code()))
             }
             _ => None,
         },

@@ -1,18 +1,20 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::ModuleCard;
 
 /// The modules, in teaching order, in language `lang`; with the learner's progress in each
 /// when signed in.
 #[server]
-pub async fn list_modules(lang: String) -> Result<Vec<ModuleCard>, AppError> {
-    use super::ssr::{catalog, lang as parse_lang, module_card};
-    use crate::auth::ssr::db;
+pub async fn list_modules(lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
+    use super::ssr::module_card;
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::serverfns::learning::ssr::{learner, progress_view};
 
     let catalog = catalog()?;
-    let lang = parse_lang(&lang);
     let progress = match learner().await {
         Some(account) => Some(learning::progress::overview(&db()?, &catalog, account).await?),
         None => None,

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::AttemptView;
 
@@ -7,20 +9,22 @@ use crate::model::AttemptView;
 /// answer given; the right answer, explanation and source when the module's rule allows.
 #[server]
 pub async fn get_attempt(
-    lang: String,
+    lang: Lang,
     module: String,
     kind: String,
     number: u32,
 ) -> Result<AttemptView, AppError> {
     use super::ssr::kind as parse_kind;
-    use crate::auth::ssr::{caller, db};
-    use crate::model::{ResultOption, ResultQuestion, quiz_href};
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang, module_link};
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
+    use crate::model::{ResultOption, ResultQuestion};
+    use crate::routes::quiz_href;
+    use crate::serverfns::courses::ssr::module_link;
     use learning::Reveal;
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;
-    let lang = parse_lang(&lang);
     let kind = parse_kind(&kind)?;
     let found = catalog.module(&module).ok_or(AppError::NotFound)?;
     let quiz = found.quiz_of(kind).ok_or(AppError::NotFound)?;
@@ -80,7 +84,7 @@ pub async fn get_attempt(
     let attempt = &record.attempt;
     Ok(AttemptView {
         module: module_link(found, lang),
-        kind: kind.code().into(),
+        kind: super::ssr::test_kind(kind),
         title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
         number,
         score: learning::percent(attempt.score),

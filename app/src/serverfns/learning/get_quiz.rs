@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 use crate::errors::AppError;
 use crate::model::QuizForm;
 
@@ -7,17 +9,18 @@ use crate::model::QuizForm;
 /// the order shown, and never which options are right. When no attempt may start now, the
 /// form has no questions and `entry.state` says why.
 #[server]
-pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<QuizForm, AppError> {
+pub async fn get_quiz(lang: Lang, module: String, kind: String) -> Result<QuizForm, AppError> {
     use super::ssr::{kind as parse_kind, quiz_entry};
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::model::FormQuestion;
-    use crate::serverfns::courses::ssr::{catalog, lang as parse_lang, module_link};
+    use crate::serverfns::courses::ssr::module_link;
     use learning::Availability;
     use learning::attempts::Snapshot;
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;
-    let lang = parse_lang(&lang);
     let kind = parse_kind(&kind)?;
     let found = catalog.module(&module).ok_or(AppError::NotFound)?;
     let quiz = found.quiz_of(kind).ok_or(AppError::NotFound)?;
@@ -59,7 +62,7 @@ pub async fn get_quiz(lang: String, module: String, kind: String) -> Result<Quiz
     Ok(QuizForm {
         module: module_link(found, lang),
         module_slug: found.slug.clone(),
-        kind: kind.code().into(),
+        kind: super::ssr::test_kind(kind),
         title: entry.title.clone(),
         pass_mark: found.settings.pass_mark,
         number,

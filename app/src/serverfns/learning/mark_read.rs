@@ -6,9 +6,10 @@ use crate::errors::AppError;
 /// module page (where the quiz is) after the last one. Marking it again changes nothing.
 #[server]
 pub async fn mark_read(module: String, lesson: String) -> Result<(), AppError> {
-    use crate::auth::ssr::{caller, db};
-    use crate::model::{lesson_href, module_href};
-    use crate::serverfns::courses::ssr::catalog;
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
+    use crate::routes::{lesson_href, module_href};
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;

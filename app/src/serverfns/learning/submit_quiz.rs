@@ -15,10 +15,11 @@ pub async fn submit_quiz(
     #[server(default)] answers: std::collections::BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use super::ssr::kind as parse_kind;
-    use crate::auth::ssr::{caller, db};
+    use crate::auth::ssr::caller;
+    use crate::context::catalog;
+    use crate::context::db;
     use crate::errors::Problem;
-    use crate::model::attempt_href;
-    use crate::serverfns::courses::ssr::catalog;
+    use crate::routes::attempt_href;
 
     let (account, _) = caller().await?.account()?;
     let catalog = catalog()?;

@@ -2,7 +2,7 @@
 //! sessions each attended and how many came to each session. One cohort only.
 
 use super::ssr::Context;
-use super::table::{cell, frame, good_or_bad};
+use super::table::{cell, figure, frame, good_or_bad};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Bar, Chart, Report, ReportTable};
@@ -72,8 +72,8 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     );
     Ok(Report {
         summary: vec![
-            (tr(lang, "report-sessions"), sessions.len().to_string()),
-            (tr(lang, "report-learners"), learners.len().to_string()),
+            figure(tr(lang, "report-sessions"), sessions.len()),
+            figure(tr(lang, "report-learners"), learners.len()),
         ],
         charts: if sessions.is_empty() {
             Vec::new()

@@ -2,7 +2,9 @@
 //! objective, per group (hidden when too small to stay anonymous), and per learner.
 
 use super::ssr::{Context, Scope};
-use super::table::{cell, decimal, frame, header, module_links, objective_text, percent, title_of};
+use super::table::{
+    cell, decimal, figure, frame, header, module_links, objective_text, percent, title_of,
+};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Bar, Chart, Report, ReportTable};
@@ -22,10 +24,10 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
             .unwrap_or_else(|| "—".into())
     };
     let summary = vec![
-        (tr(lang, "report-both-tests"), g.both.to_string()),
-        (tr(lang, "report-mean-before"), score(g.before)),
-        (tr(lang, "report-mean-after"), score(g.after)),
-        (tr(lang, "report-gain"), score(g.gain())),
+        figure(tr(lang, "report-both-tests"), g.both),
+        figure(tr(lang, "report-mean-before"), score(g.before)),
+        figure(tr(lang, "report-mean-after"), score(g.after)),
+        figure(tr(lang, "report-gain"), score(g.gain())),
     ];
     let objective_rows = g
         .objectives

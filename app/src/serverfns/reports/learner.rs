@@ -4,7 +4,7 @@
 use catalog::QuizKind;
 
 use super::ssr::Context;
-use super::table::{cell, frame, good_or_bad, header, percent, title_of};
+use super::table::{cell, figure, frame, good_or_bad, header, percent, title_of};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Report, ReportTable};
@@ -98,7 +98,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         &[("name", who.name.clone()), ("cohort", context.name.clone())],
     );
     Ok(Report {
-        summary: vec![(tr(lang, "report-attempts"), history.len().to_string())],
+        summary: vec![figure(tr(lang, "report-attempts"), history.len())],
         tables: vec![
             ReportTable {
                 heading: tr(lang, "report-progress-table"),

@@ -8,10 +8,11 @@ use insights::matrix::{Cell, CohortTotals, Matrix, State};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::ssr::{Context, Scope};
-use super::table::{cell, frame, passed_chart, percent, title_of, total_cell};
+use super::table::{cell, figure, frame, passed_chart, percent, title_of, total_cell};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
-use crate::model::{Report, ReportCell, ReportQuery, ReportTable, report_href};
+use crate::model::{ModuleChoice, Report, ReportCell, ReportFilter, ReportQuery, ReportTable};
+use crate::routes::{cohort_report_href, report_href};
 
 pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     let Scope::Cohort(cohort) = context.scope else {
@@ -88,7 +89,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         lang,
     );
     Ok(Report {
-        summary: vec![(tr(lang, "report-learners"), matrix.rows.len().to_string())],
+        summary: vec![figure(tr(lang, "report-learners"), matrix.rows.len())],
         charts: vec![chart],
         tables: vec![ReportTable {
             heading: tr(lang, "report-progress-table"),
@@ -96,13 +97,17 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
             rows,
             footer,
         }],
-        filter: Some((
-            modules
+        filter: Some(ReportFilter {
+            modules: modules
                 .iter()
-                .map(|m| (m.slug.clone(), title_of(m, lang)))
+                .map(|m| ModuleChoice {
+                    slug: m.slug.clone(),
+                    title: title_of(m, lang),
+                    followed: true,
+                })
                 .collect(),
-            query.clone(),
-        )),
+            query: query.clone(),
+        }),
         ..frame(context, title(context))
     })
 }
@@ -177,7 +182,7 @@ async fn of_cohorts(context: &Context<'_>) -> Result<Report, AppError> {
                 ReportCell {
                     text: cohort_name,
                     state: None,
-                    href: Some(format!("/trainer/cohorts/{}/progress", line.cohort_id)),
+                    href: Some(cohort_report_href(line.cohort_id, "progress")),
                 },
                 cell(line.learners.to_string()),
             ];
@@ -189,7 +194,7 @@ async fn of_cohorts(context: &Context<'_>) -> Result<Report, AppError> {
     footer.extend(overview.totals.iter().map(|t| total_cell(t, lang)));
     let chart = passed_chart(modules.iter(), &overview.totals, overview.learners, lang);
     Ok(Report {
-        summary: vec![(tr(lang, "report-learners"), overview.learners.to_string())],
+        summary: vec![figure(tr(lang, "report-learners"), overview.learners)],
         charts: vec![chart],
         tables: vec![ReportTable {
             heading: tr(lang, "report-cohorts-table"),

@@ -2,7 +2,9 @@
 //! answered and the share right, and the wrong option chosen most (first answers only).
 
 use super::ssr::Context;
-use super::table::{cell, frame, header, level, module_links, objective_text, percent, title_of};
+use super::table::{
+    cell, figure, frame, header, level, module_links, objective_text, percent, title_of,
+};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Bar, Chart, Report, ReportCell, ReportTable};
@@ -87,7 +89,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     );
     Ok(Report {
         modules: module_links(context.catalog, context.query, lang, |m| m.quiz.is_some()),
-        summary: vec![(
+        summary: vec![figure(
             tr(lang, "report-first-answers"),
             tr(lang, "report-first-answers-why"),
         )],

@@ -6,7 +6,8 @@ use catalog::{Catalog, Module};
 
 use super::ssr::{Context, Scope};
 use crate::i18n::{Lang, tr, tr_args};
-use crate::model::{Bar, Chart, LessonLink, Report, ReportCell, ReportQuery, report_href};
+use crate::model::{Bar, Chart, Figure, LessonLink, Report, ReportCell, ReportQuery};
+use crate::routes::{cohort_href, report_csv_href, report_href};
 
 /// A report with its title, the link back and the export address; no figures yet. Each
 /// report fills in the rest with `Report { tables, ..frame(context, title) }`.
@@ -18,7 +19,7 @@ pub fn frame(context: &Context<'_>, title: String) -> Report {
         summary: Vec::new(),
         charts: Vec::new(),
         tables: Vec::new(),
-        csv_href: csv_href(context.query, context.lang),
+        csv_href: report_csv_href(context.query, context.lang.code()),
         filter: None,
     }
 }
@@ -27,35 +28,10 @@ fn back(context: &Context<'_>) -> LessonLink {
     LessonLink {
         href: match context.scope {
             Scope::All => "/trainer".into(),
-            Scope::Cohort(id) => format!("/trainer/cohorts/{id}"),
+            Scope::Cohort(id) => cohort_href(id),
         },
         title: context.name.clone(),
     }
-}
-
-fn csv_href(query: &ReportQuery, lang: Lang) -> String {
-    let mut pairs = vec![
-        ("kind", query.kind.clone()),
-        ("lang", lang.code().to_string()),
-    ];
-    for (key, value) in [
-        ("module", &query.module),
-        ("sort", &query.sort),
-        ("filter_module", &query.filter_module),
-        ("filter_state", &query.filter_state),
-    ] {
-        if !value.is_empty() {
-            pairs.push((key, value.clone()));
-        }
-    }
-    if query.account != 0 {
-        pairs.push(("account", query.account.to_string()));
-    }
-    format!(
-        "/trainer/cohorts/{}/report.csv?{}",
-        query.cohort,
-        serde_urlencoded::to_string(&pairs).unwrap_or_default()
-    )
 }
 
 pub fn title_of(module: &Module, lang: Lang) -> String {
@@ -110,6 +86,14 @@ pub fn decimal(value: f64, lang: Lang) -> String {
         text.replace('.', ",")
     } else {
         text
+    }
+}
+
+/// A key figure: "Learners: 24".
+pub fn figure(label: String, value: impl ToString) -> Figure {
+    Figure {
+        label,
+        value: value.to_string(),
     }
 }
 
@@ -183,7 +167,7 @@ pub fn header<const N: usize>(lang: Lang, keys: [&str; N]) -> Vec<String> {
 /// footer, and a blank line between tables.
 pub fn csv_rows(report: &Report) -> Vec<Vec<String>> {
     let mut rows = vec![vec![report.title.clone()]];
-    for (label, value) in &report.summary {
+    for Figure { label, value } in &report.summary {
         rows.push(vec![label.clone(), value.clone()]);
     }
     for table in &report.tables {

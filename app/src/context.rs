@@ -1,0 +1,69 @@
+//! What the server gives every page and server function: one [`ServerContext`], provided once
+//! per request by the router (`server/src/router.rs`), and read only through the functions
+//! here. A page or server function never calls `use_context` for these itself.
+
+use std::sync::Arc;
+
+use catalog::Catalog;
+use leptos::prelude::use_context;
+use sea_orm::DatabaseConnection;
+
+use crate::app::AssetNames;
+use crate::auth::ssr::{ClientIpHeader, SecureCookies, SessionLimits};
+use crate::errors::AppError;
+use crate::serverfns::certificates::ssr::Certifier;
+
+/// The server's shared state, as the app sees it.
+#[derive(Clone)]
+pub struct ServerContext {
+    pub db: DatabaseConnection,
+    /// The course, loaded and checked at start.
+    pub catalog: Arc<Catalog>,
+    /// The certificate signing key, the issuing body and the public address.
+    pub certifier: Certifier,
+    pub session_limits: SessionLimits,
+    pub client_ip_header: ClientIpHeader,
+    pub secure_cookies: SecureCookies,
+    /// The built files under `/pkg`, by their hashed names.
+    pub assets: AssetNames,
+}
+
+fn context() -> Result<Arc<ServerContext>, AppError> {
+    use_context::<Arc<ServerContext>>()
+        .ok_or_else(|| AppError::internal("no server context: not rendered by the router"))
+}
+
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    Ok(context()?.db.clone())
+}
+
+/// The catalogue the server loaded at start.
+pub fn catalog() -> Result<Arc<Catalog>, AppError> {
+    Ok(context()?.catalog.clone())
+}
+
+pub fn certifier() -> Result<Certifier, AppError> {
+    Ok(context()?.certifier.clone())
+}
+
+/// The session limits in force (the defaults outside a request).
+pub fn session_limits() -> SessionLimits {
+    context().map_or_else(|_| SessionLimits::default(), |c| c.session_limits)
+}
+
+/// Which forwarding header, if any, names the client's address.
+pub fn client_ip_header() -> ClientIpHeader {
+    context().map_or_else(
+        |_| ClientIpHeader::default(),
+        |c| c.client_ip_header.clone(),
+    )
+}
+
+pub fn secure_cookies() -> SecureCookies {
+    context().map_or_else(|_| SecureCookies::default(), |c| c.secure_cookies)
+}
+
+/// The built files' names; `None` outside a request (the names then are the plain ones).
+pub fn asset_names() -> Option<AssetNames> {
+    context().ok().map(|c| c.assets.clone())
+}
