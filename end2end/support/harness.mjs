@@ -58,6 +58,11 @@ export async function startServer({ demo = false, content = join(ROOT, 'content'
     try {
       const res = await fetch(`${base}/health`);
       if (res.ok) {
+        // The demo lines are printed before the server listens, but the pipe may deliver them
+        // after /health has answered: wait for them (a few turns of the event loop).
+        for (let j = 0; demo && j < 50 && !/join code[^:]*: \S+\n/.test(printed); j++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
         const password = printed.match(/password `([^`]+)`/)?.[1];
         const joinCode = printed.match(/join code[^:]*: (\S+)/)?.[1];
         return { base, dataDir, stop: () => child.kill('SIGTERM'), demo: { username: 'formateur', password, joinCode } };
