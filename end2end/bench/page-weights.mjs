@@ -22,12 +22,14 @@ async function visit(page, url) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', LINK);
+  await cdp.send('Performance.enable');
   const requests = new Map();
   const bytes = { document: 0, script: 0, wasm: 0, css: 0, other: 0 };
   let count = 0;
   let lastEnd = 0;
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, type: e.type }));
-  cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) r.fromCache = e.response.fromDiskCache || e.response.fromMemoryCache; });
+  cdp.on('Network.requestServedFromCache', (e) => { const r = requests.get(e.requestId); if (r) r.fromCache = true; });
+  cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) r.fromCache ||= e.response.fromDiskCache || e.response.fromMemoryCache; });
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
     if (!r || r.url.startsWith('data:')) return;
@@ -40,7 +42,11 @@ async function visit(page, url) {
   const load = Date.now() - start;
   await page.waitForLoadState('networkidle', { timeout: 120_000 });
   const idle = (lastEnd || Date.now()) - start;
-  const fcp = await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))
+  // The browser's own paint timing (DevTools can read it with scripts off too); else the
+  // Performance domain's metrics, which it collects only since it was enabled (before loading).
+  const painted = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime)
+    .catch(() => undefined);
+  const fcp = painted !== undefined ? Math.round(painted) : await cdp.send('Performance.getMetrics')
     .then(({ metrics }) => {
       const get = (name) => metrics.find((m) => m.name === name)?.value;
       const nav = get('NavigationStart');
