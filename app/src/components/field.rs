@@ -16,25 +16,39 @@ pub fn Field(
     /// What the field holds when the page opens (the setting in force, say).
     #[prop(optional, into)]
     value: Option<String>,
+    /// The element's id, when a page needs its own; else `field-<name>`.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The field holds words people write (a name, a place): the phone may capitalise and
+    /// correct them. Otherwise (usernames, codes) it must not.
+    #[prop(default = false)]
+    words: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("field-{name}");
+    let id = id.map_or_else(|| format!("field-{name}"), str::to_string);
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
             <label for=id.clone()>{move || tr(lang.get(), label)}</label>
-            {hint.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || tr(lang.get(), key)}</p> })}
+            {hint
+                .map(|key| {
+                    view! {
+                        <p class="hint" id=hint_id.clone()>
+                            {move || tr(lang.get(), key)}
+                        </p>
+                    }
+                })}
             <input
                 id=id
                 name=name
                 type=kind
                 autocomplete=autocomplete
-                autocapitalize="none"
-                spellcheck="false"
+                autocapitalize=(!words).then_some("none")
+                spellcheck=(!words).then_some("false")
                 maxlength=maxlength
                 required=required
                 value=value
-                aria-describedby=hint.map(|_| format!("field-{name}-hint"))
+                aria-describedby=hint.map(|_| hint_id.clone())
             />
         </div>
     }
