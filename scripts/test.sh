@@ -27,8 +27,17 @@ tally() { # tally <log file>: adds up nextest's "tests run" and cargo's "test re
 status=0
 step() { log "$*"; }
 
-step "formatting"
+# leptosfmt formats what rustfmt cannot see, the view! macros; only the test command needs it.
+LEPTOSFMT_VERSION=0.1.33
+LEPTOSFMT="$TOOLS/leptosfmt/bin/leptosfmt"
+if ! "$LEPTOSFMT" --version 2>/dev/null | grep -q "$LEPTOSFMT_VERSION"; then
+  log "installing leptosfmt $LEPTOSFMT_VERSION (a few minutes, once per machine)"
+  cargo install --locked --quiet leptosfmt --version "$LEPTOSFMT_VERSION" --root "$TOOLS/leptosfmt"
+fi
+
+step "formatting (rustfmt, and leptosfmt for the view! macros)"
 cargo fmt --all --check || status=1
+"$LEPTOSFMT" --quiet --check app/src || status=1
 
 step "lints (server side and wasm side)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || status=1

@@ -102,25 +102,57 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:module") view=ModulePage ssr=SsrMode::Async />
-                    <Route path=path!("/modules/:module/:lesson") view=LessonPage ssr=SsrMode::Async />
-                    <Route path=path!("/modules/:module/test/:kind") view=QuizPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/modules/:module/:lesson")
+                        view=LessonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/modules/:module/test/:kind")
+                        view=QuizPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/job-aid/:module") view=JobAidPage ssr=SsrMode::Async />
                     <Route path=path!("/glossary/:module") view=GlossaryPage ssr=SsrMode::Async />
                     <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async />
                     <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/verify/:number") view=VerifyNumberPage ssr=SsrMode::Async />
-                    <Route path=path!("/modules/:module/test/:kind/:number") view=AttemptPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/modules/:module/test/:kind/:number")
+                        view=AttemptPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer") view=TrainerPage ssr=SsrMode::Async />
                     <Route path=path!("/trainer/cohorts/:id") view=CohortPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/cohorts/:id/progress") view=ProgressReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/cohorts/:id/questions/:module") view=QuestionsReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/cohorts/:id/gain/:module") view=GainReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/cohorts/:id/learners/:account") view=LearnerReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/trainer/cohorts/:id/attendance") view=AttendanceReportPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/trainer/cohorts/:id/progress")
+                        view=ProgressReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/trainer/cohorts/:id/questions/:module")
+                        view=QuestionsReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/trainer/cohorts/:id/gain/:module")
+                        view=GainReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/trainer/cohorts/:id/learners/:account")
+                        view=LearnerReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/trainer/cohorts/:id/attendance")
+                        view=AttendanceReportPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/slips") view=SlipsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                 </Routes>

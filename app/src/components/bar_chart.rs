@@ -36,18 +36,45 @@ pub fn BarChart(chart: Chart) -> impl IntoView {
                 .enumerate()
                 .map(|(i, line)| {
                     let y = format!("{:.0}", label_top + 14.0 + i as f64 * LABEL);
-                    view! { <tspan x="0" y=y>{line}</tspan> }
+                    view! {
+                        <tspan x="0" y=y>
+                            {line}
+                        </tspan>
+                    }
                 })
                 .collect_view();
             view! {
                 <g>
                     <text class="chart-label">{label}</text>
-                    <rect x="0" y=format!("{:.0}", bar_top) width=width(first) height="18" class="chart-bar" />
-                    <text x=value_x(first) y=format!("{:.0}", bar_top + 14.0) class="chart-value">{format!("{:.0}", first)}</text>
-                    {second.map(|v| view! {
-                        <rect x="0" y=format!("{:.0}", bar_top + 22.0) width=width(v) height="18" class="chart-bar compare" />
-                        <text x=value_x(v) y=format!("{:.0}", bar_top + 36.0) class="chart-value">{format!("{:.0}", v)}</text>
-                    })}
+                    <rect
+                        x="0"
+                        y=format!("{:.0}", bar_top)
+                        width=width(first)
+                        height="18"
+                        class="chart-bar"
+                    />
+                    <text x=value_x(first) y=format!("{:.0}", bar_top + 14.0) class="chart-value">
+                        {format!("{:.0}", first)}
+                    </text>
+                    {second
+                        .map(|v| {
+                            view! {
+                                <rect
+                                    x="0"
+                                    y=format!("{:.0}", bar_top + 22.0)
+                                    width=width(v)
+                                    height="18"
+                                    class="chart-bar compare"
+                                />
+                                <text
+                                    x=value_x(v)
+                                    y=format!("{:.0}", bar_top + 36.0)
+                                    class="chart-value"
+                                >
+                                    {format!("{:.0}", v)}
+                                </text>
+                            }
+                        })}
                 </g>
             }
         })
@@ -56,10 +83,25 @@ pub fn BarChart(chart: Chart) -> impl IntoView {
     view! {
         <figure class="chart">
             <figcaption>{chart.heading.clone()}</figcaption>
-            {legend.map(|(a, b)| view! {
-                <p class="chart-legend"><span class="key"></span>{a}" "<span class="key compare"></span>{b}</p>
-            })}
-            <svg role="img" aria-label=chart.heading width="100%" height=format!("{height:.0}") xmlns="http://www.w3.org/2000/svg">
+            {legend
+                .map(|(a, b)| {
+                    view! {
+                        <p class="chart-legend">
+                            <span class="key"></span>
+                            {a}
+                            " "
+                            <span class="key compare"></span>
+                            {b}
+                        </p>
+                    }
+                })}
+            <svg
+                role="img"
+                aria-label=chart.heading
+                width="100%"
+                height=format!("{height:.0}")
+                xmlns="http://www.w3.org/2000/svg"
+            >
                 {bars}
             </svg>
         </figure>

@@ -32,7 +32,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <h1>{move || tr(lang.get(), title)}</h1>
             <p>{move || tr(lang.get(), &text)}</p>
             <p>
-                <a class="button" href=href>{move || tr(lang.get(), label)}</a>
+                <a class="button" href=href>
+                    {move || tr(lang.get(), label)}
+                </a>
             </p>
         </section>
     }

@@ -10,9 +10,13 @@ use crate::serverfns::account::current_user;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <a class="skip-link" href="#main">
+            {t("skip-to-content")}
+        </a>
         <header class="site-header">
-            <a class="brand" href="/">{t("site-name")}</a>
+            <a class="brand" href="/">
+                {t("site-name")}
+            </a>
             <UserMenu />
             <LanguageSwitch />
         </header>
@@ -37,10 +41,13 @@ fn UserMenu() -> impl IntoView {
                             let trainer = user.is_trainer();
                             let admin = user.is_admin();
                             view! {
-                                {trainer.then(|| view! { <a href="/trainer">{t("trainer-title")}</a> })}
+                                {trainer
+                                    .then(|| view! { <a href="/trainer">{t("trainer-title")}</a> })}
                                 {admin.then(|| view! { <a href="/admin">{t("admin-title")}</a> })}
                                 <a href="/certificates">{t("certificates-menu")}</a>
-                                <a href="/account" class="me">{user.display_name}</a>
+                                <a href="/account" class="me">
+                                    {user.display_name}
+                                </a>
                             }
                                 .into_any()
                         }

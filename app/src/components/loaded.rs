@@ -19,7 +19,9 @@ where
 {
     let lang = use_lang();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{tr(lang.get(), "loading")}</p> }>
+        <Transition fallback=move || {
+            view! { <p class="loading">{tr(lang.get(), "loading")}</p> }
+        }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {

@@ -32,7 +32,11 @@ pub fn ProgressBar(progress: ProgressView) -> impl IntoView {
                     .map(|score| {
                         view! {
                             " · "
-                            {move || tr_n(lang.get(), "progress-best-score", &[("score", i64::from(score))])}
+                            {move || tr_n(
+                                lang.get(),
+                                "progress-best-score",
+                                &[("score", i64::from(score))],
+                            )}
                         }
                     })}
             </p>

@@ -70,31 +70,58 @@ pub fn CodeCheckForm(kit: VerifyKit, words: CodeWords, typed: String) -> impl In
         <form class="form" method="get" action="/verify" node_ref=form on:submit=on_submit>
             <div class="field">
                 <label for="code">{label}</label>
-                <textarea id="code" name="code" rows="4" spellcheck="false" autocomplete="off" required
+                <textarea
+                    id="code"
+                    name="code"
+                    rows="4"
+                    spellcheck="false"
+                    autocomplete="off"
+                    required
                     prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                ></textarea>
             </div>
-            <button type="submit" class="button primary">{submit}</button>
+            <button type="submit" class="button primary">
+                {submit}
+            </button>
         </form>
-        {move || result.get().map(|checked| {
-            let title = match checked.state {
-                CodeState::Valid => valid.clone(),
-                CodeState::Tampered => tampered.clone(),
-                // Offline, a code is genuine or not: only the server knows of a revocation.
-                CodeState::Revoked | CodeState::Malformed => malformed.clone(),
-            };
-            let is_valid = checked.state == CodeState::Valid;
-            view! {
-                <div class="verdict" data-state=checked.state.code() data-offline="true" role="status">
-                    <p class="verdict-title">{title}</p>
-                    {is_valid.then(|| view! {
-                        <Facts labels=facts.clone() name=checked.name.clone() title=checked.title.clone() date=checked.date.clone() issuer=None />
-                        <p class="meta">{valid_note.clone()}</p>
-                    })}
-                    <p class="meta">{checked_offline.clone()}</p>
-                </div>
-            }
-        })}
+        {move || {
+            result
+                .get()
+                .map(|checked| {
+                    let title = match checked.state {
+                        CodeState::Valid => valid.clone(),
+                        CodeState::Tampered => tampered.clone(),
+                        CodeState::Revoked | CodeState::Malformed => malformed.clone(),
+                    };
+                    let is_valid = checked.state == CodeState::Valid;
+                    // Offline, a code is genuine or not: only the server knows of a revocation.
+                    view! {
+                        <div
+                            class="verdict"
+                            data-state=checked.state.code()
+                            data-offline="true"
+                            role="status"
+                        >
+                            <p class="verdict-title">{title}</p>
+                            {is_valid
+                                .then(|| {
+                                    view! {
+                                        <Facts
+                                            labels=facts.clone()
+                                            name=checked.name.clone()
+                                            title=checked.title.clone()
+                                            date=checked.date.clone()
+                                            issuer=None
+                                        />
+                                        <p class="meta">{valid_note.clone()}</p>
+                                    }
+                                })}
+                            <p class="meta">{checked_offline.clone()}</p>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 
@@ -115,10 +142,13 @@ pub fn Facts(
             <dd data-field="title">{title}</dd>
             <dt>{labels.date}</dt>
             <dd data-field="date">{date}</dd>
-            {issuer.map(|issuer| view! {
-                <dt>{labels.issuer}</dt>
-                <dd data-field="issuer">{issuer}</dd>
-            })}
+            {issuer
+                .map(|issuer| {
+                    view! {
+                        <dt>{labels.issuer}</dt>
+                        <dd data-field="issuer">{issuer}</dd>
+                    }
+                })}
         </dl>
     }
 }

@@ -65,11 +65,22 @@ pub fn QuizStepper(
         sending: sending_word,
     } = words;
     view! {
-        <form class="quiz-form" method="post" action=action node_ref=form on:change=on_change on:submit=move |_| sending.set(true)>
+        <form
+            class="quiz-form"
+            method="post"
+            action=action
+            node_ref=form
+            on:change=on_change
+            on:submit=move |_| sending.set(true)
+        >
             {children()}
             <div class="quiz-nav">
                 <Show when=show_previous>
-                    <button type="button" class="button" on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| current.update(|c| *c = c.saturating_sub(1))
+                    >
                         {previous.clone()}
                     </button>
                 </Show>
@@ -77,7 +88,9 @@ pub fn QuizStepper(
                     <button
                         type="button"
                         class="button primary"
-                        disabled=move || !answered.with(|a| a.get(current.get()).copied().unwrap_or(false))
+                        disabled=move || {
+                            !answered.with(|a| a.get(current.get()).copied().unwrap_or(false))
+                        }
                         on:click=move |_| current.update(|c| *c += 1)
                     >
                         {next.clone()}
@@ -87,7 +100,9 @@ pub fn QuizStepper(
                     <button type="submit" class="button primary" disabled=move || sending.get()>
                         {
                             let (submit, sending_word) = (submit.clone(), sending_word.clone());
-                            move || if sending.get() { sending_word.clone() } else { submit.clone() }
+                            move || {
+                                if sending.get() { sending_word.clone() } else { submit.clone() }
+                            }
                         }
                     </button>
                 </Show>

@@ -19,7 +19,9 @@ pub fn AccountPage() -> impl IntoView {
         <PageTitle text=t("account-title") />
         <h1>{t("account-title")}</h1>
         <Show when=done>
-            <p class="notice" role="status">{t("password-done")}</p>
+            <p class="notice" role="status">
+                {t("password-done")}
+            </p>
         </Show>
         {loaded(data, |data| view! { <PersonalData data /> })}
     }
@@ -68,7 +70,9 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
                     .into_iter()
                     .map(|Membership { cohort, role, since }| {
                         let role = format!("role-{role}");
-                        view! { <li>{cohort} " · " {move || tr(lang.get(), &role)} " · " {since}</li> }
+                        view! {
+                            <li>{cohort} " · " {move || tr(lang.get(), &role)} " · " {since}</li>
+                        }
                     })
                     .collect_view()}
             </ul>
@@ -94,16 +98,24 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
             <ul>
                 <li>{move || tr_n(lang.get(), kept.0, &[("days", kept.1)])}</li>
                 <li>{move || tr_n(lang.get(), "account-kept-audit", &[("days", audit_days)])}</li>
-                <li>{move || tr_n(lang.get(), "account-kept-sessions", &[("hours", idle_hours)])}</li>
+                <li>
+                    {move || tr_n(lang.get(), "account-kept-sessions", &[("hours", idle_hours)])}
+                </li>
             </ul>
         </section>
         <section>
             <h2>{t("password-heading")}</h2>
-            <p><a class="button" href="/account/password">{t("password-change")}</a></p>
+            <p>
+                <a class="button" href="/account/password">
+                    {t("password-change")}
+                </a>
+            </p>
         </section>
         <section>
             <ActionForm action=sign_out>
-                <button type="submit" class="button">{t("sign-out-action")}</button>
+                <button type="submit" class="button">
+                    {t("sign-out-action")}
+                </button>
             </ActionForm>
         </section>
     }

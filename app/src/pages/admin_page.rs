@@ -22,7 +22,9 @@ pub fn AdminPage() -> impl IntoView {
         <PageTitle text=t("admin-title") />
         <h1>{t("admin-title")}</h1>
         <Show when=saved>
-            <p class="notice" role="status">{t("admin-retention-done")}</p>
+            <p class="notice" role="status">
+                {t("admin-retention-done")}
+            </p>
         </Show>
         {loaded(overview, move |view| view! { <Overview view retention /> })}
     }
@@ -41,7 +43,13 @@ fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) 
             <ul class="retention">
                 <li>
                     {move || match inactive {
-                        Some(days) => tr_n(lang.get(), "admin-retention-inactive-on", &[("days", i64::from(days))]),
+                        Some(days) => {
+                            tr_n(
+                                lang.get(),
+                                "admin-retention-inactive-on",
+                                &[("days", i64::from(days))],
+                            )
+                        }
                         None => tr(lang.get(), "admin-retention-inactive-off"),
                     }}
                 </li>
@@ -67,7 +75,9 @@ fn Retention(view: RetentionView, due: u64, action: ServerAction<SetRetention>) 
                     maxlength=4
                     value=view.audit_days.to_string()
                 />
-                <button type="submit" class="button primary">{t("admin-retention-action")}</button>
+                <button type="submit" class="button primary">
+                    {t("admin-retention-action")}
+                </button>
             </ActionForm>
         </section>
     }
@@ -109,7 +119,9 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
                                                 <input type="checkbox" name="confirm" value="yes" />
                                                 {t("admin-delete-confirm")}
                                             </label>
-                                            <button type="submit" class="button small danger">{t("admin-delete")}</button>
+                                            <button type="submit" class="button small danger">
+                                                {t("admin-delete")}
+                                            </button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -125,7 +137,9 @@ fn Overview(view: AdminView, retention: ServerAction<SetRetention>) -> impl Into
             <ActionForm action=create attr:class="form">
                 <Field name="display_name" label="display-name-label" maxlength=60 />
                 <Field name="username" label="username-label" hint="username-hint" maxlength=32 />
-                <button type="submit" class="button primary">{t("admin-new-trainer-action")}</button>
+                <button type="submit" class="button primary">
+                    {t("admin-new-trainer-action")}
+                </button>
             </ActionForm>
         </section>
         <Retention view=view.retention due=view.anonymised_next action=retention />

@@ -71,19 +71,36 @@ fn AttemptResult(attempt: AttemptView) -> impl IntoView {
             <a href=module.href.clone()>{module.title.clone()}</a>
         </nav>
         <h1>{title}</h1>
-        <section class="result" class:passed=passed class:failed=is_quiz && !passed data-passed=passed.to_string()>
-            <p class="meta">{move || tr_n(lang.get(), "quiz-attempt-number", &[("number", number)])}</p>
+        <section
+            class="result"
+            class:passed=passed
+            class:failed=is_quiz && !passed
+            data-passed=passed.to_string()
+        >
+            <p class="meta">
+                {move || tr_n(lang.get(), "quiz-attempt-number", &[("number", number)])}
+            </p>
             <p class="score">{move || tr_n(lang.get(), "result-score", &[("score", score)])}</p>
             <p>{move || tr_n(lang.get(), "result-right", &[("right", right), ("total", total)])}</p>
-            <p class="verdict"><strong>{move || tr_n(lang.get(), verdict, &[("mark", pass_mark)])}</strong></p>
+            <p class="verdict">
+                <strong>{move || tr_n(lang.get(), verdict, &[("mark", pass_mark)])}</strong>
+            </p>
         </section>
         {(!revealed).then(|| view! { <p class="hint">{t("result-answers-later")}</p> })}
         <ol class="results">
             {questions.into_iter().map(|question| view! { <ResultItem question /> }).collect_view()}
         </ol>
         <p class="actions">
-            {(is_quiz && !passed).then(|| view! { <a class="button primary" href=quiz_href>{t("result-try-again")}</a> })}
-            <a class="button" href=module.href>{t("quiz-back-to-module")}</a>
+            {(is_quiz && !passed)
+                .then(|| {
+                    view! {
+                        <a class="button primary" href=quiz_href>
+                            {t("result-try-again")}
+                        </a>
+                    }
+                })} <a class="button" href=module.href>
+                {t("quiz-back-to-module")}
+            </a>
         </p>
     }
 }
@@ -101,11 +118,21 @@ fn ResultItem(question: ResultQuestion) -> impl IntoView {
         objective,
     } = question;
     view! {
-        <li class="result-question" class:right=right class:wrong=!right data-right=right.to_string()>
+        <li
+            class="result-question"
+            class:right=right
+            class:wrong=!right
+            data-right=right.to_string()
+        >
             {scenario.map(|html| view! { <div class="scenario" inner_html=html></div> })}
             <div class="stem" inner_html=stem></div>
             <p class="mark">
-                <strong>{move || tr(lang.get(), if right { "result-question-right" } else { "result-question-wrong" })}</strong>
+                <strong>
+                    {move || tr(
+                        lang.get(),
+                        if right { "result-question-right" } else { "result-question-wrong" },
+                    )}
+                </strong>
             </p>
             <ul class="result-options">
                 {options
@@ -119,23 +146,49 @@ fn ResultItem(question: ResultQuestion) -> impl IntoView {
                         view! {
                             <li class=class data-chosen=option.chosen.to_string()>
                                 <span inner_html=option.html></span>
-                                {option.chosen.then(|| view! { " " <em>{t("result-your-answer")}</em> })}
-                                {option.right.filter(|r| *r).map(|_| view! { " " <strong>{t("result-right-answer")}</strong> })}
-                                {option.feedback.map(|html| view! { <div class="feedback" inner_html=html></div> })}
+                                {option
+                                    .chosen
+                                    .then(|| {
+                                        view! {
+                                            " "
+                                            <em>{t("result-your-answer")}</em>
+                                        }
+                                    })}
+                                {option
+                                    .right
+                                    .filter(|r| *r)
+                                    .map(|_| {
+                                        view! {
+                                            " "
+                                            <strong>{t("result-right-answer")}</strong>
+                                        }
+                                    })}
+                                {option
+                                    .feedback
+                                    .map(|html| {
+                                        view! { <div class="feedback" inner_html=html></div> }
+                                    })}
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
-            {explanation.map(|html| view! {
-                <div class="explanation">
-                    <div inner_html=html></div>
-                    {source.map(|s| view! { <p class="source">{t("result-source")} " " {s}</p> })}
-                </div>
-            })}
-            {(!right && !objective.is_empty()).then(|| {
-                view! { <p class="hint">{t("result-objective")} " " {objective.clone()}</p> }
-            })}
+            {explanation
+                .map(|html| {
+                    view! {
+                        <div class="explanation">
+                            <div inner_html=html></div>
+                            {source
+                                .map(|s| {
+                                    view! { <p class="source">{t("result-source")} " " {s}</p> }
+                                })}
+                        </div>
+                    }
+                })}
+            {(!right && !objective.is_empty())
+                .then(|| {
+                    view! { <p class="hint">{t("result-objective")} " " {objective.clone()}</p> }
+                })}
         </li>
     }
 }

@@ -36,26 +36,47 @@ fn CertificateList(cards: Vec<CertificateCard>) -> impl IntoView {
                     };
                     let score = i64::from(card.score);
                     view! {
-                        <li class="certificate-card" data-number=card.number.clone() data-revoked=card.revoked.to_string()>
+                        <li
+                            class="certificate-card"
+                            data-number=card.number.clone()
+                            data-revoked=card.revoked.to_string()
+                        >
                             <p class="meta">{move || tr(lang.get(), kind_key)}</p>
                             <h2>{card.title}</h2>
                             <p>
-                                {card.date} " · " {move || tr_n(lang.get(), "certificate-score", &[("score", score)])}
+                                {card.date} " · "
+                                {move || tr_n(lang.get(), "certificate-score", &[("score", score)])}
                             </p>
                             <p class="certificate-number">
                                 {t("certificate-number")} " " <strong>{card.number.clone()}</strong>
                             </p>
-                            {card.revoked.then(|| view! { <p class="form-error">{t("certificate-revoked-badge")}</p> })}
+                            {card
+                                .revoked
+                                .then(|| {
+                                    view! {
+                                        <p class="form-error">{t("certificate-revoked-badge")}</p>
+                                    }
+                                })}
                             <details class="certificate-code">
                                 <summary>{t("certificate-code")}</summary>
                                 <p class="hint">{t("certificate-code-help")}</p>
-                                <p><code>{card.code.clone()}</code></p>
-                                <p><a href=card.code_href>{t("certificate-code-check")}</a></p>
+                                <p>
+                                    <code>{card.code.clone()}</code>
+                                </p>
+                                <p>
+                                    <a href=card.code_href>{t("certificate-code-check")}</a>
+                                </p>
                             </details>
                             <p class="actions">
-                                <a class="button primary" href=card.pdf_href download>{t("certificate-download")}</a>
-                                <a class="button" href=card.bilingual_href download>{t("certificate-download-both")}</a>
-                                <a class="button" href=card.verify_href>{t("certificate-verify-page")}</a>
+                                <a class="button primary" href=card.pdf_href download>
+                                    {t("certificate-download")}
+                                </a>
+                                <a class="button" href=card.bilingual_href download>
+                                    {t("certificate-download-both")}
+                                </a>
+                                <a class="button" href=card.verify_href>
+                                    {t("certificate-verify-page")}
+                                </a>
                             </p>
                         </li>
                     }

@@ -40,7 +40,9 @@ fn GlossaryView(glossary: Glossary) -> impl IntoView {
             <div class="lesson-body" inner_html=html></div>
             <section class="sources">
                 <h2>{t("lesson-sources")}</h2>
-                <ul>{sources.into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}</ul>
+                <ul>
+                    {sources.into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}
+                </ul>
             </section>
         </article>
     }

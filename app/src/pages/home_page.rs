@@ -22,7 +22,10 @@ pub fn HomePage() -> impl IntoView {
             |modules| {
                 view! {
                     <ul class="cards">
-                        {modules.into_iter().map(|card| view! { <ModuleCardView card /> }).collect_view()}
+                        {modules
+                            .into_iter()
+                            .map(|card| view! { <ModuleCardView card /> })
+                            .collect_view()}
                     </ul>
                 }
             },
@@ -63,7 +66,14 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
                     }
                         .into_any()
                 }
-                None => view! { <a class="button" href=href>{t("module-open")}</a> }.into_any(),
+                None => {
+                    view! {
+                        <a class="button" href=href>
+                            {t("module-open")}
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </li>
     }

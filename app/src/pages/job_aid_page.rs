@@ -42,7 +42,9 @@ fn JobAidView(aid: JobAid) -> impl IntoView {
             <div class="lesson-body" inner_html=html></div>
             <section class="sources">
                 <h2>{t("lesson-sources")}</h2>
-                <ul>{sources.into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}</ul>
+                <ul>
+                    {sources.into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}
+                </ul>
             </section>
         </article>
     }

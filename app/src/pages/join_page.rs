@@ -18,12 +18,39 @@ pub fn JoinPage() -> impl IntoView {
         <FormError />
         <ActionForm action=action attr:class="form">
             <Field name="join_code" label="join-code-label" hint="join-code-hint" maxlength=16 />
-            <Field name="display_name" label="display-name-label" hint="display-name-hint" autocomplete="nickname" maxlength=60 />
-            <Field name="username" label="username-label" hint="username-hint" autocomplete="username" maxlength=32 />
+            <Field
+                name="display_name"
+                label="display-name-label"
+                hint="display-name-hint"
+                autocomplete="nickname"
+                maxlength=60
+            />
+            <Field
+                name="username"
+                label="username-label"
+                hint="username-hint"
+                autocomplete="username"
+                maxlength=32
+            />
             <AffiliationChoice />
-            <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
-            <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
-            <button type="submit" class="button primary">{t("join-action")}</button>
+            <Field
+                name="password"
+                label="new-password-label"
+                hint="password-hint"
+                kind="password"
+                autocomplete="new-password"
+                maxlength=128
+            />
+            <Field
+                name="confirmation"
+                label="confirm-password-label"
+                kind="password"
+                autocomplete="new-password"
+                maxlength=128
+            />
+            <button type="submit" class="button primary">
+                {t("join-action")}
+            </button>
         </ActionForm>
     }
 }

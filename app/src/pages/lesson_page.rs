@@ -59,14 +59,22 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
         </nav>
         <article class="lesson">
             <p class="meta">
-                {move || tr_n(lang.get(), "lesson-position", &[("number", number), ("total", total)])}
+                {move || tr_n(
+                    lang.get(),
+                    "lesson-position",
+                    &[("number", number), ("total", total)],
+                )}
             </p>
             <h1>{title}</h1>
             <Show when=move || has_objectives>
                 <section class="objectives">
                     <h2>{t("lesson-objectives")}</h2>
                     <ul>
-                        {objectives.clone().into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                        {objectives
+                            .clone()
+                            .into_iter()
+                            .map(|o| view! { <li>{o}</li> })
+                            .collect_view()}
                     </ul>
                 </section>
             </Show>
@@ -75,7 +83,11 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 <section class="sources">
                     <h2>{t("lesson-sources")}</h2>
                     <ul>
-                        {sources.clone().into_iter().map(|source| view! { <li>{source}</li> }).collect_view()}
+                        {sources
+                            .clone()
+                            .into_iter()
+                            .map(|source| view! { <li>{source}</li> })
+                            .collect_view()}
                     </ul>
                 </section>
             </Show>
@@ -127,7 +139,10 @@ fn MarkReadForm(module: String, lesson: String, read: bool) -> impl IntoView {
                 <input type="hidden" name="module" value=module />
                 <input type="hidden" name="lesson" value=lesson />
                 <button type="submit" class=if read { "button" } else { "button primary" }>
-                    {move || tr(lang.get(), if read { "lesson-read-continue" } else { "lesson-mark-read" })}
+                    {move || tr(
+                        lang.get(),
+                        if read { "lesson-read-continue" } else { "lesson-mark-read" },
+                    )}
                 </button>
             </ActionForm>
         </section>

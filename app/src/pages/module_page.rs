@@ -56,12 +56,16 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
             {move || tr_n(lang.get(), "module-lessons", &[("count", count)])}
         </p>
         {card.progress.map(|progress| view! { <ProgressBar progress /> })}
-        {pretest.filter(|p| p.state == EntryState::Open || !p.attempts.is_empty()).map(|entry| view! { <QuizEntryView entry /> })}
+        {pretest
+            .filter(|p| p.state == EntryState::Open || !p.attempts.is_empty())
+            .map(|entry| view! { <QuizEntryView entry /> })}
         {start
             .map(|(href, key)| {
                 view! {
                     <p>
-                        <a class="button primary" href=href>{move || tr(lang.get(), key)}</a>
+                        <a class="button primary" href=href>
+                            {move || tr(lang.get(), key)}
+                        </a>
                     </p>
                 }
             })}
@@ -75,7 +79,10 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     view! {
                         <li class:read=done>
                             <a href=lesson.href>{lesson.title}</a>
-                            {done.then(|| view! { <span class="read-mark">{t("lesson-read-mark")}</span> })}
+                            {done
+                                .then(|| {
+                                    view! { <span class="read-mark">{t("lesson-read-mark")}</span> }
+                                })}
                         </li>
                     }
                 })
@@ -96,9 +103,13 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     <section class="module-certificate">
                         <h2>{t("module-certificate")}</h2>
                         <p>
-                            <a class="button primary" href=href download>{t("certificate-download")}</a>
+                            <a class="button primary" href=href download>
+                                {t("certificate-download")}
+                            </a>
                             " "
-                            <a class="button" href="/certificates">{t("certificates-title")}</a>
+                            <a class="button" href="/certificates">
+                                {t("certificates-title")}
+                            </a>
                         </p>
                     </section>
                 }
@@ -109,7 +120,9 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     <section class="job-aid-link">
                         <h2>{t("module-job-aid")}</h2>
                         <p>
-                            <a class="button" href=aid.href>{aid.title}</a>
+                            <a class="button" href=aid.href>
+                                {aid.title}
+                            </a>
                         </p>
                     </section>
                 }
@@ -149,9 +162,22 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
     view! {
         <section class="quiz-entry" data-kind=kind.code() data-state=state.code()>
             <h2>{move || tr(lang.get(), heading)}</h2>
-            <p><strong>{title}</strong></p>
+            <p>
+                <strong>{title}</strong>
+            </p>
             <p>{move || tr_n(lang.get(), intro, &[("mark", pass_mark)])}</p>
-            {attempts_left.map(|left| view! { <p class="meta">{move || tr_n(lang.get(), "quiz-attempts-left", &[("count", i64::from(left))])}</p> })}
+            {attempts_left
+                .map(|left| {
+                    view! {
+                        <p class="meta">
+                            {move || tr_n(
+                                lang.get(),
+                                "quiz-attempts-left",
+                                &[("count", i64::from(left))],
+                            )}
+                        </p>
+                    }
+                })}
             {(!attempts.is_empty())
                 .then(|| {
                     view! {
@@ -160,11 +186,22 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
                                 .into_iter()
                                 .map(|a| {
                                     let (number, score) = (i64::from(a.number), i64::from(a.score));
-                                    let verdict = if !is_quiz { "attempt-done" } else if a.passed { "attempt-passed" } else { "attempt-failed" };
+                                    let verdict = if !is_quiz {
+                                        "attempt-done"
+                                    } else if a.passed {
+                                        "attempt-passed"
+                                    } else {
+                                        "attempt-failed"
+                                    };
                                     view! {
                                         <li>
-                                            <a href=a.href>
-                                                {move || tr_n(lang.get(), "attempt-line", &[("number", number), ("score", score)])}
+                                            <a href=a
+                                                .href>
+                                                {move || tr_n(
+                                                    lang.get(),
+                                                    "attempt-line",
+                                                    &[("number", number), ("score", score)],
+                                                )}
                                             </a>
                                             " · "
                                             {move || tr(lang.get(), verdict)}
@@ -178,7 +215,10 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
             {if open {
                 view! {
                     <a class="button primary" href=href>
-                        {move || tr(lang.get(), if is_quiz { "quiz-start" } else { "pretest-start" })}
+                        {move || tr(
+                            lang.get(),
+                            if is_quiz { "quiz-start" } else { "pretest-start" },
+                        )}
                     </a>
                 }
                     .into_any()
@@ -193,7 +233,11 @@ fn QuizEntryView(entry: QuizEntry) -> impl IntoView {
                 let opens = opens_at.clone().unwrap_or_default();
                 view! {
                     <p class="quiz-state">
-                        {move || crate::i18n::tr_args(lang.get(), &state_key, &[("time", opens.clone())])}
+                        {move || crate::i18n::tr_args(
+                            lang.get(),
+                            &state_key,
+                            &[("time", opens.clone())],
+                        )}
                     </p>
                 }
                     .into_any()

@@ -28,12 +28,33 @@ pub fn PasswordPage() -> impl IntoView {
                         {asks_current
                             .then(|| {
                                 view! {
-                                    <Field name="current" label="current-password-label" kind="password" autocomplete="current-password" maxlength=128 />
+                                    <Field
+                                        name="current"
+                                        label="current-password-label"
+                                        kind="password"
+                                        autocomplete="current-password"
+                                        maxlength=128
+                                    />
                                 }
                             })}
-                        <Field name="password" label="new-password-label" hint="password-hint" kind="password" autocomplete="new-password" maxlength=128 />
-                        <Field name="confirmation" label="confirm-password-label" kind="password" autocomplete="new-password" maxlength=128 />
-                        <button type="submit" class="button primary">{t("password-action")}</button>
+                        <Field
+                            name="password"
+                            label="new-password-label"
+                            hint="password-hint"
+                            kind="password"
+                            autocomplete="new-password"
+                            maxlength=128
+                        />
+                        <Field
+                            name="confirmation"
+                            label="confirm-password-label"
+                            kind="password"
+                            autocomplete="new-password"
+                            maxlength=128
+                        />
+                        <button type="submit" class="button primary">
+                            {t("password-action")}
+                        </button>
                     </ActionForm>
                 }
             },

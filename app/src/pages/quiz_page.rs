@@ -56,11 +56,23 @@ fn QuizView(form: QuizForm) -> impl IntoView {
         </nav>
         <h1>{title}</h1>
         <p class="intro">
-            {move || tr_n(lang.get(), if is_quiz { "quiz-intro" } else { "pretest-intro" }, &[("mark", pass_mark)])}
+            {move || tr_n(
+                lang.get(),
+                if is_quiz { "quiz-intro" } else { "pretest-intro" },
+                &[("mark", pass_mark)],
+            )}
         </p>
         {match number {
             Some(number) => {
-                view! { <QuizFormView module=module_slug kind number questions attempts_left=entry.attempts_left /> }
+                view! {
+                    <QuizFormView
+                        module=module_slug
+                        kind
+                        number
+                        questions
+                        attempts_left=entry.attempts_left
+                    />
+                }
                     .into_any()
             }
             None => {
@@ -71,7 +83,9 @@ fn QuizView(form: QuizForm) -> impl IntoView {
                         {move || tr_args(lang.get(), &key, &[("time", opens.clone())])}
                     </p>
                     <p>
-                        <a class="button" href=module.href>{t("quiz-back-to-module")}</a>
+                        <a class="button" href=module.href>
+                            {t("quiz-back-to-module")}
+                        </a>
                     </p>
                 }
                     .into_any()
@@ -105,7 +119,17 @@ fn QuizFormView(
     view! {
         <p class="meta">
             {move || tr_n(lang.get(), "quiz-attempt-number", &[("number", number_i)])}
-            {attempts_left.map(|left| view! { " · " {move || tr_n(lang.get(), "quiz-attempts-left", &[("count", i64::from(left))])} })}
+            {attempts_left
+                .map(|left| {
+                    view! {
+                        " · "
+                        {move || tr_n(
+                            lang.get(),
+                            "quiz-attempts-left",
+                            &[("count", i64::from(left))],
+                        )}
+                    }
+                })}
         </p>
         <FormError />
         <QuizStepper action=post_to multiple words>
@@ -116,16 +140,27 @@ fn QuizFormView(
                 .into_iter()
                 .enumerate()
                 .map(|(i, question)| {
-                    let position = (i64::try_from(i).unwrap_or(0) + 1, i64::try_from(total).unwrap_or(0));
+                    let position = (
+                        i64::try_from(i).unwrap_or(0) + 1,
+                        i64::try_from(total).unwrap_or(0),
+                    );
                     view! {
                         <div class="step" data-step=i.to_string()>
-                            {question.scenario.map(|html| view! { <div class="scenario" inner_html=html></div> })}
+                            {question
+                                .scenario
+                                .map(|html| view! { <div class="scenario" inner_html=html></div> })}
                             <fieldset class="question" data-question=i.to_string()>
                                 <legend>
-                                    {move || tr_n(lang.get(), "quiz-question-position", &[("number", position.0), ("total", position.1)])}
+                                    {move || tr_n(
+                                        lang.get(),
+                                        "quiz-question-position",
+                                        &[("number", position.0), ("total", position.1)],
+                                    )}
                                 </legend>
                                 <div class="stem" inner_html=question.stem></div>
-                                {question.multiple.then(|| view! { <p class="hint">{t("quiz-tick-all")}</p> })}
+                                {question
+                                    .multiple
+                                    .then(|| view! { <p class="hint">{t("quiz-tick-all")}</p> })}
                                 {question
                                     .options
                                     .into_iter()
@@ -138,7 +173,12 @@ fn QuizFormView(
                                         };
                                         view! {
                                             <label class="option">
-                                                <input type=kind name=name value=format!("{i}-{p}") required=!question.multiple />
+                                                <input
+                                                    type=kind
+                                                    name=name
+                                                    value=format!("{i}-{p}")
+                                                    required=!question.multiple
+                                                />
                                                 <span inner_html=html></span>
                                             </label>
                                         }

@@ -66,19 +66,55 @@ pub fn AttendanceReportPage() -> impl IntoView {
 fn ReportView(report: Report) -> impl IntoView {
     view! {
         <PageTitle text=report.title.clone() />
-        <p class="breadcrumb"><a href=report.back.href.clone()>{report.back.title.clone()}</a></p>
+        <p class="breadcrumb">
+            <a href=report.back.href.clone()>{report.back.title.clone()}</a>
+        </p>
         <h1>{report.title.clone()}</h1>
-        {(!report.modules.is_empty()).then(|| view! {
-            <nav class="report-modules" aria-label=t("report-modules")>
-                {report.modules.iter().map(|m| view! { <a class="button small" href=m.href.clone()>{m.title.clone()}</a> }).collect_view()}
-            </nav>
-        })}
-        {report.filter.clone().map(|ReportFilter { modules, query }| view! { <ProgressFilter modules query /> })}
+        {(!report.modules.is_empty())
+            .then(|| {
+                view! {
+                    <nav class="report-modules" aria-label=t("report-modules")>
+                        {report
+                            .modules
+                            .iter()
+                            .map(|m| {
+                                view! {
+                                    <a class="button small" href=m.href.clone()>
+                                        {m.title.clone()}
+                                    </a>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
+                }
+            })}
+        {report
+            .filter
+            .clone()
+            .map(|ReportFilter { modules, query }| view! { <ProgressFilter modules query /> })}
         <dl class="facts summary">
-            {report.summary.iter().map(|Figure { label, value }| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
+            {report
+                .summary
+                .iter()
+                .map(|Figure { label, value }| {
+                    view! {
+                        <dt>{label.clone()}</dt>
+                        <dd>{value.clone()}</dd>
+                    }
+                })
+                .collect_view()}
         </dl>
-        <p><a class="button" href=report.csv_href.clone() download>{t("report-csv")}</a></p>
-        {report.charts.into_iter().filter(|c| !c.bars.is_empty()).map(|chart| view! { <BarChart chart /> }).collect_view()}
+        <p>
+            <a class="button" href=report.csv_href.clone() download>
+                {t("report-csv")}
+            </a>
+        </p>
+        {report
+            .charts
+            .into_iter()
+            .filter(|c| !c.bars.is_empty())
+            .map(|chart| view! { <BarChart chart /> })
+            .collect_view()}
         {report.tables.into_iter().map(|table| view! { <TableView table /> }).collect_view()}
     }
 }
@@ -89,23 +125,60 @@ fn TableView(table: ReportTable) -> impl IntoView {
         <h2>{table.heading}</h2>
         <div class="table-scroll">
             <table class="table report">
-                <thead><tr>{table.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <thead>
+                    <tr>
+                        {table
+                            .header
+                            .into_iter()
+                            .map(|h| view! { <th scope="col">{h}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
                 <tbody>
-                    {table.rows.into_iter().map(|row| view! {
-                        <tr>
-                            {row.into_iter().map(|cell| {
-                                let state = cell.state.clone().unwrap_or_default();
-                                match cell.href {
-                                    Some(href) => view! { <td data-state=state><a href=href>{cell.text}</a></td> }.into_any(),
-                                    None => view! { <td data-state=state>{cell.text}</td> }.into_any(),
-                                }
-                            }).collect_view()}
-                        </tr>
-                    }).collect_view()}
+                    {table
+                        .rows
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr>
+                                    {row
+                                        .into_iter()
+                                        .map(|cell| {
+                                            let state = cell.state.clone().unwrap_or_default();
+                                            match cell.href {
+                                                Some(href) => {
+                                                    view! {
+                                                        <td data-state=state>
+                                                            <a href=href>{cell.text}</a>
+                                                        </td>
+                                                    }
+                                                        .into_any()
+                                                }
+                                                None => {
+                                                    view! { <td data-state=state>{cell.text}</td> }.into_any()
+                                                }
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
-                {(!table.footer.is_empty()).then(|| view! {
-                    <tfoot><tr>{table.footer.into_iter().map(|f| view! { <td>{f}</td> }).collect_view()}</tr></tfoot>
-                })}
+                {(!table.footer.is_empty())
+                    .then(|| {
+                        view! {
+                            <tfoot>
+                                <tr>
+                                    {table
+                                        .footer
+                                        .into_iter()
+                                        .map(|f| view! { <td>{f}</td> })
+                                        .collect_view()}
+                                </tr>
+                            </tfoot>
+                        }
+                    })}
             </table>
         </div>
     }
@@ -122,26 +195,53 @@ fn ProgressFilter(modules: Vec<ModuleChoice>, query: ReportQuery) -> impl IntoVi
                 <label for="filter_module">{t("report-filter-module")}</label>
                 <select id="filter_module" name="filter_module">
                     <option value="">{t("report-filter-any")}</option>
-                    {modules.iter().map(|ModuleChoice { slug, title, .. }| view! { <option value=slug.clone() selected=*slug == query.filter_module>{title.clone()}</option> }).collect_view()}
+                    {modules
+                        .iter()
+                        .map(|ModuleChoice { slug, title, .. }| {
+                            view! {
+                                <option value=slug.clone() selected=*slug == query.filter_module>
+                                    {title.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="filter_state">{t("report-filter-state")}</label>
                 <select id="filter_state" name="filter_state">
-                    {states.into_iter().map(|s| {
-                        let key = format!("report-filter-{s}");
-                        view! { <option value=s selected=s == query.filter_state>{move || tr(lang.get(), &key)}</option> }
-                    }).collect_view()}
+                    {states
+                        .into_iter()
+                        .map(|s| {
+                            let key = format!("report-filter-{s}");
+                            view! {
+                                <option value=s selected=s == query.filter_state>
+                                    {move || tr(lang.get(), &key)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="sort">{t("report-sort")}</label>
                 <select id="sort" name="sort">
                     <option value="name">{t("report-sort-name")}</option>
-                    {modules.iter().map(|ModuleChoice { slug, title, .. }| view! { <option value=slug.clone() selected=*slug == query.sort>{title.clone()}</option> }).collect_view()}
+                    {modules
+                        .iter()
+                        .map(|ModuleChoice { slug, title, .. }| {
+                            view! {
+                                <option value=slug.clone() selected=*slug == query.sort>
+                                    {title.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button primary">{t("report-apply")}</button>
+            <button type="submit" class="button primary">
+                {t("report-apply")}
+            </button>
         </form>
     }
 }

@@ -25,11 +25,10 @@ pub fn SignInPage() -> impl IntoView {
                 autocomplete="current-password"
                 maxlength=128
             />
-            <button type="submit" class="button primary">{t("sign-in-action")}</button>
+            <button type="submit" class="button primary">
+                {t("sign-in-action")}
+            </button>
         </ActionForm>
-        <p class="aside">
-            {t("sign-in-no-account")} " "
-            <a href="/join">{t("join-title")}</a>
-        </p>
+        <p class="aside">{t("sign-in-no-account")} " " <a href="/join">{t("join-title")}</a></p>
     }
 }

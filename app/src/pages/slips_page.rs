@@ -33,9 +33,18 @@ pub fn SlipsPage() -> impl IntoView {
                                     <li class="slip">
                                         <p class="slip-site">{t("site-name")}</p>
                                         <p class="slip-name">{s.display_name}</p>
-                                        <p>{t("username-label")} ": " <strong class="slip-username">{s.username}</strong></p>
-                                        <p>{t("slip-code-label")} ": " <strong class="slip-code">{s.code}</strong></p>
-                                        <p>{t("slip-address-label")} ": " <strong class="slip-address">{address}</strong></p>
+                                        <p>
+                                            {t("username-label")} ": "
+                                            <strong class="slip-username">{s.username}</strong>
+                                        </p>
+                                        <p>
+                                            {t("slip-code-label")} ": "
+                                            <strong class="slip-code">{s.code}</strong>
+                                        </p>
+                                        <p>
+                                            {t("slip-address-label")} ": "
+                                            <strong class="slip-address">{address}</strong>
+                                        </p>
                                         <p class="slip-help">{t("slip-help")}</p>
                                     </li>
                                 }
@@ -47,7 +56,9 @@ pub fn SlipsPage() -> impl IntoView {
         )}
         <div class="no-print">
             <ActionForm action=clear>
-                <button type="submit" class="button">{t("slips-clear")}</button>
+                <button type="submit" class="button">
+                    {t("slips-clear")}
+                </button>
             </ActionForm>
         </div>
     }

@@ -21,9 +21,16 @@ pub fn TrainerPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let admin = matches!(user.await, Ok(Some(u)) if u.is_admin());
-                admin.then(|| view! {
-                    <p><a class="button" href="/trainer/cohorts/all/progress">{t("report-all-progress")}</a></p>
-                })
+                admin
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a class="button" href="/trainer/cohorts/all/progress">
+                                    {t("report-all-progress")}
+                                </a>
+                            </p>
+                        }
+                    })
             })}
         </Transition>
         {loaded(
@@ -37,9 +44,15 @@ pub fn TrainerPage() -> impl IntoView {
                                 let members = c.members as i64;
                                 view! {
                                     <li class="card">
-                                        <h2><a href=crate::routes::cohort_href(c.id)>{c.name}</a></h2>
+                                        <h2>
+                                            <a href=crate::routes::cohort_href(c.id)>{c.name}</a>
+                                        </h2>
                                         <p class="meta">
-                                            {move || tr_n(lang.get(), "cohort-members", &[("count", members)])}
+                                            {move || tr_n(
+                                                lang.get(),
+                                                "cohort-members",
+                                                &[("count", members)],
+                                            )}
                                         </p>
                                     </li>
                                 }
@@ -54,7 +67,9 @@ pub fn TrainerPage() -> impl IntoView {
             <FormError />
             <ActionForm action=create attr:class="form">
                 <Field name="name" label="cohort-name-label" hint="cohort-name-hint" maxlength=80 />
-                <button type="submit" class="button primary">{t("cohort-create-action")}</button>
+                <button type="submit" class="button primary">
+                    {t("cohort-create-action")}
+                </button>
             </ActionForm>
         </section>
     }

@@ -34,10 +34,21 @@ pub fn VerifyPage() -> impl IntoView {
             <h2>{t("verify-number-heading")}</h2>
             <form class="form" method="get" action="/verify">
                 <div class="field">
-                <label for="number">{t("verify-number-label")}</label>
-                <input id="number" name="number" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" required prop:value=move || number().unwrap_or_default() />
+                    <label for="number">{t("verify-number-label")}</label>
+                    <input
+                        id="number"
+                        name="number"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="40"
+                        required
+                        prop:value=move || number().unwrap_or_default()
+                    />
                 </div>
-                <button type="submit" class="button primary">{t("verify-number-submit")}</button>
+                <button type="submit" class="button primary">
+                    {t("verify-number-submit")}
+                </button>
             </form>
             {move || number().map(|number| view! { <NumberCheck number /> })}
         </section>
@@ -52,7 +63,9 @@ pub fn VerifyNumberPage() -> impl IntoView {
     let number = move || params.read().get("number").unwrap_or_default();
     view! {
         <PageTitle text=t("verify-title") />
-        <p class="breadcrumb"><a href="/verify">{t("verify-title")}</a></p>
+        <p class="breadcrumb">
+            <a href="/verify">{t("verify-title")}</a>
+        </p>
         <h1>{t("verify-number-heading")}</h1>
         {move || view! { <NumberCheck number=number() /> }}
     }
@@ -83,9 +96,24 @@ fn CheckView(check: CertificateCheck) -> impl IntoView {
     view! {
         <div class="verdict" data-state=state.code() role="status">
             <p class="verdict-title">
-                {move || tr_args(lang.get(), verdict, &[("number", number.clone()), ("date", revoked_on.clone())])}
+                {move || tr_args(
+                    lang.get(),
+                    verdict,
+                    &[("number", number.clone()), ("date", revoked_on.clone())],
+                )}
             </p>
-            {known.then(|| view! { <Facts labels=fact_labels(lang.get_untracked()) name=check.name.clone() title=check.title.clone() date=check.date.clone() issuer=Some(check.issuer.clone()) /> })}
+            {known
+                .then(|| {
+                    view! {
+                        <Facts
+                            labels=fact_labels(lang.get_untracked())
+                            name=check.name.clone()
+                            title=check.title.clone()
+                            date=check.date.clone()
+                            issuer=Some(check.issuer.clone())
+                        />
+                    }
+                })}
         </div>
         {check.can_revoke.then(|| view! { <RevokeForm number=check.number.clone() /> })}
     }
@@ -104,7 +132,9 @@ fn RevokeForm(number: String) -> impl IntoView {
                     <label for="reason">{t("revoke-reason")}</label>
                     <textarea id="reason" name="reason" rows="2" maxlength="500"></textarea>
                 </div>
-                <button type="submit" class="button danger">{t("revoke-submit")}</button>
+                <button type="submit" class="button danger">
+                    {t("revoke-submit")}
+                </button>
             </ActionForm>
         </section>
     }
@@ -129,10 +159,16 @@ fn CodeSection(code: Option<String>) -> impl IntoView {
         <section class="verify-code">
             <h2>{t("verify-code-heading")}</h2>
             <p>{t("verify-code-help")}</p>
-            {loaded(kit, move |kit: VerifyKit| {
-                let lang = lang.get_untracked();
-                view! { <CodeCheckForm kit words=code_words(lang) typed=typed.clone() /> <IslandScripts /> }
-            })}
+            {loaded(
+                kit,
+                move |kit: VerifyKit| {
+                    let lang = lang.get_untracked();
+                    view! {
+                        <CodeCheckForm kit words=code_words(lang) typed=typed.clone() />
+                        <IslandScripts />
+                    }
+                },
+            )}
             {from_server.map(|check| loaded(check, |result| view! { <CodeResult result /> }))}
         </section>
     }
@@ -180,10 +216,27 @@ fn CodeResult(result: CodeCheck) -> impl IntoView {
         view! { <p>{move || tr_args(lang.get(), "verify-revoked", &args)}</p> }
     });
     view! {
-        <div class="verdict" data-state=result.state.code() data-offline="false" data-from="server" role="status">
+        <div
+            class="verdict"
+            data-state=result.state.code()
+            data-offline="false"
+            data-from="server"
+            role="status"
+        >
             <p class="verdict-title">{move || tr(lang.get(), key)}</p>
             {revoked}
-            {valid.then(|| view! { <Facts labels=fact_labels(lang.get_untracked()) name=result.name.clone() title=result.title.clone() date=result.date.clone() issuer=None /> })}
+            {valid
+                .then(|| {
+                    view! {
+                        <Facts
+                            labels=fact_labels(lang.get_untracked())
+                            name=result.name.clone()
+                            title=result.title.clone()
+                            date=result.date.clone()
+                            issuer=None
+                        />
+                    }
+                })}
             {valid.then(|| view! { <p class="meta">{t("code-valid-note")}</p> })}
         </div>
     }
