@@ -66,7 +66,7 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
         trainer_id,
         "seed.trainer",
         "Formateur de mesure",
-        "trainer",
+        accounts::Role::Trainer,
         "other",
         now,
     )];
@@ -78,7 +78,7 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
             id,
             &format!("seed.{i:05}"),
             &format!("Apprenant {i:05}"),
-            "learner",
+            accounts::Role::Learner,
             affiliation,
             now,
         ));
@@ -228,7 +228,7 @@ fn person(
     id: i64,
     username: &str,
     name: &str,
-    role: &str,
+    role: accounts::Role,
     affiliation: &str,
     now: i64,
 ) -> account::ActiveModel {
@@ -236,7 +236,7 @@ fn person(
         id: Set(id),
         username: Set(username.into()),
         display_name: Set(name.into()),
-        role: Set(role.into()),
+        role: Set(role),
         affiliation: Set(affiliation.into()),
         lang: Set("fr".into()),
         password_hash: Set(None),

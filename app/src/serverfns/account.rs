@@ -32,11 +32,11 @@ pub mod ssr {
     }
 
     /// Where a person lands after signing in.
-    pub fn home_of(role: &str) -> &'static str {
+    pub fn home_of(role: accounts::Role) -> &'static str {
         match role {
-            "trainer" => "/trainer",
-            "admin" => "/admin",
-            _ => "/",
+            accounts::Role::Trainer => "/trainer",
+            accounts::Role::Admin => "/admin",
+            accounts::Role::Learner => "/",
         }
     }
 }

@@ -372,7 +372,7 @@ pub async fn add_trainer(
         .filter(account::Column::DeletedAt.is_null())
         .one(db)
         .await?
-        .filter(|a| a.role == Role::Trainer.code() || a.role == Role::Admin.code())
+        .filter(|a| matches!(a.role, Role::Trainer | Role::Admin))
         .ok_or(Error::TrainerUnknown)?;
     cohort_trainer::Entity::insert(cohort_trainer::ActiveModel {
         cohort_id: Set(cohort_id),
@@ -461,7 +461,7 @@ pub async fn move_learner(
     let learner = account::Entity::find()
         .filter(account::Column::Username.eq(username.trim().to_lowercase()))
         .filter(account::Column::DeletedAt.is_null())
-        .filter(account::Column::Role.eq(Role::Learner.code()))
+        .filter(account::Column::Role.eq(Role::Learner))
         .one(db)
         .await?
         .ok_or(Error::LearnerUnknown)?;
@@ -484,7 +484,7 @@ pub async fn move_learner(
         .into_iter()
         .map(|m| m.cohort_id)
         .collect();
-    let is_admin = Role::parse(&mover.role) == Some(Role::Admin);
+    let is_admin = mover.role == Role::Admin;
     if !is_admin && current.iter().any(|c| !trains.contains(c)) {
         return Err(Error::LearnerUnknown);
     }

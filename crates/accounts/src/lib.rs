@@ -24,11 +24,29 @@ pub use policy::Caller;
 
 use serde::{Deserialize, Serialize};
 
-/// What an account may do. Stored as its [`Role::code`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What an account may do. The `role` column holds its [`Role::code`], and the entity reads
+/// it as this enum (a value the database should never hold is an error, not a learner).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(sea_orm::sea_query::StringLen::None)"
+)]
 pub enum Role {
+    #[sea_orm(string_value = "learner")]
     Learner,
+    #[sea_orm(string_value = "trainer")]
     Trainer,
+    #[sea_orm(string_value = "admin")]
     Admin,
 }
 

@@ -49,7 +49,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, Error> {
             id: a.id,
             username: a.username,
             display_name: a.display_name,
-            role: a.role,
+            role: a.role.code().to_string(),
         })
         .collect())
 }

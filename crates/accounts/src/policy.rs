@@ -31,13 +31,10 @@ impl Caller {
         };
         let found = account::Entity::find_by_id(id).one(db).await?;
         Ok(match found {
-            Some(a) if a.deleted_at.is_none() => match Role::parse(&a.role) {
-                Some(role) => Caller::Account {
-                    id,
-                    role,
-                    must_set_password,
-                },
-                None => Caller::Anonymous,
+            Some(a) if a.deleted_at.is_none() => Caller::Account {
+                id,
+                role: a.role,
+                must_set_password,
             },
             _ => Caller::Anonymous,
         })

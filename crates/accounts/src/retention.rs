@@ -188,7 +188,7 @@ pub(crate) fn inactive_since(cutoff: i64) -> Condition {
     use account::Column as C;
     Condition::all()
         .add(C::DeletedAt.is_null())
-        .add(C::Role.ne(Role::Admin.code()))
+        .add(C::Role.ne(Role::Admin))
         .add(
             Condition::any().add(C::LastSignInAt.lt(cutoff)).add(
                 Condition::all()

@@ -37,7 +37,7 @@ pub async fn sign_in(username: String, password: String) -> Result<(), AppError>
     leptos_axum::redirect(if must_set_password {
         "/account/password"
     } else {
-        home_of(&account.role)
+        home_of(account.role)
     });
     Ok(())
 }

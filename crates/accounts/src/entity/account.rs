@@ -8,8 +8,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub username: String,
     pub display_name: String,
-    /// `learner`, `trainer` or `admin` (see [`crate::Role`]).
-    pub role: String,
+    pub role: crate::Role,
     /// `fds`, `armed_movement` or `other` (see [`crate::Affiliation`]).
     pub affiliation: String,
     pub lang: String,

@@ -87,7 +87,7 @@ async fn insert_with_code(
     let created = account::ActiveModel {
         username: Set(username.clone()),
         display_name: Set(display_name.clone()),
-        role: Set(role.code().to_string()),
+        role: Set(role),
         affiliation: Set(affiliation.code().to_string()),
         lang: Set(lang.to_string()),
         password_hash: Set(None),
@@ -147,7 +147,7 @@ pub async fn join(db: &DatabaseConnection, form: Joining<'_>) -> Result<account:
     let created = account::ActiveModel {
         username: Set(username),
         display_name: Set(display_name),
-        role: Set(Role::Learner.code().to_string()),
+        role: Set(Role::Learner),
         affiliation: Set(affiliation.code().to_string()),
         lang: Set(form.lang.to_string()),
         password_hash: Set(Some(hash)),

@@ -88,7 +88,7 @@ pub async fn personal_data(
         one_time_code_pending: a.code_hash.is_some(),
         username: a.username,
         display_name: a.display_name,
-        role: a.role,
+        role: a.role.code().to_string(),
         affiliation: a.affiliation,
         language: a.lang,
         created_at: a.created_at,
