@@ -32,10 +32,9 @@ use crate::pages::verify_page::{VerifyNumberPage, VerifyPage};
 
 /// The stylesheet's address: `/pkg/app.<hash>.css` when the build hashed its files.
 fn stylesheet_href(options: &LeptosOptions) -> String {
-    match crate::context::asset_names() {
-        Some(names) => names.stylesheet_href(&options.site_pkg_dir),
-        None => AssetNames::plain(&options.output_name).stylesheet_href(&options.site_pkg_dir),
-    }
+    crate::context::stylesheet_href(&options.site_pkg_dir).unwrap_or_else(|| {
+        AssetNames::plain(&options.output_name).stylesheet_href(&options.site_pkg_dir)
+    })
 }
 
 /// The built files' names under `/pkg`, read once when the server starts (it provides them

@@ -63,7 +63,8 @@ pub fn secure_cookies() -> SecureCookies {
     context().map_or_else(|_| SecureCookies::default(), |c| c.secure_cookies)
 }
 
-/// The built files' names; `None` outside a request (the names then are the plain ones).
-pub fn asset_names() -> Option<AssetNames> {
-    context().ok().map(|c| c.assets.clone())
+/// The stylesheet's address under `pkg_dir`, by the build's names; `None` outside a request
+/// (the names then are the plain ones).
+pub fn stylesheet_href(pkg_dir: &str) -> Option<String> {
+    context().ok().map(|c| c.assets.stylesheet_href(pkg_dir))
 }

@@ -374,22 +374,26 @@ pub async fn history(db: &impl ConnectionTrait, account: i64) -> Result<Vec<Take
         .all(db)
         .await?;
     let ids: Vec<i64> = attempts.iter().map(|a| a.id).collect();
-    let mut answers = quiz_answer::Entity::find()
+    let answers = quiz_answer::Entity::find()
         .filter(quiz_answer::Column::AttemptId.is_in(ids))
         .order_by_asc(quiz_answer::Column::AttemptId)
         .order_by_asc(quiz_answer::Column::Position)
         .all(db)
         .await?;
+    // Grouped in one pass, each attempt's in the order asked.
+    let mut by_attempt: std::collections::HashMap<i64, Vec<AnswerRecord>> =
+        std::collections::HashMap::new();
+    for answer in answers {
+        by_attempt
+            .entry(answer.attempt_id)
+            .or_default()
+            .push(answer.into());
+    }
     Ok(attempts
         .into_iter()
-        .map(|attempt| {
-            let (mine, rest): (Vec<_>, Vec<_>) =
-                answers.drain(..).partition(|a| a.attempt_id == attempt.id);
-            answers = rest;
-            Taken {
-                answers: mine.into_iter().map(AnswerRecord::from).collect(),
-                attempt,
-            }
+        .map(|attempt| Taken {
+            answers: by_attempt.remove(&attempt.id).unwrap_or_default(),
+            attempt,
         })
         .collect())
 }
