@@ -23,14 +23,6 @@ impl From<accounts::Role> for Role {
     }
 }
 
-#[cfg(feature = "ssr")]
-impl Role {
-    /// A role as the database stores it; one it does not know gives the least rights.
-    pub fn of_stored(code: &str) -> Self {
-        accounts::Role::parse(code).map_or(Role::Learner, Role::from)
-    }
-}
-
 words! {
     /// Which test of a module: the quiz that counts, or the pre-test taken before the lessons.
     #[derive(Serialize, Deserialize)]

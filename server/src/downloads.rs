@@ -80,12 +80,6 @@ impl From<AppError> for FileError {
     }
 }
 
-impl From<sea_orm::DbErr> for FileError {
-    fn from(error: sea_orm::DbErr) -> Self {
-        Self::internal(error)
-    }
-}
-
 impl IntoResponse for FileError {
     fn into_response(self) -> Response {
         match self {

@@ -35,7 +35,7 @@ pub struct AccountRow {
     pub id: i64,
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    pub role: crate::Role,
 }
 
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, Error> {
@@ -49,7 +49,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, Error> {
             id: a.id,
             username: a.username,
             display_name: a.display_name,
-            role: a.role.code().to_string(),
+            role: a.role,
         })
         .collect())
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::model::{HistoryEvent, Membership, PersonalDataView, Role};
+use crate::model::{HistoryEvent, Membership, PersonalDataView};
 
 /// Everything the platform holds about the signed-in person.
 #[server]
@@ -9,7 +9,7 @@ pub async fn my_data() -> Result<PersonalDataView, AppError> {
     use crate::auth::ssr::{caller, when};
     use crate::context::db;
 
-    let (id, _) = caller().await?.account()?;
+    let (id, role) = caller().await?.account()?;
     let db = db()?;
     let data = accounts::people::personal_data(&db, id).await?;
     let periods = accounts::retention::periods(&db).await?;
@@ -19,7 +19,7 @@ pub async fn my_data() -> Result<PersonalDataView, AppError> {
         idle_hours: idle.as_secs().div_ceil(3600).max(1) as u32,
         username: data.username,
         display_name: data.display_name,
-        role: Role::of_stored(&data.role),
+        role: role.into(),
         affiliation: data.affiliation,
         language: data.language,
         created: when(data.created_at),

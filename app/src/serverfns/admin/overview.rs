@@ -8,7 +8,7 @@ use crate::model::AdminView;
 pub async fn admin_overview() -> Result<AdminView, AppError> {
     use crate::auth::ssr::{caller, when};
     use crate::context::db;
-    use crate::model::{AccountRow, AuditRow, Role};
+    use crate::model::{AccountRow, AuditRow};
 
     caller().await?.require_admin()?;
     let db = db()?;
@@ -25,7 +25,7 @@ pub async fn admin_overview() -> Result<AdminView, AppError> {
                 id: a.id,
                 username: a.username,
                 display_name: a.display_name,
-                role: Role::of_stored(&a.role),
+                role: a.role.into(),
             })
             .collect(),
         audit: audit
