@@ -72,6 +72,26 @@ pub fn report_href(query: &ReportQuery) -> String {
     }
 }
 
+/// One learner's record, for the trainers of `cohort_id`.
+pub fn learner_report_href(cohort_id: i64, account: i64) -> String {
+    report_href(&ReportQuery {
+        kind: "learner".into(),
+        cohort: cohort_id.to_string(),
+        account,
+        ..Default::default()
+    })
+}
+
+/// A module's report of one cohort (`kind`: `questions`, `gain`).
+pub fn module_report_href(cohort_id: i64, kind: &str, module: &str) -> String {
+    report_href(&ReportQuery {
+        kind: kind.into(),
+        cohort: cohort_id.to_string(),
+        module: module.into(),
+        ..Default::default()
+    })
+}
+
 /// The report `kind` of one cohort, with no other choice made.
 pub fn cohort_report_href(cohort_id: i64, kind: &str) -> String {
     report_href(&ReportQuery {

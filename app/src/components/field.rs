@@ -54,6 +54,28 @@ pub fn Field(
     }
 }
 
+/// A new password and its confirmation, as joining and choosing a password ask for them.
+#[component]
+pub fn NewPasswordFields() -> impl IntoView {
+    view! {
+        <Field
+            name="password"
+            label="new-password-label"
+            hint="password-hint"
+            kind="password"
+            autocomplete="new-password"
+            maxlength=128
+        />
+        <Field
+            name="confirmation"
+            label="confirm-password-label"
+            kind="password"
+            autocomplete="new-password"
+            maxlength=128
+        />
+    }
+}
+
 /// The learner's affiliation, as three large radio buttons.
 #[component]
 pub fn AffiliationChoice() -> impl IntoView {

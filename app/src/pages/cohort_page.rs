@@ -18,8 +18,8 @@ use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
 use crate::errors::AppError;
 use crate::i18n::{t, tr, use_lang};
-use crate::model::{CohortCertificate, CohortDetail, MemberRow, ReportQuery};
-use crate::routes::{cohort_certificates_href, cohort_report_href, report_href};
+use crate::model::{CohortCertificate, CohortDetail, MemberRow};
+use crate::routes::{cohort_certificates_href, cohort_report_href, learner_report_href};
 use crate::serverfns::cohorts::{IssueCode, get_cohort};
 
 #[component]
@@ -118,13 +118,9 @@ fn Members(cohort_id: i64, members: Vec<MemberRow>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>
-                                    <a href=report_href(
-                                        &ReportQuery {
-                                            kind: "learner".into(),
-                                            cohort: cohort_id.to_string(),
-                                            account: m.account_id,
-                                            ..Default::default()
-                                        },
+                                    <a href=learner_report_href(
+                                        cohort_id,
+                                        m.account_id,
                                     )>{m.display_name}</a>
                                 </td>
                                 <td>{m.username}</td>

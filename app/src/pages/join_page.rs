@@ -2,7 +2,7 @@ use crate::components::page_title::PageTitle;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::components::field::{AffiliationChoice, Field};
+use crate::components::field::{AffiliationChoice, Field, NewPasswordFields};
 use crate::components::form_error::FormError;
 use crate::i18n::t;
 use crate::serverfns::account::Join;
@@ -33,21 +33,7 @@ pub fn JoinPage() -> impl IntoView {
                 maxlength=32
             />
             <AffiliationChoice />
-            <Field
-                name="password"
-                label="new-password-label"
-                hint="password-hint"
-                kind="password"
-                autocomplete="new-password"
-                maxlength=128
-            />
-            <Field
-                name="confirmation"
-                label="confirm-password-label"
-                kind="password"
-                autocomplete="new-password"
-                maxlength=128
-            />
+            <NewPasswordFields />
             <button type="submit" class="button primary">
                 {t("join-action")}
             </button>

@@ -1,7 +1,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::components::field::Field;
+use crate::components::field::{Field, NewPasswordFields};
 use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
@@ -37,21 +37,7 @@ pub fn PasswordPage() -> impl IntoView {
                                     />
                                 }
                             })}
-                        <Field
-                            name="password"
-                            label="new-password-label"
-                            hint="password-hint"
-                            kind="password"
-                            autocomplete="new-password"
-                            maxlength=128
-                        />
-                        <Field
-                            name="confirmation"
-                            label="confirm-password-label"
-                            kind="password"
-                            autocomplete="new-password"
-                            maxlength=128
-                        />
+                        <NewPasswordFields />
                         <button type="submit" class="button primary">
                             {t("password-action")}
                         </button>

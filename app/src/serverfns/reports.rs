@@ -47,6 +47,7 @@ pub mod ssr {
     use crate::errors::AppError;
     use crate::i18n::{Lang, tr};
     use crate::model::{Report, ReportQuery};
+    use crate::words::words;
 
     pub use super::table::{csv_rows, decimal, percent};
 
@@ -59,26 +60,14 @@ pub mod ssr {
         All,
     }
 
-    /// The five reports, parsed once from the query's `kind`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Kind {
-        Progress,
-        Questions,
-        Gain,
-        Learner,
-        Attendance,
-    }
-
-    impl Kind {
-        pub fn parse(kind: &str) -> Option<Self> {
-            Some(match kind {
-                "progress" => Self::Progress,
-                "questions" => Self::Questions,
-                "gain" => Self::Gain,
-                "learner" => Self::Learner,
-                "attendance" => Self::Attendance,
-                _ => return None,
-            })
+    words! {
+        /// The five reports, parsed once from the query's `kind`.
+        Kind {
+            Progress => "progress",
+            Questions => "questions",
+            Gain => "gain",
+            Learner => "learner",
+            Attendance => "attendance",
         }
     }
 

@@ -13,7 +13,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::audit::{self, Action};
-use crate::entity::{attendance_present, attendance_session, cohort_member};
+use crate::entity::{attendance_present, attendance_session};
 use crate::{Error, cohorts, now, validate};
 
 /// One in-person class of a cohort, as recorded: when, what, and who of the cohort was there.
@@ -38,13 +38,7 @@ pub async fn record(
 ) -> Result<i64, Error> {
     let held_on = cohorts::date(held_on)?.ok_or(Error::DateFormat)?;
     let topic = validate::cohort_name(topic)?;
-    let members: Vec<i64> = cohort_member::Entity::find()
-        .filter(cohort_member::Column::CohortId.eq(cohort_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.account_id)
-        .collect();
+    let members = cohorts::member_ids(db, cohort_id).await?;
     if present.iter().any(|p| !members.contains(p)) {
         return Err(Error::NotFound);
     }

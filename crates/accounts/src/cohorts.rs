@@ -156,15 +156,23 @@ pub async fn get(db: &impl ConnectionTrait, cohort_id: i64) -> Result<CohortSumm
     })
 }
 
-/// The cohort's learners (deleted accounts left out), by display name.
-pub async fn members(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<Member>, Error> {
-    let ids: Vec<i64> = cohort_member::Entity::find()
+/// The account ids of the cohort's members, deleted accounts included.
+pub(crate) async fn member_ids(
+    db: &impl ConnectionTrait,
+    cohort_id: i64,
+) -> Result<Vec<i64>, Error> {
+    Ok(cohort_member::Entity::find()
         .filter(cohort_member::Column::CohortId.eq(cohort_id))
         .all(db)
         .await?
         .into_iter()
         .map(|m| m.account_id)
-        .collect();
+        .collect())
+}
+
+/// The cohort's learners (deleted accounts left out), by display name.
+pub async fn members(db: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<Member>, Error> {
+    let ids = member_ids(db, cohort_id).await?;
     let now = now();
     let mut members: Vec<Member> = account::Entity::find()
         .filter(account::Column::Id.is_in(ids))

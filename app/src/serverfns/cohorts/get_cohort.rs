@@ -13,9 +13,8 @@ pub async fn get_cohort(
 ) -> Result<CohortDetail, AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;
-    use crate::model::ReportQuery;
     use crate::model::{ClassLine, CohortCertificate, MemberRow, ModuleChoice};
-    use crate::routes::{report_href, verify_href};
+    use crate::routes::{module_report_href, verify_href};
     use crate::serverfns::cohorts::ssr::card;
     let db = db()?;
     caller().await?.require_trainer_of(&db, cohort_id).await?;
@@ -41,12 +40,7 @@ pub async fn get_cohort(
             .unwrap_or_default();
         if module.quiz.is_some() {
             reports.push(crate::model::LessonLink {
-                href: report_href(&ReportQuery {
-                    kind: "questions".into(),
-                    cohort: cohort_id.to_string(),
-                    module: module.slug.clone(),
-                    ..Default::default()
-                }),
+                href: module_report_href(cohort_id, "questions", &module.slug),
                 title: crate::i18n::tr_args(
                     lang,
                     "report-questions-link",
@@ -56,12 +50,7 @@ pub async fn get_cohort(
         }
         if module.quiz.is_some() && module.pretest.is_some() {
             reports.push(crate::model::LessonLink {
-                href: report_href(&ReportQuery {
-                    kind: "gain".into(),
-                    cohort: cohort_id.to_string(),
-                    module: module.slug.clone(),
-                    ..Default::default()
-                }),
+                href: module_report_href(cohort_id, "gain", &module.slug),
                 title: crate::i18n::tr_args(lang, "report-gain-link", &[("module", title)]),
             });
         }

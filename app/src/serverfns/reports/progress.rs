@@ -12,7 +12,7 @@ use super::table::{cell, figure, frame, passed_chart, percent, title_of, total_c
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{ModuleChoice, Report, ReportCell, ReportFilter, ReportQuery, ReportTable};
-use crate::routes::{cohort_report_href, report_href};
+use crate::routes::{cohort_report_href, learner_report_href};
 
 pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     let Scope::Cohort(cohort) = context.scope else {
@@ -57,12 +57,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
                 ReportCell {
                     text: row.learner.name.clone(),
                     state: None,
-                    href: Some(report_href(&ReportQuery {
-                        kind: "learner".into(),
-                        cohort: query.cohort.clone(),
-                        account: row.learner.account_id,
-                        ..Default::default()
-                    })),
+                    href: Some(learner_report_href(cohort, row.learner.account_id)),
                 },
                 cell(tr(
                     lang,
