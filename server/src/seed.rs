@@ -10,6 +10,7 @@ use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait,
 };
 
+use accounts::Affiliation;
 use accounts::entity::{account, cohort, cohort_member, cohort_trainer};
 use learning::entity::{lesson_read, quiz_answer, quiz_attempt};
 
@@ -67,10 +68,15 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
         "seed.trainer",
         "Formateur de mesure",
         accounts::Role::Trainer,
-        "other",
+        Affiliation::Other,
         now,
     )];
-    let affiliations = ["fds", "fds", "armed_movement", "other"];
+    let affiliations = [
+        Affiliation::Fds,
+        Affiliation::Fds,
+        Affiliation::ArmedMovement,
+        Affiliation::Other,
+    ];
     for i in 0..plan.learners {
         let id = trainer_id + 1 + i as i64;
         let affiliation = affiliations[rng.gen_range(0..affiliations.len())];
@@ -186,7 +192,7 @@ pub async fn seed(db: &DatabaseConnection, catalog: &Catalog, plan: Plan) -> any
                     id: Set(attempt_id),
                     account_id: Set(learner),
                     module: Set(module.slug.clone()),
-                    kind: Set(kind.code().into()),
+                    kind: Set(kind),
                     number: Set(number),
                     submitted_at: Set(now - 3600 + i64::from(number)),
                     score: Set(score),
@@ -229,7 +235,7 @@ fn person(
     username: &str,
     name: &str,
     role: accounts::Role,
-    affiliation: &str,
+    affiliation: Affiliation,
     now: i64,
 ) -> account::ActiveModel {
     account::ActiveModel {
@@ -237,7 +243,7 @@ fn person(
         username: Set(username.into()),
         display_name: Set(name.into()),
         role: Set(role),
-        affiliation: Set(affiliation.into()),
+        affiliation: Set(affiliation),
         lang: Set("fr".into()),
         password_hash: Set(None),
         code_hash: Set(None),

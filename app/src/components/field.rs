@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{t, tr, use_lang};
+use crate::model::Affiliation;
 
 #[component]
 pub fn Field(
@@ -84,9 +85,10 @@ pub fn AffiliationChoice() -> impl IntoView {
         <fieldset class="field choices">
             <legend>{t("affiliation-label")}</legend>
             <p class="hint">{t("affiliation-hint")}</p>
-            {["fds", "armed_movement", "other"]
-                .into_iter()
-                .map(|code| {
+            {Affiliation::ALL
+                .iter()
+                .map(|a| {
+                    let code = a.code();
                     let key = format!("affiliation-{code}");
                     view! {
                         <label class="choice">

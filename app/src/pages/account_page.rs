@@ -31,7 +31,7 @@ pub fn AccountPage() -> impl IntoView {
 fn PersonalData(data: PersonalDataView) -> impl IntoView {
     let lang = use_lang();
     let sign_out = ServerAction::<SignOut>::new();
-    let affiliation = format!("affiliation-{}", data.affiliation);
+    let affiliation = format!("affiliation-{}", data.affiliation.code());
     let role = format!("role-{}", data.role.code());
     let yes_no = if data.has_password { "yes" } else { "no" };
     let kept = match (data.role == Role::Admin, data.retention.inactive_days) {

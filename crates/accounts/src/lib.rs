@@ -66,11 +66,29 @@ impl Role {
     }
 }
 
-/// The learner's side, used only for figures about groups, never to name anyone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The learner's side, used only for figures about groups, never to name anyone. The
+/// `affiliation` column holds its [`Affiliation::code`], read as this enum like [`Role`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(sea_orm::sea_query::StringLen::None)"
+)]
 pub enum Affiliation {
+    #[sea_orm(string_value = "fds")]
     Fds,
+    #[sea_orm(string_value = "armed_movement")]
     ArmedMovement,
+    #[sea_orm(string_value = "other")]
     Other,
 }
 

@@ -401,7 +401,11 @@ async fn a_deleted_account_is_anonymous_but_still_counted_in_its_cohort() {
         .unwrap();
     assert_eq!(row.display_name, "");
     assert!(row.username.starts_with("~deleted-") && row.password_hash.is_none());
-    assert_eq!(row.affiliation, "fds", "kept for the group figures");
+    assert_eq!(
+        row.affiliation,
+        Affiliation::Fds,
+        "kept for the group figures"
+    );
     let memberships = cohort_member::Entity::find().count(&db).await.unwrap();
     assert_eq!(memberships, 1, "the cohort still counts the learner");
     assert!(cohorts::members(&db, cohort).await.unwrap().is_empty());

@@ -17,9 +17,23 @@ use rand_chacha::ChaCha8Rng;
 use serde::Deserialize;
 
 /// Whether the quiz is the end-of-module quiz or the pre-test taken before the lessons.
+///
+/// With the `database` feature (the crates that store attempts turn it on), the `kind` columns
+/// read and write it as its [`QuizKind::code`]: one list of these words for the files, the
+/// addresses and the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "database",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum),
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum QuizKind {
+    #[cfg_attr(feature = "database", sea_orm(string_value = "quiz"))]
     Quiz,
+    #[cfg_attr(feature = "database", sea_orm(string_value = "pretest"))]
     Pretest,
 }
 

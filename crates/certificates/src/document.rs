@@ -43,9 +43,9 @@ pub fn pdf(
         .map(|c| certificate_pdf::Certificate {
             number: c.number.clone(),
             name: c.name.clone(),
-            kind: match Kind::parse(&c.kind) {
-                Some(Kind::Course) => certificate_pdf::Kind::Course,
-                _ => certificate_pdf::Kind::Module,
+            kind: match c.kind {
+                Kind::Course => certificate_pdf::Kind::Course,
+                Kind::Module => certificate_pdf::Kind::Module,
             },
             title_fr: c.title("fr"),
             title_en: c.title("en"),

@@ -142,7 +142,7 @@ async fn issue(
         let row = certificate::ActiveModel {
             number: Set(number::generate()),
             account_id: Set(account),
-            kind: Set(kind.code().to_string()),
+            kind: Set(kind),
             module: Set(module.to_string()),
             name: Set(name.to_string()),
             titles: Set(serde_json::to_string(titles).unwrap_or_else(|_| "{}".into())),
@@ -181,7 +181,7 @@ async fn find(
     use certificate::Column as C;
     Ok(certificate::Entity::find()
         .filter(C::AccountId.eq(account))
-        .filter(C::Kind.eq(kind.code()))
+        .filter(C::Kind.eq(kind))
         .filter(C::Module.eq(module))
         .one(db)
         .await?)

@@ -40,10 +40,17 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// What a certificate is for: one module, or the whole course.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a certificate is for: one module, or the whole course. The `kind` column holds its
+/// [`Kind::code`], read as this enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sea_orm::EnumIter, sea_orm::DeriveActiveEnum)]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(sea_orm::sea_query::StringLen::None)"
+)]
 pub enum Kind {
+    #[sea_orm(string_value = "module")]
     Module,
+    #[sea_orm(string_value = "course")]
     Course,
 }
 

@@ -99,7 +99,7 @@ async fn completing_a_module_issues_one_certificate_and_completing_again_changes
     let cert = &issued[0];
     assert_eq!(cert.name, "Awa Koné");
     assert_eq!(
-        (cert.kind.as_str(), cert.module.as_str()),
+        (cert.kind.code(), cert.module.as_str()),
         ("module", "first")
     );
     assert_eq!(cert.score, 100);
@@ -133,7 +133,7 @@ async fn completing_every_module_issues_the_course_certificate_once() {
     let issued = issue::after_progress(&db, &catalog, awa, "second", ISSUER)
         .await
         .unwrap();
-    let kinds: Vec<&str> = issued.iter().map(|c| c.kind.as_str()).collect();
+    let kinds: Vec<&str> = issued.iter().map(|c| c.kind.code()).collect();
     assert_eq!(kinds, ["module", "course"]);
     assert_eq!(issued[1].module, certificates::COURSE);
     assert_eq!(issued[1].score, 100, "the mean of the modules' scores");

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use accounts::Affiliation;
 use accounts::entity::account;
 use catalog::{Module, QuizKind};
 use learning::entity::module_progress;
@@ -44,8 +45,7 @@ pub struct ObjectiveGain {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupGain {
-    /// `fds`, `armed_movement`, `other`.
-    pub affiliation: String,
+    pub affiliation: Affiliation,
     /// Learners who took both tests.
     pub learners: usize,
     /// `None` when the group is smaller than [`SMALLEST_GROUP`].
@@ -125,18 +125,19 @@ pub async fn gain(
         )
         .group_by_col((account::Entity, account::Column::Affiliation))
         .to_owned();
-    let mut sums: BTreeMap<String, (usize, i64, i64)> = BTreeMap::new();
+    // Keyed by the code so that the groups come in the same (alphabetical) order everywhere.
+    let mut sums: BTreeMap<&'static str, (Affiliation, usize, i64, i64)> = BTreeMap::new();
     for row in db.query_all(&both_tests).await? {
-        let affiliation: String = row.try_get_by_index(0)?;
+        let affiliation: Affiliation = row.try_get_by_index(0)?;
         let n: i64 = row.try_get_by_index(1)?;
         let before: i64 = row.try_get_by_index(2)?;
         let after: i64 = row.try_get_by_index(3)?;
-        sums.insert(affiliation, (n as usize, before, after));
+        sums.insert(affiliation.code(), (affiliation, n as usize, before, after));
     }
     let mean_of = |sum: i64, n: usize| (n > 0).then(|| sum as f64 / n as f64);
-    let both: usize = sums.values().map(|(n, _, _)| n).sum();
-    let before = mean_of(sums.values().map(|(_, b, _)| b).sum(), both);
-    let after = mean_of(sums.values().map(|(_, _, a)| a).sum(), both);
+    let both: usize = sums.values().map(|(_, n, _, _)| n).sum();
+    let before = mean_of(sums.values().map(|(_, _, b, _)| b).sum(), both);
+    let after = mean_of(sums.values().map(|(_, _, _, a)| a).sum(), both);
     let pre_answers = first_attempt_answers(db, module, QuizKind::Pretest, scope).await?;
     let post_answers = first_attempt_answers(db, module, QuizKind::Quiz, scope).await?;
     let by_objective = |kind: QuizKind, answers: &Counts, objective: &str| {
@@ -162,8 +163,8 @@ pub async fn gain(
         })
         .collect();
     let groups = sums
-        .into_iter()
-        .map(|(affiliation, (n, before, after))| {
+        .into_values()
+        .map(|(affiliation, n, before, after)| {
             let shown = n >= SMALLEST_GROUP;
             GroupGain {
                 learners: n,

@@ -20,6 +20,7 @@ pub mod gain;
 pub mod matrix;
 pub mod questions;
 
+use accounts::Affiliation;
 use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
@@ -41,8 +42,7 @@ pub struct Learner {
     pub account_id: i64,
     pub name: String,
     pub username: String,
-    /// `fds`, `armed_movement` or `other`.
-    pub affiliation: String,
+    pub affiliation: Affiliation,
 }
 
 /// Whose answers a question analysis or a pre/post comparison counts.
@@ -85,7 +85,7 @@ pub fn members_of(cohorts: &[i64]) -> SelectStatement {
 /// accounts stay, anonymised, so that the figures still count them. One query.
 pub async fn learners(db: &impl ConnectionTrait, cohorts: &[i64]) -> Result<Vec<Learner>> {
     use accounts::entity::account;
-    let rows: Vec<(i64, String, String, String)> = account::Entity::find()
+    let rows: Vec<(i64, String, String, Affiliation)> = account::Entity::find()
         .select_only()
         .column(account::Column::Id)
         .column(account::Column::DisplayName)

@@ -62,7 +62,7 @@ pub(crate) async fn first_attempt_answers(
         .column(quiz_attempt::Column::Id)
         .from(quiz_attempt::Entity)
         .and_where(quiz_attempt::Column::Module.eq(module.slug.as_str()))
-        .and_where(quiz_attempt::Column::Kind.eq(kind.code()))
+        .and_where(quiz_attempt::Column::Kind.eq(kind))
         .and_where(quiz_attempt::Column::Number.eq(1))
         .and_where(quiz_attempt::Column::AccountId.in_subquery(members_of(cohorts)))
         .to_owned();
@@ -91,7 +91,7 @@ async fn tallied(db: &impl ConnectionTrait, module: &Module, kind: QuizKind) -> 
         .column(answer_tally::Column::Chosen)
         .column(answer_tally::Column::Learners)
         .filter(answer_tally::Column::Module.eq(module.slug.as_str()))
-        .filter(answer_tally::Column::Kind.eq(kind.code()))
+        .filter(answer_tally::Column::Kind.eq(kind))
         .into_tuple()
         .all(db)
         .await?;

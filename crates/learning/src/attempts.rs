@@ -56,7 +56,7 @@ async fn submitted(
     Ok(quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::AccountId.eq(account))
         .filter(quiz_attempt::Column::Module.eq(module))
-        .filter(quiz_attempt::Column::Kind.eq(kind.code()))
+        .filter(quiz_attempt::Column::Kind.eq(kind))
         .order_by_asc(quiz_attempt::Column::Number)
         .all(db)
         .await?)
@@ -94,7 +94,7 @@ impl Snapshot {
     }
 
     pub fn of_kind(&self, kind: QuizKind) -> impl Iterator<Item = &quiz_attempt::Model> {
-        self.attempts.iter().filter(move |a| a.kind == kind.code())
+        self.attempts.iter().filter(move |a| a.kind == kind)
     }
 
     fn find(&self, kind: QuizKind, number: u32) -> Option<&quiz_attempt::Model> {
@@ -229,7 +229,7 @@ pub async fn submit(
     let inserted = quiz_attempt::Entity::insert(quiz_attempt::ActiveModel {
         account_id: Set(account),
         module: Set(module.slug.clone()),
-        kind: Set(kind.code().to_string()),
+        kind: Set(kind),
         number: Set(i32::try_from(number).unwrap_or(i32::MAX)),
         submitted_at: Set(now),
         score: Set(i16::from(graded.score)),
@@ -320,7 +320,7 @@ async fn find(
     Ok(quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::AccountId.eq(account))
         .filter(quiz_attempt::Column::Module.eq(module))
-        .filter(quiz_attempt::Column::Kind.eq(kind.code()))
+        .filter(quiz_attempt::Column::Kind.eq(kind))
         .filter(quiz_attempt::Column::Number.eq(i32::try_from(number).unwrap_or(i32::MAX)))
         .one(db)
         .await?)

@@ -100,13 +100,15 @@ impl ModuleProgress {
             .into_iter()
             .filter(|l| module.lesson(l).is_some())
             .collect();
-        let quiz_code = QuizKind::Quiz.code();
-        let quiz: Vec<_> = attempts.iter().filter(|a| a.kind == quiz_code).collect();
+        let quiz: Vec<_> = attempts
+            .iter()
+            .filter(|a| a.kind == QuizKind::Quiz)
+            .collect();
         let best_score = quiz.iter().map(|a| score_of(a)).max();
         let passed = quiz.iter().any(|a| a.passed);
         let pretest_score = attempts
             .iter()
-            .find(|a| a.kind == QuizKind::Pretest.code())
+            .find(|a| a.kind == QuizKind::Pretest)
             .map(|a| score_of(a));
         let has_quiz = module.quiz.is_some();
         let all_read = lessons_read.len() == module.lessons.len();
@@ -201,13 +203,19 @@ pub struct LearningData {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct AttemptData {
     pub module: String,
-    pub kind: String,
+    /// Written as its code (`quiz`, `pretest`), as stored.
+    #[serde(serialize_with = "kind_code")]
+    pub kind: QuizKind,
     pub number: i32,
     pub submitted_at: i64,
     pub score: i16,
     pub passed: bool,
     /// (question id, options ticked as places in the file, right)
     pub answers: Vec<(String, String, bool)>,
+}
+
+fn kind_code<S: serde::Serializer>(kind: &QuizKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.code())
 }
 
 pub async fn personal_data(db: &impl ConnectionTrait, account: i64) -> Result<LearningData> {

@@ -116,7 +116,7 @@ async fn tally(db: &impl ConnectionTrait, attempt: &Attempt<'_>) -> Result<()> {
         .into_iter()
         .map(|((question, right, chosen), n)| answer_tally::ActiveModel {
             module: Set(attempt.module.to_string()),
-            kind: Set(attempt.kind.code().to_string()),
+            kind: Set(attempt.kind),
             question: Set(question.to_string()),
             is_right: Set(right),
             chosen: Set(chosen.to_string()),

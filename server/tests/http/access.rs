@@ -89,7 +89,7 @@ async fn certificate_for(db: &sea_orm::DatabaseConnection, learner: i64, actor: 
         certificates::entity::certificate::ActiveModel {
             number: Set(certificate_number(actor)),
             account_id: Set(learner),
-            kind: Set("module".into()),
+            kind: Set(certificates::Kind::Module),
             module: Set(format!("test-{}", actor as u8)),
             name: Set("learner".into()),
             titles: Set("{}".into()),

@@ -747,7 +747,7 @@ async fn running_summaries_hold_what_the_rows_give(app: &TestApp) {
     for question in &quiz.questions {
         let counted: Vec<(bool, i64)> = tally
             .iter()
-            .filter(|t| t.kind == "quiz" && t.question == question.id)
+            .filter(|t| t.kind == QuizKind::Quiz && t.question == question.id)
             .map(|t| (t.is_right, t.learners))
             .collect();
         assert_eq!(
@@ -760,7 +760,7 @@ async fn running_summaries_hold_what_the_rows_give(app: &TestApp) {
     assert_eq!(
         tally
             .iter()
-            .filter(|t| t.kind == "pretest")
+            .filter(|t| t.kind == QuizKind::Pretest)
             .map(|t| t.learners)
             .sum::<i64>(),
         i64::try_from(

@@ -186,7 +186,11 @@ async fn an_unused_account_is_anonymised_once_however_many_processes_sweep(app: 
         .unwrap();
     assert!(row.username.starts_with("~deleted-") && row.display_name.is_empty());
     assert!(row.password_hash.is_none() && row.deleted_at.is_some());
-    assert_eq!(row.affiliation, "fds", "kept for the cohort's figures");
+    assert_eq!(
+        row.affiliation,
+        accounts::Affiliation::Fds,
+        "kept for the cohort's figures"
+    );
     let members = accounts::entity::cohort_member::Entity::find()
         .filter(accounts::entity::cohort_member::Column::AccountId.eq(gone))
         .count(&db)

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::form_error::FormError;
 use crate::i18n::{t, tr, use_lang};
+use crate::model::Affiliation;
 use crate::serverfns::cohorts::CreateAccounts;
 
 #[component]
@@ -34,9 +35,10 @@ pub fn AddLearners(cohort_id: i64) -> impl IntoView {
                 <div class="field">
                     <label for="field-affiliation">{t("affiliation-label")}</label>
                     <select id="field-affiliation" name="affiliation" required=true>
-                        {["fds", "armed_movement", "other"]
-                            .into_iter()
-                            .map(|code| {
+                        {Affiliation::ALL
+                            .iter()
+                            .map(|a| {
+                                let code = a.code();
                                 let key = format!("affiliation-{code}");
                                 view! { <option value=code>{move || tr(lang.get(), &key)}</option> }
                             })

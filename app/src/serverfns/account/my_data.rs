@@ -20,7 +20,7 @@ pub async fn my_data() -> Result<PersonalDataView, AppError> {
         username: data.username,
         display_name: data.display_name,
         role: role.into(),
-        affiliation: data.affiliation,
+        affiliation: data.affiliation.into(),
         language: data.language,
         created: when(data.created_at),
         has_password: data.has_password,

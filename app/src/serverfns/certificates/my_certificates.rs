@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::i18n::Lang;
 
 use crate::errors::AppError;
-use crate::model::{CertificateCard, CertificateKind};
+use crate::model::CertificateCard;
 
 /// The signed-in learner's certificates, oldest first.
 #[server]
@@ -30,11 +30,7 @@ pub async fn my_certificates(lang: Lang) -> Result<Vec<CertificateCard>, AppErro
                 date: long_date(c.date(), lang),
                 score: u8::try_from(c.score).unwrap_or(0),
                 revoked: c.revoked_at.is_some(),
-                kind: if c.kind == "course" {
-                    CertificateKind::Course
-                } else {
-                    CertificateKind::Module
-                },
+                kind: c.kind.into(),
                 number: c.number,
             }
         })

@@ -55,7 +55,9 @@ pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, App
                     .await?
                     .into_iter()
                     .find(|c| {
-                        c.kind == "module" && c.module == module.slug && c.revoked_at.is_none()
+                        c.kind == certificates::Kind::Module
+                            && c.module == module.slug
+                            && c.revoked_at.is_none()
                     })
                     .map(|c| crate::routes::certificate_pdf_href(&c.number, lang.code()))
             }

@@ -46,7 +46,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         .map(|grp| {
             let hidden = grp.before.is_none();
             vec![
-                cell(tr(lang, &format!("affiliation-{}", grp.affiliation))),
+                cell(tr(lang, &format!("affiliation-{}", grp.affiliation.code()))),
                 cell(grp.learners.to_string()),
                 cell(if hidden {
                     tr(lang, "report-group-hidden")
@@ -118,7 +118,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
                     .iter()
                     .filter_map(|grp| {
                         Some(Bar {
-                            label: tr(lang, &format!("affiliation-{}", grp.affiliation)),
+                            label: tr(lang, &format!("affiliation-{}", grp.affiliation.code())),
                             value: grp.before?,
                             compare: grp.after,
                         })

@@ -44,11 +44,11 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
     for taken in &history {
         let attempt = &taken.attempt;
         let module = catalog.module(&attempt.module);
-        let kind = QuizKind::parse(&attempt.kind);
-        let quiz = module.zip(kind).and_then(|(m, k)| m.quiz_of(k));
+        let kind = attempt.kind;
+        let quiz = module.and_then(|m| m.quiz_of(kind));
         let test = tr(
             lang,
-            if kind == Some(QuizKind::Pretest) {
+            if kind == QuizKind::Pretest {
                 "report-pretest"
             } else {
                 "report-quiz"

@@ -61,7 +61,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
                 },
                 cell(tr(
                     lang,
-                    &format!("affiliation-{}", row.learner.affiliation),
+                    &format!("affiliation-{}", row.learner.affiliation.code()),
                 )),
             ];
             cells.extend(row.cells.iter().map(|c| state_cell(c, lang)));

@@ -9,8 +9,7 @@ pub struct Model {
     pub username: String,
     pub display_name: String,
     pub role: crate::Role,
-    /// `fds`, `armed_movement` or `other` (see [`crate::Affiliation`]).
-    pub affiliation: String,
+    pub affiliation: crate::Affiliation,
     pub lang: String,
     pub password_hash: Option<String>,
     /// Argon2 hash of the one-time code printed on a slip, until it is used.

@@ -8,15 +8,17 @@ use serde::Serialize;
 use super::live;
 use crate::audit;
 use crate::entity::{cohort, cohort_member, cohort_trainer, session};
-use crate::{Error, now};
+use crate::{Affiliation, Error, Role, now};
 
 /// Everything the platform holds about one person, as they may read and download it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonalData {
     pub username: String,
     pub display_name: String,
-    pub role: String,
-    pub affiliation: String,
+    #[serde(serialize_with = "role_code")]
+    pub role: Role,
+    #[serde(serialize_with = "affiliation_code")]
+    pub affiliation: Affiliation,
     pub language: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -25,6 +27,15 @@ pub struct PersonalData {
     pub cohorts: Vec<CohortMembership>,
     pub sessions: Vec<SessionInfo>,
     pub history: Vec<audit::Entry>,
+}
+
+/// The download writes a role or an affiliation as its code (`learner`, `fds`), as stored.
+fn role_code<S: serde::Serializer>(role: &Role, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(role.code())
+}
+
+fn affiliation_code<S: serde::Serializer>(a: &Affiliation, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(a.code())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,7 +99,7 @@ pub async fn personal_data(
         one_time_code_pending: a.code_hash.is_some(),
         username: a.username,
         display_name: a.display_name,
-        role: a.role.code().to_string(),
+        role: a.role,
         affiliation: a.affiliation,
         language: a.lang,
         created_at: a.created_at,

@@ -9,8 +9,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub number: String,
     pub account_id: i64,
-    /// `module` or `course` (see [`crate::Kind`]).
-    pub kind: String,
+    pub kind: crate::Kind,
     /// The module's slug, or [`crate::COURSE`].
     pub module: String,
     /// The learner's display name as issued.

@@ -7,9 +7,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub module: String,
-    /// `quiz` or `pretest`.
     #[sea_orm(primary_key, auto_increment = false)]
-    pub kind: String,
+    pub kind: catalog::QuizKind,
     #[sea_orm(primary_key, auto_increment = false)]
     pub question: String,
     #[sea_orm(primary_key, auto_increment = false)]

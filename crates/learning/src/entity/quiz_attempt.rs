@@ -7,8 +7,7 @@ pub struct Model {
     pub id: i64,
     pub account_id: i64,
     pub module: String,
-    /// `quiz` or `pretest`.
-    pub kind: String,
+    pub kind: catalog::QuizKind,
     /// 1 for the first attempt.
     pub number: i32,
     pub submitted_at: i64,

@@ -1,0 +1,73 @@
+//! The course as pages show it: module cards and outlines, lessons, job aids and glossaries.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ProgressView, QuizEntry};
+
+/// A module as listed on the home page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u32,
+    pub lesson_count: u32,
+    /// Where the signed-in learner stands; `None` for a visitor.
+    pub progress: Option<ProgressView>,
+}
+
+/// A module's page: its description and its lessons in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleOutline {
+    pub card: ModuleCard,
+    pub lessons: Vec<LessonLink>,
+    /// For each lesson, whether the signed-in learner marked it read (empty for a visitor).
+    pub read: Vec<bool>,
+    pub quiz: Option<QuizEntry>,
+    pub pretest: Option<QuizEntry>,
+    /// The printable job aid, when the module has one.
+    pub job_aid: Option<LessonLink>,
+    /// The module's glossary, when it has one.
+    pub glossary: Option<LessonLink>,
+    /// The signed-in learner's certificate for this module: its PDF in the page's language.
+    pub certificate: Option<String>,
+}
+
+/// A link to a lesson (or, in a lesson, to its module).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonLink {
+    pub href: String,
+    pub title: String,
+}
+
+/// Everything a lesson page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonContent {
+    pub module: LessonLink,
+    pub title: String,
+    /// What the lesson teaches, worded in the page's language.
+    pub objectives: Vec<String>,
+    /// Sanitised when the catalogue was loaded.
+    pub html: String,
+    pub sources: Vec<String>,
+    /// 1-based position of the lesson in its module.
+    pub number: u32,
+    pub total: u32,
+    pub previous: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+    /// Module and lesson slugs, for the "mark as read" form.
+    pub module_slug: String,
+    pub lesson_slug: String,
+    /// `Some(read)` for a signed-in learner, `None` for a visitor.
+    pub read: Option<bool>,
+}
+
+/// A module's printable one-page job aid, or its glossary: a page beside the lessons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SidePageContent {
+    pub module: LessonLink,
+    pub title: String,
+    /// Sanitised when the catalogue was loaded.
+    pub html: String,
+    pub sources: Vec<String>,
+}
