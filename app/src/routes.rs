@@ -3,6 +3,23 @@
 //! address is made here and there, and nowhere else.
 
 use crate::model::ReportQuery;
+use crate::words::words;
+
+words! {
+    /// What a form did, said by the address it redirects to (`/account?done=password`) so that
+    /// the page can confirm it, with or without JavaScript.
+    Done { Password => "password", Retention => "retention", Deleted => "deleted" }
+}
+
+/// `path?done=…`: where a form sends the browser once it has done its work.
+pub fn done_href(path: &str, done: Done) -> String {
+    format!("{path}?done={}", done.code())
+}
+
+/// What the address of the current page says was done, if anything.
+pub fn done_in(query: &leptos_router::params::ParamsMap) -> Option<Done> {
+    query.get_str("done").and_then(Done::parse)
+}
 
 // The course.
 

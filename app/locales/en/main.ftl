@@ -380,6 +380,8 @@ report-state-passed = Passed
 report-total-learners = { $count } learner(s)
 report-total-cell = { $passed } passed of { $started } started
 report-percent = { $value }%
+# The mark between whole and decimal parts in figures: 37.5.
+report-decimal-mark = .
 report-filter-module = Filter on the module
 report-filter-any = All learners
 report-filter-state = Who have

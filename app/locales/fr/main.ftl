@@ -380,6 +380,8 @@ report-state-passed = Réussi
 report-total-learners = { $count } apprenant(s)
 report-total-cell = { $passed } réussi(s) sur { $started } commencé(s)
 report-percent = { $value } %
+# Le signe entre partie entière et décimales dans les chiffres : 37,5.
+report-decimal-mark = ,
 report-filter-module = Filtrer sur le module
 report-filter-any = Tous les apprenants
 report-filter-state = Qui ont

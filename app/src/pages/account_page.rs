@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, tr_n, use_lang};
 use crate::model::{HistoryEvent, Membership, PersonalDataView, Role};
+use crate::routes::{Done, done_in};
 use crate::serverfns::account::{SignOut, my_data};
 
 /// `/account`: everything the platform holds about the signed-in person, a download of it,
@@ -14,7 +15,7 @@ use crate::serverfns::account::{SignOut, my_data};
 pub fn AccountPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_data());
     let query = use_query_map();
-    let done = move || query.read().get("done").is_some_and(|d| d == "password");
+    let done = move || done_in(&query.read()) == Some(Done::Password);
     view! {
         <PageTitle text=t("account-title") />
         <h1>{t("account-title")}</h1>

@@ -7,6 +7,7 @@ use crate::components::form_error::FormError;
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, tr_n, use_lang};
 use crate::model::{AdminView, RetentionView};
+use crate::routes::{Done, done_in};
 use crate::serverfns::admin::{CreateTrainer, DeleteAccount, SetRetention, admin_overview};
 use leptos_router::hooks::use_query_map;
 
@@ -17,7 +18,7 @@ pub fn AdminPage() -> impl IntoView {
     let retention = ServerAction::<SetRetention>::new();
     let overview = Resource::new(|| (), |_| admin_overview());
     let query = use_query_map();
-    let saved = move || query.read().get("done").is_some_and(|d| d == "retention");
+    let saved = move || done_in(&query.read()) == Some(Done::Retention);
     view! {
         <PageTitle text=t("admin-title") />
         <h1>{t("admin-title")}</h1>

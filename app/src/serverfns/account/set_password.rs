@@ -34,6 +34,9 @@ pub async fn set_password(
         .insert(keys::MUST_SET_PASSWORD, false)
         .await
         .map_err(AppError::internal)?;
-    leptos_axum::redirect("/account?done=password");
+    leptos_axum::redirect(&crate::routes::done_href(
+        "/account",
+        crate::routes::Done::Password,
+    ));
     Ok(())
 }

@@ -15,6 +15,9 @@ pub async fn delete_account(account_id: i64, confirm: Option<String>) -> Result<
         return Err(AppError::Invalid(Problem::ConfirmationMissing));
     }
     accounts::people::delete(&db()?, admin, account_id).await?;
-    leptos_axum::redirect("/admin?done=deleted");
+    leptos_axum::redirect(&crate::routes::done_href(
+        "/admin",
+        crate::routes::Done::Deleted,
+    ));
     Ok(())
 }

@@ -12,6 +12,9 @@ pub async fn set_retention(inactive_days: String, audit_days: String) -> Result<
     let admin = caller().await?.require_admin()?;
     let periods = accounts::retention::Periods::parse(&inactive_days, &audit_days)?;
     accounts::retention::set_periods(&db()?, admin, periods).await?;
-    leptos_axum::redirect("/admin?done=retention");
+    leptos_axum::redirect(&crate::routes::done_href(
+        "/admin",
+        crate::routes::Done::Retention,
+    ));
     Ok(())
 }

@@ -81,12 +81,8 @@ pub fn percent(value: f64, lang: Lang) -> String {
 
 /// "37,5" / "37.5".
 pub fn decimal(value: f64, lang: Lang) -> String {
-    let text = format!("{value:.1}");
-    if lang.code() == "fr" {
-        text.replace('.', ",")
-    } else {
-        text
-    }
+    // Each language says its decimal mark in its messages, so a new language needs no code.
+    format!("{value:.1}").replace('.', &tr(lang, "report-decimal-mark"))
 }
 
 /// A key figure: "Learners: 24".
