@@ -27,6 +27,7 @@ mod table;
 
 /// The report `query` asks for, for its cohort's trainers and administrators only.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_report(lang: Lang, query: ReportQuery) -> Result<Report, AppError> {
     use crate::auth::ssr::caller;
     use crate::context::catalog;

@@ -5,6 +5,7 @@ use crate::model::UserInfo;
 
 /// Who is signed in, if anyone (for the header and the pages' menus).
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn current_user() -> Result<Option<UserInfo>, AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// A learner joins a cohort with the code their trainer gave, choosing a username, a name
 /// (which may be a pseudonym) and a password; they are signed in at once.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn join(
     join_code: String,
     username: String,

@@ -5,6 +5,7 @@ use crate::model::{HistoryEvent, Membership, PersonalDataView};
 
 /// Everything the platform holds about the signed-in person.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn my_data() -> Result<PersonalDataView, AppError> {
     use crate::auth::ssr::{caller, when};
     use crate::context::db;

@@ -6,6 +6,7 @@ use crate::errors::AppError;
 /// asks for the current one (not right after a one-time code: there is none yet), and ends
 /// every other session of the account; this one stays.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn set_password(
     #[server(default)] current: String,
     password: String,

@@ -6,6 +6,7 @@ use crate::errors::AppError;
 /// choosing a password; anything wrong gives the same message, whether the username exists
 /// or not.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn sign_in(username: String, password: String) -> Result<(), AppError> {
     use crate::auth::ssr::{client_address, device_cookie, device_token, session, start};
     use crate::context::db;

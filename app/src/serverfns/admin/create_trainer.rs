@@ -4,6 +4,7 @@ use crate::errors::AppError;
 
 /// Creates a trainer's account with a one-time code, shown on a slip.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn create_trainer(username: String, display_name: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// Deletes an account once the administrator ticked the confirmation: its name, username,
 /// password and sessions go; it stays in its cohorts' figures as an anonymous learner.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn delete_account(account_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

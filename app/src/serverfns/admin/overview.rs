@@ -5,6 +5,7 @@ use crate::model::AdminView;
 
 /// Every live account, the latest 200 audit events and the retention periods.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn admin_overview() -> Result<AdminView, AppError> {
     use crate::auth::ssr::{caller, when};
     use crate::context::db;

@@ -9,6 +9,7 @@ use crate::model::{CertificateCheck, NumberState};
 /// only the name as issued, the module, the date and the issuing body. No sign-in; each client
 /// address may look up a limited number per minute, so numbers cannot be harvested.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn check_certificate(lang: Lang, number: String) -> Result<CertificateCheck, AppError> {
     use super::ssr::long_date;
     use crate::auth::ssr::{caller, client_address};

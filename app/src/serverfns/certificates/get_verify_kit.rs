@@ -8,6 +8,7 @@ use crate::model::{ModuleTitle, VerifyKit};
 /// What the browser needs to check a code offline: the public key, the titles a code may
 /// name, and the month names. Public; sent once with the verification page.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_verify_kit(lang: Lang) -> Result<VerifyKit, AppError> {
     use super::ssr::title_of;
     use crate::context::catalog;

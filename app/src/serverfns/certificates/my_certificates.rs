@@ -7,6 +7,7 @@ use crate::model::CertificateCard;
 
 /// The signed-in learner's certificates, oldest first.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn my_certificates(lang: Lang) -> Result<Vec<CertificateCard>, AppError> {
     use super::ssr::long_date;
     use crate::auth::ssr::caller;

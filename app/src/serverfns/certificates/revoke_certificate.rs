@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// Revokes a certificate with a reason: an administrator, or a trainer of a cohort the
 /// learner is in. Then shows the certificate's public page, which now says revoked.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn revoke_certificate(number: String, reason: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

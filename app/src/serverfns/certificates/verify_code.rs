@@ -9,6 +9,7 @@ use crate::model::{CodeCheck, CodeState};
 /// browser without it, and one the phone cannot make: the server has the database, so a
 /// genuine code of a certificate revoked since is answered `revoked`, with the date.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn verify_code(lang: Lang, code: String) -> Result<CodeCheck, AppError> {
     use super::ssr::{long_date, title_of};
     use crate::context::catalog;

@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// Creates learner accounts in a cohort from a pasted list of names, then opens the sheet of
 /// slips to print. One bad name refuses the whole list.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn create_accounts(
     cohort_id: i64,
     names: String,

@@ -4,6 +4,7 @@ use crate::errors::AppError;
 
 /// Creates a cohort run by the caller, with a fresh join code, and opens its page.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn create_cohort(name: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

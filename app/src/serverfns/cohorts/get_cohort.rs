@@ -7,6 +7,7 @@ use crate::model::CohortDetail;
 
 /// A cohort, its learners and their certificates, for its trainers and administrators only.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_cohort(
     cohort_id: i64,
     #[server(default)] lang: Lang,

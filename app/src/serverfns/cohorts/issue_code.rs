@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// A new one-time code for a learner of the cohort who forgot their password. Their old
 /// password stops working and their sessions end.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn issue_code(cohort_id: i64, account_id: i64) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

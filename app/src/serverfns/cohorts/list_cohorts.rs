@@ -5,6 +5,7 @@ use crate::model::CohortCard;
 
 /// The cohorts the trainer runs (every cohort for an administrator).
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_cohorts() -> Result<Vec<CohortCard>, AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

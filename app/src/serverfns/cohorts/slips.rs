@@ -6,6 +6,7 @@ use crate::model::SlipSheet;
 /// The slips the trainer made last, to print, with the address people type to reach the
 /// platform.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_slips() -> Result<SlipSheet, AppError> {
     use crate::serverfns::cohorts::ssr::kept_slips;
 
@@ -25,6 +26,7 @@ pub async fn get_slips() -> Result<SlipSheet, AppError> {
 
 /// Forgets the printed slips: their codes then exist only on paper.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn clear_slips() -> Result<(), AppError> {
     use accounts::session_store::keys;
 

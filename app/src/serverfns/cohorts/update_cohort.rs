@@ -10,6 +10,7 @@ use crate::errors::AppError;
 /// Changes a cohort's name, place, dates, the modules it follows and whether its join code is
 /// open; for its trainers and administrators. Each module is a checkbox `modules[<slug>]`.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn update_cohort(
     cohort_id: i64,
     name: String,
@@ -51,6 +52,7 @@ pub async fn update_cohort(
 
 /// Archives a cohort (`archived = true`) or reopens it.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn archive_cohort(cohort_id: i64, archived: bool) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;
@@ -64,6 +66,7 @@ pub async fn archive_cohort(cohort_id: i64, archived: bool) -> Result<(), AppErr
 
 /// Adds a co-trainer to a cohort, by username.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn add_cohort_trainer(cohort_id: i64, username: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;
@@ -78,6 +81,7 @@ pub async fn add_cohort_trainer(cohort_id: i64, username: String) -> Result<(), 
 /// Records an in-person session: date, topic, and each learner present as a checkbox
 /// `present[<account id>]`.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn record_attendance(
     cohort_id: i64,
     held_on: String,
@@ -107,6 +111,7 @@ pub async fn record_attendance(
 
 /// Moves an existing learner into the cohort, by username (see `accounts::cohorts::move_learner`).
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn move_learner(cohort_id: i64, username: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;

@@ -7,6 +7,7 @@ use crate::model::SidePageContent;
 
 /// A module's printable job aid, or `NotFound` when the module has none. Public, like lessons.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_job_aid(lang: Lang, module: String) -> Result<SidePageContent, AppError> {
     use super::ssr::job_aid_page;
     use crate::context::catalog;

@@ -7,6 +7,7 @@ use crate::model::LessonContent;
 
 /// One lesson with its neighbours, or `NotFound`; for a learner, whether it is marked read.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_lesson(
     lang: Lang,
     module: String,

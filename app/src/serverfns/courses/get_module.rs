@@ -7,6 +7,7 @@ use crate::model::ModuleOutline;
 
 /// One module, its lessons, its quiz and pre-test; with the learner's progress when signed in.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, AppError> {
     use super::ssr::{glossary_link, job_aid_link, lesson_links, module_card};
     use crate::context::catalog;

@@ -8,6 +8,7 @@ use crate::model::ModuleCard;
 /// The modules, in teaching order, in language `lang`; with the learner's progress in each
 /// when signed in.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_modules(lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
     use super::ssr::module_card;
     use crate::context::catalog;

@@ -8,6 +8,7 @@ use crate::model::AttemptView;
 /// One of the signed-in learner's attempts: score, passed or not, and for each question the
 /// answer given; the right answer, explanation and source when the module's rule allows.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_attempt(
     lang: Lang,
     module: String,

@@ -9,6 +9,7 @@ use crate::model::QuizForm;
 /// the order shown, and never which options are right. When no attempt may start now, the
 /// form has no questions and `entry.state` says why.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_quiz(lang: Lang, module: String, kind: String) -> Result<QuizForm, AppError> {
     use super::ssr::{kind as parse_kind, quiz_entry};
     use crate::auth::ssr::caller;

@@ -5,6 +5,7 @@ use crate::errors::AppError;
 /// Marks a lesson read for the signed-in learner, then goes on: to the next lesson, or to the
 /// module page (where the quiz is) after the last one. Marking it again changes nothing.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn mark_read(module: String, lesson: String) -> Result<(), AppError> {
     use crate::auth::ssr::caller;
     use crate::context::catalog;

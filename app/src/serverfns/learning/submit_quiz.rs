@@ -8,6 +8,7 @@ use crate::errors::AppError;
 /// `answers[q<question>o<option>]` for ticks; only the values count). Submitting the same attempt again (a double click, the back button) records nothing
 /// more and shows the same result.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn submit_quiz(
     module: String,
     kind: String,

@@ -10,6 +10,7 @@ use crate::errors::AppError;
 /// Called from a plain form: without JavaScript the browser posts it and is sent back to the
 /// page it came from, now in the new language; with JavaScript the page re-renders in place.
 #[server]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn set_language(lang: Lang) -> Result<String, AppError> {
     use crate::i18n::ssr::lang_cookie;
     use http::{HeaderValue, header::SET_COOKIE};
