@@ -74,6 +74,6 @@ pub mod ssr {
         if module == certificates::COURSE {
             return Some(certificates::course_title(lang.code()).to_string());
         }
-        Some(catalog.module(module)?.text(lang.code())?.title.clone())
+        Some(catalog.module(module)?.text(lang.code()).title.clone())
     }
 }

@@ -23,36 +23,27 @@ pub mod ssr {
     use crate::model::{LessonContent, LessonLink, ModuleCard, ProgressView, SidePageContent};
     use crate::routes::{glossary_href, job_aid_href, lesson_href, module_href};
 
-    pub fn module_card(
-        module: &Module,
-        lang: Lang,
-        progress: Option<ProgressView>,
-    ) -> Result<ModuleCard, AppError> {
-        let text = module
-            .text(lang.code())
-            .ok_or_else(|| AppError::internal("module text missing"))?;
-        Ok(ModuleCard {
+    pub fn module_card(module: &Module, lang: Lang, progress: Option<ProgressView>) -> ModuleCard {
+        let text = module.text(lang.code());
+        ModuleCard {
             slug: module.slug.clone(),
             title: text.title.clone(),
             summary: text.summary.clone(),
             minutes: module.minutes,
             lesson_count: module.lessons.len() as u32,
             progress,
-        })
+        }
     }
 
     /// A link back to `module`, titled in `lang`.
     pub fn module_link(module: &Module, lang: Lang) -> LessonLink {
         LessonLink {
             href: module_href(&module.slug),
-            title: module
-                .text(lang.code())
-                .map(|t| t.title.clone())
-                .unwrap_or_default(),
+            title: module.text(lang.code()).title.clone(),
         }
     }
 
-    pub fn lesson_links(module: &Module, lang: Lang) -> Result<Vec<LessonLink>, AppError> {
+    pub fn lesson_links(module: &Module, lang: Lang) -> Vec<LessonLink> {
         (0..module.lessons.len())
             .map(|i| lesson_link(module, i, lang))
             .collect()
@@ -67,14 +58,12 @@ pub mod ssr {
     ) -> Result<LessonContent, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
         let (index, found) = module.lesson(lesson).ok_or(AppError::NotFound)?;
-        let text = found
-            .text(lang.code())
-            .ok_or_else(|| AppError::internal("lesson text missing"))?;
+        let text = found.text(lang.code());
         let objectives = found
             .objectives
             .iter()
-            .filter_map(|id| module.objective(id)?.text(lang.code()))
-            .map(str::to_string)
+            .filter_map(|id| module.objective(id))
+            .map(|objective| objective.text(lang.code()).to_string())
             .collect();
         Ok(LessonContent {
             module: module_link(module, lang),
@@ -84,13 +73,8 @@ pub mod ssr {
             sources: text.sources.clone(),
             number: index as u32 + 1,
             total: module.lessons.len() as u32,
-            previous: index
-                .checked_sub(1)
-                .map(|i| lesson_link(module, i, lang))
-                .transpose()?,
-            next: (index + 1 < module.lessons.len())
-                .then(|| lesson_link(module, index + 1, lang))
-                .transpose()?,
+            previous: index.checked_sub(1).map(|i| lesson_link(module, i, lang)),
+            next: (index + 1 < module.lessons.len()).then(|| lesson_link(module, index + 1, lang)),
             module_slug: module.slug.clone(),
             lesson_slug: found.slug.clone(),
             read,
@@ -99,7 +83,7 @@ pub mod ssr {
 
     /// The link to `module`'s job aid, titled in `lang`, when it has one.
     pub fn job_aid_link(module: &Module, lang: Lang) -> Option<LessonLink> {
-        let text = module.job_aid.as_ref()?.text(lang.code())?;
+        let text = module.job_aid.as_ref()?.text(lang.code());
         Some(LessonLink {
             href: job_aid_href(&module.slug),
             title: text.title.clone(),
@@ -108,7 +92,7 @@ pub mod ssr {
 
     /// The link to `module`'s glossary, titled in `lang`, when it has one.
     pub fn glossary_link(module: &Module, lang: Lang) -> Option<LessonLink> {
-        let text = module.glossary.as_ref()?.text(lang.code())?;
+        let text = module.glossary.as_ref()?.text(lang.code());
         Some(LessonLink {
             href: glossary_href(&module.slug),
             title: text.title.clone(),
@@ -141,10 +125,7 @@ pub mod ssr {
         which: impl Fn(&Module) -> Option<&catalog::Page>,
     ) -> Result<SidePageContent, AppError> {
         let module = catalog.module(module).ok_or(AppError::NotFound)?;
-        let text = which(module)
-            .ok_or(AppError::NotFound)?
-            .text(lang.code())
-            .ok_or_else(|| AppError::internal("page text missing"))?;
+        let text = which(module).ok_or(AppError::NotFound)?.text(lang.code());
         Ok(SidePageContent {
             module: module_link(module, lang),
             title: text.title.clone(),
@@ -153,14 +134,11 @@ pub mod ssr {
         })
     }
 
-    pub fn lesson_link(module: &Module, index: usize, lang: Lang) -> Result<LessonLink, AppError> {
+    pub fn lesson_link(module: &Module, index: usize, lang: Lang) -> LessonLink {
         let lesson = &module.lessons[index];
-        let text = lesson
-            .text(lang.code())
-            .ok_or_else(|| AppError::internal("lesson text missing"))?;
-        Ok(LessonLink {
+        LessonLink {
             href: lesson_href(&module.slug, &lesson.slug),
-            title: text.title.clone(),
-        })
+            title: lesson.text(lang.code()).title.clone(),
+        }
     }
 }

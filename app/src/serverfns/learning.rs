@@ -73,7 +73,7 @@ pub mod ssr {
         let mut entry = QuizEntry {
             kind: test_kind(kind),
             href: quiz_href(&module.slug, kind.code()),
-            title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
+            title: quiz.titles.get(lang.code()).clone(),
             pass_mark: module.settings.pass_mark,
             state: EntryState::SignIn,
             opens_at: None,

@@ -12,6 +12,7 @@ mod markdown;
 mod problem;
 pub mod quiz;
 mod slug;
+mod translations;
 pub mod typography;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ pub use loader::{GLOSSARY, JOB_AID, load};
 pub use problem::{Problem, Problems, Warning};
 pub use quiz::{Objective, Quiz, QuizKind, QuizSettings};
 pub use slug::is_valid_slug;
+pub use translations::Translations;
 
 /// Everything the platform teaches, in every supported language.
 #[derive(Debug, Clone)]
@@ -67,7 +69,7 @@ pub struct Module {
     pub quiz: Option<Quiz>,
     /// The pre-test, a parallel form of the quiz taken before the lessons.
     pub pretest: Option<Quiz>,
-    pub texts: BTreeMap<String, ModuleText>,
+    pub texts: Translations<ModuleText>,
     pub lessons: Vec<Lesson>,
     /// The printable one-page job aid (`job-aid.<lang>.md`), if the module has one.
     pub job_aid: Option<Page>,
@@ -78,8 +80,8 @@ pub struct Module {
 }
 
 impl Module {
-    /// The module's title and summary in `lang`; every language is present once loaded.
-    pub fn text(&self, lang: &str) -> Option<&ModuleText> {
+    /// The module's title and summary in `lang`.
+    pub fn text(&self, lang: &str) -> &ModuleText {
         self.texts.get(lang)
     }
 
@@ -117,11 +119,11 @@ pub struct Lesson {
     pub slug: String,
     /// Ids of the module's objectives this lesson teaches, the same in every language.
     pub objectives: Vec<String>,
-    pub texts: BTreeMap<String, LessonText>,
+    pub texts: Translations<LessonText>,
 }
 
 impl Lesson {
-    pub fn text(&self, lang: &str) -> Option<&LessonText> {
+    pub fn text(&self, lang: &str) -> &LessonText {
         self.texts.get(lang)
     }
 }
@@ -131,11 +133,11 @@ impl Lesson {
 /// glossary (the module's words and acronyms).
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub texts: BTreeMap<String, LessonText>,
+    pub texts: Translations<LessonText>,
 }
 
 impl Page {
-    pub fn text(&self, lang: &str) -> Option<&LessonText> {
+    pub fn text(&self, lang: &str) -> &LessonText {
         self.texts.get(lang)
     }
 }

@@ -17,7 +17,7 @@ use crate::quiz::check as quizzes;
 use crate::quiz::{Objective, QuizKind, QuizSettings};
 use crate::slug::is_valid_slug;
 use crate::typography;
-use crate::{Catalog, Lesson, LessonText, Module, ModuleText, Page};
+use crate::{Catalog, Lesson, LessonText, Module, ModuleText, Page, Translations};
 
 const MODULE_FILE: &str = "module.toml";
 /// The file name (before `.<lang>.md`) of a module's printable job aid.
@@ -75,7 +75,9 @@ pub fn load(root: &Path, languages: &[String]) -> Result<Catalog, Problems> {
     let links = links(&drafts);
     let mut modules: Vec<Module> = drafts
         .into_iter()
-        .map(|draft| build_module(root, draft, languages, &links, &mut problems, &mut warnings))
+        .filter_map(|draft| {
+            build_module(root, draft, languages, &links, &mut problems, &mut warnings)
+        })
         .collect();
     modules.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
     if problems.is_empty() {
@@ -347,7 +349,7 @@ fn build_module(
     links: &Links,
     problems: &mut Vec<Problem>,
     warnings: &mut Vec<Warning>,
-) -> Module {
+) -> Option<Module> {
     let Draft {
         dir,
         meta,
@@ -401,11 +403,14 @@ fn build_module(
                 texts.insert(lang.clone(), read.text);
             }
         }
-        lessons.push(Lesson {
-            slug: name.clone(),
-            objectives: objectives.unwrap_or_default(),
-            texts,
-        });
+        // No text in any language: each file's problem is already reported.
+        if let Some(texts) = Translations::in_order(texts, languages) {
+            lessons.push(Lesson {
+                slug: name.clone(),
+                objectives: objectives.unwrap_or_default(),
+                texts,
+            });
+        }
     }
     let mut pages =
         [(JOB_AID, &job_aid_files), (GLOSSARY, &glossary_files)].map(|(kind, files)| {
@@ -417,12 +422,16 @@ fn build_module(
     let objectives: Vec<Objective> = meta
         .objectives
         .iter()
-        .map(|(id, texts)| Objective {
-            id: id.clone(),
-            texts: texts
+        .filter_map(|(id, texts)| {
+            let typeset = texts
                 .iter()
                 .map(|(lang, text)| (lang.clone(), typeset(lang, text.trim())))
-                .collect(),
+                .collect();
+            // An objective with no wording has been reported by `check_module_meta`.
+            Some(Objective {
+                id: id.clone(),
+                texts: Translations::in_order(typeset, languages)?,
+            })
         })
         .collect();
     let mut quizzes = BTreeMap::new();
@@ -466,8 +475,12 @@ fn build_module(
             Some((lang.clone(), ModuleText { title, summary }))
         })
         .collect();
+    let Some(texts) = Translations::in_order(texts, languages) else {
+        // `check_module_meta` has reported the missing title and summary.
+        return None;
+    };
     let assets = references.assets;
-    Module {
+    Some(Module {
         slug: meta.slug,
         dir,
         order: meta.order,
@@ -481,7 +494,7 @@ fn build_module(
         job_aid,
         glossary,
         assets,
-    }
+    })
 }
 
 /// A title or a short text in `lang`, with French spacing when it is French.
@@ -554,7 +567,7 @@ fn build_page(
             texts.insert(lang.clone(), read.text);
         }
     }
-    Some(Page { texts })
+    Translations::in_order(texts, languages).map(|texts| Page { texts })
 }
 
 /// A lesson's `objectives` name objectives of the module, and the same in every language.

@@ -16,6 +16,8 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::Deserialize;
 
+use crate::Translations;
+
 /// Whether the quiz is the end-of-module quiz or the pre-test taken before the lessons.
 ///
 /// With the `database` feature (the crates that store attempts turn it on), the `kind` columns
@@ -109,12 +111,12 @@ impl Default for QuizSettings {
 pub struct Objective {
     pub id: String,
     /// The objective's wording by language.
-    pub texts: BTreeMap<String, String>,
+    pub texts: Translations<String>,
 }
 
 impl Objective {
-    pub fn text(&self, lang: &str) -> Option<&str> {
-        self.texts.get(lang).map(String::as_str)
+    pub fn text(&self, lang: &str) -> &str {
+        self.texts.get(lang)
     }
 }
 
@@ -139,7 +141,7 @@ impl QuestionType {
 #[derive(Debug, Clone)]
 pub struct Quiz {
     pub kind: QuizKind,
-    pub titles: BTreeMap<String, String>,
+    pub titles: Translations<String>,
     pub scenarios: Vec<Scenario>,
     pub questions: Vec<Question>,
 }
@@ -149,7 +151,7 @@ pub struct Quiz {
 pub struct Scenario {
     pub id: String,
     /// Sanitised HTML by language.
-    pub html: BTreeMap<String, String>,
+    pub html: Translations<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,7 +163,7 @@ pub struct Question {
     pub scenario: Option<usize>,
     /// For each option (in file order), whether it is right.
     pub correct: Vec<bool>,
-    pub texts: BTreeMap<String, QuestionText>,
+    pub texts: Translations<QuestionText>,
 }
 
 /// A question's words in one language; every HTML field is sanitised.
@@ -365,7 +367,7 @@ mod tests {
             kind,
             scenario: None,
             correct: correct.to_vec(),
-            texts: BTreeMap::from([("fr".into(), text)]),
+            texts: Translations::one("fr", text),
         }
     }
 
@@ -387,10 +389,10 @@ mod tests {
         questions[5].scenario = Some(0);
         Quiz {
             kind: QuizKind::Quiz,
-            titles: BTreeMap::new(),
+            titles: Translations::one("fr", String::new()),
             scenarios: vec![Scenario {
                 id: "case".into(),
-                html: BTreeMap::new(),
+                html: Translations::one("fr", String::new()),
             }],
             questions,
         }

@@ -77,9 +77,8 @@ fn every_lesson_states_two_or_three_objectives_and_names_its_sources() {
             let n = lesson.objectives.len();
             assert!((2..=3).contains(&n), "{at}: {n} objectives, not 2 or 3");
             for lang in LANGUAGES {
-                let text = lesson
-                    .text(lang)
-                    .unwrap_or_else(|| panic!("{at}: no {lang} text"));
+                assert!(lesson.texts.has(lang), "{at}: no {lang} text");
+                let text = lesson.text(lang);
                 assert!(!text.sources.is_empty(), "{at}.{lang}: no sources");
                 assert!(
                     text.sources
@@ -128,7 +127,7 @@ fn assert_covers(module: &Module, quiz: &Quiz, min: usize, what: &str) {
     }
     for question in &quiz.questions {
         for lang in LANGUAGES {
-            let text = &question.texts[lang];
+            let text = &question.texts.get(lang);
             assert!(
                 !text.explanation.trim().is_empty(),
                 "{}: no explanation",
@@ -272,7 +271,7 @@ fn the_handover_form_is_the_field_modules_printable_page() {
             ["DNPEF", "DRPFEF", "Who receives the child", "Signature"],
         ),
     ] {
-        let html = &form.text(lang).unwrap().html;
+        let html = &form.text(lang).html;
         for text in expected {
             assert!(html.contains(text), "{lang}: the form lacks `{text}`");
         }
@@ -284,7 +283,7 @@ fn every_wrong_option_has_its_own_feedback() {
     for (bank, quiz) in banks(&course()) {
         for question in &quiz.questions {
             for lang in LANGUAGES {
-                let text = &question.texts[lang];
+                let text = &question.texts.get(lang);
                 for (option, right) in text.options.iter().zip(&question.correct) {
                     assert!(
                         *right || option.feedback.is_some(),
@@ -312,7 +311,9 @@ fn the_right_option_is_the_longest_about_as_often_as_chance_neither_cue_nor_reve
             let longest: Vec<&str> = single
                 .iter()
                 .filter(|q| {
-                    let options: Vec<&str> = q.texts[lang]
+                    let options: Vec<&str> = q
+                        .texts
+                        .get(lang)
                         .options
                         .iter()
                         .map(|o| o.text.as_str())
@@ -366,7 +367,7 @@ fn at_least_six_questions_in_ten_are_decisions_in_a_situation() {
             let in_situation = quiz
                 .questions
                 .iter()
-                .filter(|q| q.scenario.is_some() || sentences(&q.texts[lang].stem_text) >= 3)
+                .filter(|q| q.scenario.is_some() || sentences(&q.texts.get(lang).stem_text) >= 3)
                 .count();
             let total = quiz.questions.len();
             assert!(
@@ -528,20 +529,20 @@ fn every_text(course: &Catalog) -> Vec<(String, String)> {
     for module in course.modules() {
         for lang in LANGUAGES {
             let at = |what: &str| format!("{} {what} ({lang})", module.slug);
-            let m = module.text(lang).unwrap();
+            let m = module.text(lang);
             texts.push((at("title"), format!("{} {}", m.title, m.summary)));
             for objective in &module.objectives {
-                texts.push((at(&objective.id), objective.text(lang).unwrap().to_string()));
+                texts.push((at(&objective.id), objective.text(lang).to_string()));
             }
             for lesson in &module.lessons {
-                let t = lesson.text(lang).unwrap();
+                let t = lesson.text(lang);
                 texts.push((
                     at(&lesson.slug),
                     format!("{} {} {}", t.title, t.html, t.sources.join(" ")),
                 ));
             }
             for (what, page) in [("job aid", &module.job_aid), ("glossary", &module.glossary)] {
-                if let Some(t) = page.as_ref().and_then(|p| p.text(lang)) {
+                if let Some(t) = page.as_ref().map(|p| p.text(lang)) {
                     texts.push((
                         at(what),
                         format!("{} {} {}", t.title, t.html, t.sources.join(" ")),
@@ -553,10 +554,10 @@ fn every_text(course: &Catalog) -> Vec<(String, String)> {
                     continue;
                 };
                 for scenario in &quiz.scenarios {
-                    texts.push((at(&scenario.id), scenario.html[lang].clone()));
+                    texts.push((at(&scenario.id), scenario.html.get(lang).clone()));
                 }
                 for q in &quiz.questions {
-                    let t = &q.texts[lang];
+                    let t = &q.texts.get(lang);
                     let options: Vec<String> = t
                         .options
                         .iter()
@@ -608,7 +609,7 @@ fn the_african_charter_is_cited_for_the_definition_of_the_child_by_its_article_2
     let module = course.module("droit-et-enfants").unwrap();
     let (_, lesson) = module.lesson("01-les-ages-15-et-18").unwrap();
     for (lang, name) in [("fr", "Charte africaine"), ("en", "African Charter")] {
-        let sources = &lesson.text(lang).unwrap().sources;
+        let sources = &lesson.text(lang).sources;
         assert!(
             sources
                 .iter()
@@ -630,9 +631,8 @@ fn every_module_has_a_one_page_job_aid_and_a_glossary_in_both_languages() {
             .as_ref()
             .unwrap_or_else(|| panic!("{}: no glossary", module.slug));
         for lang in LANGUAGES {
-            let text = aid
-                .text(lang)
-                .unwrap_or_else(|| panic!("{}: no {lang} job aid", module.slug));
+            assert!(aid.texts.has(lang), "{}: no {lang} job aid", module.slug);
+            let text = aid.text(lang);
             assert!(
                 !text.sources.is_empty(),
                 "{}.{lang}: the job aid names no source",
@@ -646,7 +646,7 @@ fn every_module_has_a_one_page_job_aid_and_a_glossary_in_both_languages() {
                 module.slug
             );
             assert!(
-                glossary.text(lang).is_some(),
+                glossary.texts.has(lang),
                 "{}: no {lang} glossary",
                 module.slug
             );

@@ -1,10 +1,10 @@
 //! Property tests of grading: for any quiz, any draw and any valid answers, the score stays
 //! between 0 and 100 and does not depend on the order of the questions or of the options.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use catalog::QuizSettings;
 use catalog::quiz::{Choice, Drawn, Order, Question, QuestionText, QuestionType, Quiz, QuizKind};
+use catalog::{QuizSettings, Translations};
 use proptest::prelude::*;
 
 /// A question: for each option, whether it is right (at least one is).
@@ -20,7 +20,7 @@ fn question_strategy() -> impl Strategy<Value = Vec<bool>> {
 fn build(questions: &[Vec<bool>]) -> Quiz {
     Quiz {
         kind: QuizKind::Quiz,
-        titles: BTreeMap::new(),
+        titles: Translations::one("fr", String::new()),
         scenarios: Vec::new(),
         questions: questions
             .iter()
@@ -35,8 +35,8 @@ fn build(questions: &[Vec<bool>]) -> Quiz {
                 },
                 scenario: None,
                 correct: correct.clone(),
-                texts: BTreeMap::from([(
-                    "fr".to_string(),
+                texts: Translations::one(
+                    "fr",
                     QuestionText {
                         stem: String::new(),
                         stem_text: String::new(),
@@ -51,7 +51,7 @@ fn build(questions: &[Vec<bool>]) -> Quiz {
                         explanation: String::new(),
                         source: String::new(),
                     },
-                )]),
+                ),
             })
             .collect(),
     }

@@ -197,7 +197,7 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
     assert_eq!(module.settings.show_answers, ShowAnswers::AfterLastAttempt);
     assert_eq!(module.objectives.len(), 2);
     assert_eq!(
-        module.objective("ages").unwrap().texts["fr"],
+        module.objective("ages").unwrap().texts.get("fr"),
         "Citer les âges"
     );
 
@@ -217,7 +217,7 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
     assert_eq!(quiz.questions[2].scenario, Some(0));
     assert_eq!(quiz.questions[0].scenario, None);
 
-    let fr = &quiz.questions[0].texts["fr"];
+    let fr = &quiz.questions[0].texts.get("fr");
     // French text gets its no-break spaces from the renderer.
     assert_eq!(
         fr.stem,
@@ -231,10 +231,15 @@ fn a_good_quiz_loads_with_every_question_type_and_its_settings() {
     assert_eq!(fr.options[1].feedback, None);
     assert_eq!(fr.source, "Protocole facultatif, art. 4");
     assert!(fr.explanation.contains("Le Protocole fixe 18 ans."));
-    let en = &quiz.questions[0].texts["en"];
+    let en = &quiz.questions[0].texts.get("en");
     assert_eq!(en.options[1].html, "18");
     // The scenario's image is served like a lesson's.
-    assert!(quiz.scenarios[0].html["fr"].contains("src=\"/media/m/poste.svg\""));
+    assert!(
+        quiz.scenarios[0]
+            .html
+            .get("fr")
+            .contains("src=\"/media/m/poste.svg\"")
+    );
     assert!(module.assets.contains_key("poste.svg"));
 
     let pretest = module.pretest.as_ref().unwrap();
@@ -468,7 +473,8 @@ fn hostile_markdown_in_a_question_is_made_harmless() {
         .as_ref()
         .unwrap()
         .questions[0]
-        .texts["fr"]
+        .texts
+        .get("fr")
         .stem;
     assert!(!stem.contains("<script"), "{stem}");
     assert!(!stem.contains("onerror"), "{stem}");

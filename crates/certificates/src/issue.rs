@@ -44,7 +44,7 @@ pub async fn after_progress(
             Kind::Module,
             &found.slug,
             &name,
-            &titles(found, catalog),
+            &titles(found),
             score(&progress),
             issuer,
         )
@@ -81,11 +81,11 @@ fn score(progress: &ModuleProgress) -> u8 {
     progress.best_score.unwrap_or(100)
 }
 
-fn titles(module: &Module, catalog: &Catalog) -> BTreeMap<String, String> {
-    catalog
-        .languages()
+fn titles(module: &Module) -> BTreeMap<String, String> {
+    module
+        .texts
         .iter()
-        .filter_map(|lang| Some((lang.clone(), module.text(lang)?.title.clone())))
+        .map(|(lang, text)| (lang.to_string(), text.title.clone()))
         .collect()
 }
 

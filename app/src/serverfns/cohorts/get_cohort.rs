@@ -35,10 +35,7 @@ pub async fn get_cohort(
     let catalog = crate::context::catalog()?;
     let mut reports = Vec::new();
     for module in catalog.modules() {
-        let title = module
-            .text(lang.code())
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
+        let title = module.text(lang.code()).title.clone();
         if module.quiz.is_some() {
             reports.push(crate::model::LessonLink {
                 href: module_report_href(cohort_id, "questions", &module.slug),
@@ -61,10 +58,7 @@ pub async fn get_cohort(
         .modules()
         .iter()
         .map(|m| {
-            let title = m
-                .text(lang.code())
-                .map(|t| t.title.clone())
-                .unwrap_or_default();
+            let title = m.text(lang.code()).title.clone();
             ModuleChoice {
                 slug: m.slug.clone(),
                 title,

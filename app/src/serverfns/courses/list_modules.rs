@@ -20,7 +20,7 @@ pub async fn list_modules(lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
         Some(account) => Some(learning::progress::overview(&db()?, &catalog, account).await?),
         None => None,
     };
-    catalog
+    Ok(catalog
         .modules()
         .iter()
         .enumerate()
@@ -28,5 +28,5 @@ pub async fn list_modules(lang: Lang) -> Result<Vec<ModuleCard>, AppError> {
             let view = progress.as_ref().map(|all| progress_view(module, &all[i]));
             module_card(module, lang, view)
         })
-        .collect()
+        .collect())
 }

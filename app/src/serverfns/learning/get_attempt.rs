@@ -41,12 +41,10 @@ pub async fn get_attempt(
         let Some(question) = quiz.questions.iter().find(|q| q.id == answer.question) else {
             continue;
         };
-        let Some(text) = question.texts.get(lang.code()) else {
-            continue;
-        };
+        let text = question.texts.get(lang.code());
         let scenario = match question.scenario {
             Some(s) if previous_scenario != Some(s) => {
-                quiz.scenarios[s].html.get(lang.code()).cloned()
+                Some(quiz.scenarios[s].html.get(lang.code()).clone())
             }
             _ => None,
         };
@@ -78,7 +76,7 @@ pub async fn get_attempt(
             source: revealed.then(|| text.source.clone()),
             objective: found
                 .objective(&question.objective)
-                .and_then(|o| o.texts.get(lang.code()).cloned())
+                .map(|o| o.text(lang.code()).to_string())
                 .unwrap_or_default(),
         });
     }
@@ -86,7 +84,7 @@ pub async fn get_attempt(
     Ok(AttemptView {
         module: module_link(found, lang),
         kind: super::ssr::test_kind(kind),
-        title: quiz.titles.get(lang.code()).cloned().unwrap_or_default(),
+        title: quiz.titles.get(lang.code()).clone(),
         number,
         score: learning::percent(attempt.score),
         pass_mark: found.settings.pass_mark,

@@ -37,13 +37,10 @@ pub async fn get_quiz(lang: Lang, module: String, kind: String) -> Result<QuizFo
         let mut previous_scenario = None;
         for drawn in learning::attempts::draw(found, kind, account, number)? {
             let question = &quiz.questions[drawn.question];
-            let text = question
-                .texts
-                .get(lang.code())
-                .ok_or_else(|| AppError::internal("question text missing"))?;
+            let text = question.texts.get(lang.code());
             let scenario = match question.scenario {
                 Some(s) if previous_scenario != Some(s) => {
-                    quiz.scenarios[s].html.get(lang.code()).cloned()
+                    Some(quiz.scenarios[s].html.get(lang.code()).clone())
                 }
                 _ => None,
             };

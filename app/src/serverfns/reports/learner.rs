@@ -56,7 +56,7 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         );
         for answer in &taken.answers {
             let question = quiz.and_then(|q| q.questions.iter().find(|x| x.id == answer.question));
-            let text = question.and_then(|q| q.texts.get(lang.code()));
+            let text = question.map(|q| q.texts.get(lang.code()));
             let chosen: Vec<String> = answer
                 .chosen
                 .iter()

@@ -21,11 +21,11 @@ pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
         .zip(&quiz.questions)
         .map(|(figures, question)| {
             let text = question.texts.get(lang.code());
-            let stem = text.map(|t| t.stem_text.clone()).unwrap_or_default();
+            let stem = text.stem_text.clone();
             let top_wrong = figures
                 .top_wrong
                 .and_then(|(option, n)| {
-                    let label = text?.options.get(option)?.text.clone();
+                    let label = text.options.get(option)?.text.clone();
                     Some(tr_args(
                         lang,
                         "report-top-wrong-cell",

@@ -35,17 +35,13 @@ fn back(context: &Context<'_>) -> LessonLink {
 }
 
 pub fn title_of(module: &Module, lang: Lang) -> String {
-    module
-        .text(lang.code())
-        .map(|t| t.title.clone())
-        .unwrap_or_default()
+    module.text(lang.code()).title.clone()
 }
 
 pub fn objective_text(module: &Module, id: &str, lang: Lang) -> String {
     module
         .objective(id)
-        .and_then(|o| o.text(lang.code()))
-        .unwrap_or(id)
+        .map_or(id, |o| o.text(lang.code()))
         .to_string()
 }
 

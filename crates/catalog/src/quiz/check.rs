@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::parse::{self as quiz_parse, ParsedQuiz};
+use crate::Translations;
 use crate::advice;
 use crate::front_matter::ModuleMeta;
 use crate::markdown::{Reference, Resolved};
@@ -83,39 +84,47 @@ pub(crate) fn build(
         .scenarios
         .iter()
         .enumerate()
-        .map(|(i, s)| Scenario {
-            id: s.id.clone(),
-            html: parsed
-                .iter()
-                .map(|(lang, _, quiz)| ((*lang).clone(), quiz.scenarios[i].html.clone()))
-                .collect(),
+        .map(|(i, s)| {
+            Some(Scenario {
+                id: s.id.clone(),
+                html: per_language(&parsed, languages, |quiz| quiz.scenarios[i].html.clone())?,
+            })
         })
-        .collect();
+        .collect::<Option<Vec<_>>>()?;
     let questions = reference
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| Question {
-            id: q.id.clone(),
-            objective: q.objective.clone(),
-            kind: q.kind,
-            scenario: q.scenario,
-            correct: q.correct.clone(),
-            texts: parsed
-                .iter()
-                .map(|(lang, _, quiz)| ((*lang).clone(), quiz.questions[i].text.clone()))
-                .collect(),
+        .map(|(i, q)| {
+            Some(Question {
+                id: q.id.clone(),
+                objective: q.objective.clone(),
+                kind: q.kind,
+                scenario: q.scenario,
+                correct: q.correct.clone(),
+                texts: per_language(&parsed, languages, |quiz| quiz.questions[i].text.clone())?,
+            })
         })
-        .collect();
+        .collect::<Option<Vec<_>>>()?;
     Some(Quiz {
         kind,
-        titles: parsed
-            .iter()
-            .map(|(lang, _, quiz)| ((*lang).clone(), quiz.title.clone()))
-            .collect(),
+        titles: per_language(&parsed, languages, |quiz| quiz.title.clone())?,
         scenarios,
         questions,
     })
+}
+
+/// One value per language read, taken from each language's parsed file by `part`.
+fn per_language<T>(
+    parsed: &[(&String, &PathBuf, ParsedQuiz)],
+    languages: &[String],
+    part: impl Fn(&ParsedQuiz) -> T,
+) -> Option<Translations<T>> {
+    let texts = parsed
+        .iter()
+        .map(|(lang, _, quiz)| ((*lang).clone(), part(quiz)))
+        .collect();
+    Translations::in_order(texts, languages)
 }
 
 /// Warns about a cue that gives the answer away, and a wrong option that does not say why
