@@ -2,7 +2,7 @@
 //! themselves are declared in `app.rs` (pages) and `server/src/router.rs` (files); a change of
 //! address is made here and there, and nowhere else.
 
-use crate::model::ReportQuery;
+use crate::model::{ReportKind, ReportQuery};
 use crate::words::words;
 
 words! {
@@ -80,42 +80,34 @@ pub fn cohort_certificates_href(cohort_id: i64) -> String {
 /// The report `query` asks for, on its page.
 pub fn report_href(query: &ReportQuery) -> String {
     let base = format!("/trainer/cohorts/{}", query.cohort);
-    match query.kind.as_str() {
-        "questions" => format!("{base}/questions/{}", query.module),
-        "gain" => format!("{base}/gain/{}", query.module),
-        "learner" => format!("{base}/learners/{}", query.account),
-        "attendance" => format!("{base}/attendance"),
-        _ => format!("{base}/progress"),
+    match query.report_kind() {
+        Some(ReportKind::Questions) => format!("{base}/questions/{}", query.module),
+        Some(ReportKind::Gain) => format!("{base}/gain/{}", query.module),
+        Some(ReportKind::Learner) => format!("{base}/learners/{}", query.account),
+        Some(ReportKind::Attendance) => format!("{base}/attendance"),
+        Some(ReportKind::Progress) | None => format!("{base}/progress"),
     }
 }
 
 /// One learner's record, for the trainers of `cohort_id`.
 pub fn learner_report_href(cohort_id: i64, account: i64) -> String {
     report_href(&ReportQuery {
-        kind: "learner".into(),
-        cohort: cohort_id.to_string(),
         account,
-        ..Default::default()
+        ..ReportQuery::of_cohort(ReportKind::Learner, cohort_id)
     })
 }
 
-/// A module's report of one cohort (`kind`: `questions`, `gain`).
-pub fn module_report_href(cohort_id: i64, kind: &str, module: &str) -> String {
+/// A module's report of one cohort (`kind`: questions or gain).
+pub fn module_report_href(cohort_id: i64, kind: ReportKind, module: &str) -> String {
     report_href(&ReportQuery {
-        kind: kind.into(),
-        cohort: cohort_id.to_string(),
         module: module.into(),
-        ..Default::default()
+        ..ReportQuery::of_cohort(kind, cohort_id)
     })
 }
 
 /// The report `kind` of one cohort, with no other choice made.
-pub fn cohort_report_href(cohort_id: i64, kind: &str) -> String {
-    report_href(&ReportQuery {
-        kind: kind.into(),
-        cohort: cohort_id.to_string(),
-        ..Default::default()
-    })
+pub fn cohort_report_href(cohort_id: i64, kind: ReportKind) -> String {
+    report_href(&ReportQuery::of_cohort(kind, cohort_id))
 }
 
 /// The report `query` asks for, as CSV in `lang` (a language code).

@@ -3,12 +3,25 @@
 use serde::{Deserialize, Serialize};
 
 use super::{LessonLink, ModuleChoice};
+use crate::words::words;
+
+words! {
+    /// The five trainer reports. The address carries the word; it is parsed once, by
+    /// [`ReportQuery::report_kind`].
+    ReportKind {
+        Progress => "progress",
+        Questions => "questions",
+        Gain => "gain",
+        Learner => "learner",
+        Attendance => "attendance",
+    }
+}
 
 /// Which trainer report to build, from its address: the page and its CSV export read the same
 /// query, so the file holds exactly what the screen shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportQuery {
-    /// `progress`, `questions`, `gain`, `learner` or `attendance`.
+    /// A [`ReportKind`]'s word, as typed in the address (an unknown one is a 404).
     #[serde(default)]
     pub kind: String,
     /// A cohort id, or `all` (administrators).
@@ -29,6 +42,22 @@ pub struct ReportQuery {
     /// `not-passed`, `passed`, `in-progress` or `not-started`.
     #[serde(default)]
     pub filter_state: String,
+}
+
+impl ReportQuery {
+    /// The report asked for, if the address names one.
+    pub fn report_kind(&self) -> Option<ReportKind> {
+        ReportKind::parse(&self.kind)
+    }
+
+    /// The query for report `kind` of one cohort, with no other choice made.
+    pub fn of_cohort(kind: ReportKind, cohort_id: i64) -> Self {
+        ReportQuery {
+            kind: kind.code().into(),
+            cohort: cohort_id.to_string(),
+            ..Default::default()
+        }
+    }
 }
 
 /// One cell of a report table: its text (also what the CSV holds), and optionally a state

@@ -18,7 +18,7 @@ use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
 use crate::errors::AppError;
 use crate::i18n::{t, tr, use_lang};
-use crate::model::{CohortCertificate, CohortDetail, MemberRow};
+use crate::model::{CohortCertificate, CohortDetail, MemberRow, ReportKind};
 use crate::routes::{cohort_certificates_href, cohort_report_href, learner_report_href};
 use crate::serverfns::cohorts::{IssueCode, get_cohort};
 
@@ -67,7 +67,7 @@ fn CohortView(detail: CohortDetail) -> impl IntoView {
                 }
             })}
         <nav class="report-links" aria-label=t("report-links")>
-            <a class="button" href=cohort_report_href(cohort_id, "progress")>
+            <a class="button" href=cohort_report_href(cohort_id, ReportKind::Progress)>
                 {t("report-progress-link")}
             </a>
             {detail

@@ -9,10 +9,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::bar_chart::BarChart;
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, use_lang};
-use crate::model::{Figure, ModuleChoice, Report, ReportFilter, ReportQuery, ReportTable};
+use crate::model::{
+    Figure, ModuleChoice, Report, ReportFilter, ReportKind, ReportQuery, ReportTable,
+};
 use crate::serverfns::reports::get_report;
 
-fn report_page(kind: &'static str) -> impl IntoView {
+fn report_page(kind: ReportKind) -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();
@@ -22,7 +24,7 @@ fn report_page(kind: &'static str) -> impl IntoView {
             let q = query.read();
             let get = |k: &str| q.get(k).unwrap_or_default();
             let query = ReportQuery {
-                kind: kind.into(),
+                kind: kind.code().into(),
                 cohort: p.get("id").unwrap_or_default(),
                 module: p.get("module").unwrap_or_default(),
                 account: p.get("account").and_then(|a| a.parse().ok()).unwrap_or(0),
@@ -39,27 +41,27 @@ fn report_page(kind: &'static str) -> impl IntoView {
 
 #[component]
 pub fn ProgressReportPage() -> impl IntoView {
-    report_page("progress")
+    report_page(ReportKind::Progress)
 }
 
 #[component]
 pub fn QuestionsReportPage() -> impl IntoView {
-    report_page("questions")
+    report_page(ReportKind::Questions)
 }
 
 #[component]
 pub fn GainReportPage() -> impl IntoView {
-    report_page("gain")
+    report_page(ReportKind::Gain)
 }
 
 #[component]
 pub fn LearnerReportPage() -> impl IntoView {
-    report_page("learner")
+    report_page(ReportKind::Learner)
 }
 
 #[component]
 pub fn AttendanceReportPage() -> impl IntoView {
-    report_page("attendance")
+    report_page(ReportKind::Attendance)
 }
 
 #[component]

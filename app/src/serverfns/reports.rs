@@ -47,8 +47,7 @@ pub mod ssr {
 
     use crate::errors::AppError;
     use crate::i18n::{Lang, tr};
-    use crate::model::{Report, ReportQuery};
-    use crate::words::words;
+    use crate::model::{Report, ReportKind, ReportQuery};
 
     pub use super::table::{csv_rows, decimal, percent};
 
@@ -59,17 +58,6 @@ pub mod ssr {
         Cohort(i64),
         /// Every cohort (`all`), for administrators: figures per cohort, no names.
         All,
-    }
-
-    words! {
-        /// The five reports, parsed once from the query's `kind`.
-        Kind {
-            Progress => "progress",
-            Questions => "questions",
-            Gain => "gain",
-            Learner => "learner",
-            Attendance => "attendance",
-        }
     }
 
     /// What every report is built from: the checked scope, its cohorts and name, the query
@@ -131,12 +119,12 @@ pub mod ssr {
             name,
             lang,
         };
-        match Kind::parse(&query.kind).ok_or(AppError::NotFound)? {
-            Kind::Progress => super::progress::report(&context).await,
-            Kind::Questions => super::questions::report(&context).await,
-            Kind::Gain => super::gain::report(&context).await,
-            Kind::Learner => super::learner::report(&context).await,
-            Kind::Attendance => super::attendance::report(&context).await,
+        match query.report_kind().ok_or(AppError::NotFound)? {
+            ReportKind::Progress => super::progress::report(&context).await,
+            ReportKind::Questions => super::questions::report(&context).await,
+            ReportKind::Gain => super::gain::report(&context).await,
+            ReportKind::Learner => super::learner::report(&context).await,
+            ReportKind::Attendance => super::attendance::report(&context).await,
         }
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
 use crate::i18n::{t, tr_args, use_lang};
-use crate::model::{ClassLine, CohortDetail};
+use crate::model::{ClassLine, CohortDetail, ReportKind};
 use crate::routes::cohort_report_href;
 use crate::serverfns::cohorts::RecordAttendance;
 
@@ -20,7 +20,10 @@ pub fn Attendance(detail: CohortDetail) -> impl IntoView {
         <section id="attendance" class="attendance">
             <h2>{t("attendance-title")}</h2>
             <p>
-                <a href=cohort_report_href(id, "attendance")>{t("attendance-sheet-link")}</a>
+                <a href=cohort_report_href(
+                    id,
+                    ReportKind::Attendance,
+                )>{t("attendance-sheet-link")}</a>
             </p>
             {if detail.classes.is_empty() {
                 view! { <p>{t("attendance-none")}</p> }.into_any()

@@ -14,7 +14,7 @@ pub async fn get_cohort(
 ) -> Result<CohortDetail, AppError> {
     use crate::auth::ssr::caller;
     use crate::context::db;
-    use crate::model::{ClassLine, CohortCertificate, MemberRow, ModuleChoice};
+    use crate::model::{ClassLine, CohortCertificate, MemberRow, ModuleChoice, ReportKind};
     use crate::routes::{module_report_href, verify_href};
     use crate::serverfns::cohorts::ssr::card;
     let db = db()?;
@@ -38,7 +38,7 @@ pub async fn get_cohort(
         let title = module.text(lang.code()).title.clone();
         if module.quiz.is_some() {
             reports.push(crate::model::LessonLink {
-                href: module_report_href(cohort_id, "questions", &module.slug),
+                href: module_report_href(cohort_id, ReportKind::Questions, &module.slug),
                 title: crate::i18n::tr_args(
                     lang,
                     "report-questions-link",
@@ -48,7 +48,7 @@ pub async fn get_cohort(
         }
         if module.quiz.is_some() && module.pretest.is_some() {
             reports.push(crate::model::LessonLink {
-                href: module_report_href(cohort_id, "gain", &module.slug),
+                href: module_report_href(cohort_id, ReportKind::Gain, &module.slug),
                 title: crate::i18n::tr_args(lang, "report-gain-link", &[("module", title)]),
             });
         }

@@ -11,7 +11,9 @@ use super::ssr::{Context, Scope};
 use super::table::{cell, figure, frame, passed_chart, percent, title_of, total_cell};
 use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
-use crate::model::{ModuleChoice, Report, ReportCell, ReportFilter, ReportQuery, ReportTable};
+use crate::model::{
+    ModuleChoice, Report, ReportCell, ReportFilter, ReportKind, ReportQuery, ReportTable,
+};
 use crate::routes::{cohort_report_href, learner_report_href};
 
 pub async fn report(context: &Context<'_>) -> Result<Report, AppError> {
@@ -177,7 +179,7 @@ async fn of_cohorts(context: &Context<'_>) -> Result<Report, AppError> {
                 ReportCell {
                     text: cohort_name,
                     state: None,
-                    href: Some(cohort_report_href(line.cohort_id, "progress")),
+                    href: Some(cohort_report_href(line.cohort_id, ReportKind::Progress)),
                 },
                 cell(line.learners.to_string()),
             ];
