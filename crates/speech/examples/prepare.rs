@@ -1,4 +1,3 @@
-//! Affiche les sections préparées d'un fichier Markdown, pour les écouter avec espeak-ng.
 //! Prints the prepared sections of a Markdown file, to listen to them with espeak-ng.
 //!
 //! ```sh
@@ -6,8 +5,6 @@
 //! cargo run --example prepare -- --plain FILE | espeak-ng -v fr -w /tmp/x.wav
 //! ```
 //!
-//! La langue vient du nom (`.fr.md`, `.en.md`) ou de `--lang fr|en`. Le `glossary.<lang>.md`
-//! du même dossier complète les sigles de la leçon. `--plain` n'écrit que le texte.
 //! The language comes from the name (`.fr.md`, `.en.md`) or `--lang fr|en`. The
 //! `glossary.<lang>.md` beside the file completes the lesson's acronyms. `--plain` prints only
 //! the text.
@@ -59,7 +56,7 @@ fn main() -> ExitCode {
             let title = section.title.as_deref().unwrap_or("(début / start)");
             writeln!(out, "## {title}\n{prepared}\n")
         };
-        // Sortie fermée (« | head ») : on s'arrête sans erreur. / Closed output: stop quietly.
+        // Closed output: stop quietly.
         if written.is_err() {
             return ExitCode::SUCCESS;
         }

@@ -1,20 +1,17 @@
-//! Abréviations courantes : « etc. », « p. ex. », « c.-à-d. », « M. », « Mme », « n° »,
-//! "e.g.", "i.e.", "No.", et quelques unités après un nombre (« km », « kg », « h »).
 //! Common abbreviations: "etc.", "p. ex.", "c.-à-d.", "M.", "Mme", "n°", "e.g.", "i.e.",
 //! "No.", and a few units after a number ("km", "kg", "h").
 
 use crate::text::{Lang, at, before, digits_end, matches_at, skip_spaces, word_start};
 
-/// Quand une abréviation s'applique. / When an abbreviation applies.
+/// When an abbreviation applies.
 #[derive(Clone, Copy, PartialEq)]
 enum When {
-    /// Partout. / Anywhere.
+    /// Anywhere.
     Any,
-    /// Devant un nom propre (majuscule). / Before a proper name (capital letter).
+    /// Before a proper name (capital letter).
     BeforeName,
-    /// Devant un nombre. / Before a number.
+    /// Before a number.
     BeforeNumber,
-    /// Après un nombre (unité) ; `one` est la forme au singulier.
     /// After a number (unit); `one` is the singular form.
     AfterNumber { one: &'static str },
 }
@@ -31,7 +28,6 @@ const fn abbr(from: &'static str, to: &'static str, when: When) -> Abbr {
 
 use When::{AfterNumber, Any, BeforeName, BeforeNumber};
 
-/// Du plus long au plus court pour les motifs qui se recouvrent.
 /// Longest first where patterns overlap.
 const FRENCH: &[Abbr] = &[
     abbr("c.-à-d.", "c'est-à-dire", Any),
@@ -104,7 +100,7 @@ const ENGLISH: &[Abbr] = &[
     abbr("min", "minutes", AfterNumber { one: "minute" }),
 ];
 
-/// Développe les abréviations. / Expands abbreviations.
+/// Expands abbreviations.
 pub(crate) fn apply(text: &str, lang: Lang) -> String {
     let table = match lang {
         Lang::Fr => FRENCH,
@@ -151,7 +147,7 @@ fn try_abbr(chars: &[char], i: usize, a: &Abbr) -> Option<(String, usize)> {
     let mut spoken = a.to.to_string();
     match a.when {
         Any => {
-            // « etc. » en fin de phrase garde son point. / "etc." ending a sentence keeps its stop.
+            // "etc." ending a sentence keeps its stop.
             if last == '.' {
                 let n = skip_spaces(chars, end);
                 if n >= chars.len() || (n > end && chars[n].is_uppercase()) {

@@ -1,6 +1,3 @@
-//! Sigles : développement du sigle défini au glossaire à sa première apparition
-//! (« Direction nationale …, D.N.P.E.F, »), puis épellation lettre par lettre avec des points
-//! (« D.N.P.E.F ») ; les sigles qui se disent comme des mots (UNICEF, MINUSMA…) restent tels quels.
 //! Acronyms: expansion of an acronym defined in the glossary at its first use
 //! ("National Directorate …, D.N.P.E.F,"), then spelling letter by letter with dots
 //! ("D.N.P.E.F"); acronyms said as words (UNICEF, MINUSMA…) are left as they are.
@@ -12,27 +9,25 @@ use crate::numbers::cardinal;
 use crate::roman;
 use crate::text::{Lang, at, before, fold, letters_end, skip_spaces, slice};
 
-/// Sigles qui se prononcent comme des mots. / Acronyms pronounced as words.
+/// Acronyms pronounced as words.
 pub(crate) const SPOKEN_AS_WORDS: &[&str] = &[
     "UNICEF", "UNESCO", "UNOWAS", "UNAIDS", "ONUSIDA", "OTAN", "NATO", "MINUSMA", "MINUSCA",
     "MONUSCO", "CEDEAO", "ECOWAS", "SIDA", "AIDS", "OCHA", "AQMI", "MUJAO", "COVID", "INTERPOL",
     "FRONTEX", "ASEAN", "OPEC", "OPEP", "UNITA",
 ];
 
-/// Au-delà de cette longueur, un mot tout en majuscules est un mot crié, pas un sigle.
 /// Beyond this length, an all-capitals word is a shouted word, not an acronym.
 const MAX_ACRONYM_LEN: usize = 7;
 
-/// Un sigle trouvé dans le texte. / An acronym found in the text.
+/// An acronym found in the text.
 struct Token {
     start: usize,
     end: usize,
-    /// Sans le « s » du pluriel. / Without the plural "s".
+    /// Without the plural "s".
     base: String,
     plural: bool,
 }
 
-/// Suites de lettres majuscules (2 au moins), avec un « s » de pluriel facultatif.
 /// Runs of capital letters (at least 2), with an optional plural "s".
 fn token_at(chars: &[char], i: usize) -> Option<Token> {
     if before(chars, i).is_some_and(char::is_alphanumeric) {
@@ -56,12 +51,11 @@ fn token_at(chars: &[char], i: usize) -> Option<Token> {
     })
 }
 
-/// Le sigle se dit comme un mot. / The acronym is said as a word.
+/// The acronym is said as a word.
 pub(crate) fn is_word_acronym(base: &str) -> bool {
     SPOKEN_AS_WORDS.contains(&base)
 }
 
-/// Épelle « DNPEF » → « D.N.P.E.F » ; pluriel anglais « N.G.O's ».
 /// Spells "DNPEF" → "D.N.P.E.F"; English plural "N.G.O's".
 pub(crate) fn spell(base: &str, plural: bool, lang: Lang) -> String {
     let letters: Vec<String> = base.chars().map(String::from).collect();
@@ -72,7 +66,6 @@ pub(crate) fn spell(base: &str, plural: bool, lang: Lang) -> String {
     out
 }
 
-/// Insère le développement au premier emploi de chaque sigle du glossaire.
 /// Inserts the expansion at the first use of each glossary acronym.
 pub(crate) fn expand(text: &str, lang: Lang, glossary: &Glossary) -> String {
     if glossary.is_empty() {
@@ -116,7 +109,7 @@ pub(crate) fn expand(text: &str, lang: Lang, glossary: &Glossary) -> String {
     out
 }
 
-/// Déterminants pluriels français (« les ONG »). / French plural determiners ("les ONG").
+/// French plural determiners ("les ONG").
 const PLURAL_DETERMINERS: &[&str] = &[
     "les",
     "des",
@@ -143,10 +136,9 @@ fn after_plural_determiner(chars: &[char], start: usize) -> bool {
     e < start && PLURAL_DETERMINERS.contains(&slice(chars, s, e).to_lowercase().as_str())
 }
 
-/// Met au pluriel le nom (et ses adjectifs) avant le premier complément :
-/// « organisation non gouvernementale » → « organisations non gouvernementales » ;
+/// Pluralises the noun (and its adjectives) before the first complement:
+/// "organisation non gouvernementale" → "organisations non gouvernementales";
 /// "non-governmental organisation" → "non-governmental organisations".
-/// Pluralises the noun (and its adjectives) before the first complement.
 pub(crate) fn pluralize(expansion: &str, lang: Lang) -> String {
     let words: Vec<&str> = expansion.split(' ').collect();
     let stops_fr = [
@@ -204,8 +196,6 @@ pub(crate) fn pluralize(expansion: &str, lang: Lang) -> String {
     out.join(" ")
 }
 
-/// Le texte donne déjà le développement : « Forces … (FDS) », « FDS (Forces …) »,
-/// « FDS : Forces … », « DNPEF, Direction … ».
 /// The text already gives the expansion: "Forces … (FDS)", "FDS (Forces …)", "FDS: Forces …".
 fn defined_in_place(chars: &[char], token: &Token, expansion: &str) -> bool {
     let mut p = token.start;
@@ -230,7 +220,6 @@ fn defined_in_place(chars: &[char], token: &Token, expansion: &str) -> bool {
     preceding.ends_with(&fold(expansion))
 }
 
-/// Épelle les sigles restants ; lit les chiffres romains isolés (« II ») ; baisse les mots criés.
 /// Spells the remaining acronyms; reads lone Roman numerals ("II"); lowers shouted words.
 pub(crate) fn spell_all(text: &str, lang: Lang, glossary: &Glossary) -> String {
     let chars: Vec<char> = text.chars().collect();

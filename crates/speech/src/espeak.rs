@@ -1,35 +1,25 @@
-//! Corrections trouvées en écoutant espeak-ng 1.51 (voix « fr » et « en ») : on réécrit
-//! quelques mots que le moteur lit mal. Chaque règle dit ce qu'espeak-ng faisait.
 //! Fixes found by listening to espeak-ng 1.51 ("fr" and "en" voices): a few words the engine
 //! misreads are rewritten. Each rule says what espeak-ng did.
 
 use crate::text::Lang;
 
-/// (mal lu, réécrit) — (misread, rewritten).
+/// (misread, rewritten).
 const FRENCH: &[(&str, &str)] = &[
-    // « dix-neuvième » : espeak-ng perd la liaison et dit « di-neuvième » [dinœvjɛm] ;
-    // « diz-neuvième » donne [diznœvjɛm]. Vaut aussi pour « quatre-vingt-dix-neuvième ».
     // "dix-neuvième": espeak-ng drops the liaison, saying [dinœvjɛm]; "diz-" restores [z].
     ("dix-neuvième", "diz-neuvième"),
-    // « centième », « trentième » : espeak-ng lit « ti » comme dans « nation » et dit
-    // « censième » [sɑ̃sjɛm] ; « centtième » donne [sɑ̃tjɛm].
     // "centième", "trentième": espeak-ng reads "ti" as in "nation", saying [sɑ̃sjɛm];
     // doubling the t gives [sɑ̃tjɛm].
     ("entième", "enttième"),
-    // « quarantième », « cinquantième », « soixantième » : même faute [-ɑ̃sjɛm].
     // "quarantième", "cinquantième", "soixantième": the same mistake [-ɑ̃sjɛm].
     ("antième", "anttième"),
-    // « huitième » : espeak-ng dit « huisième » [ɥisjɛm] ; « huittième » donne [ɥitjɛm].
     // "huitième": espeak-ng says [ɥisjɛm]; "huittième" gives [ɥitjɛm].
     ("huitième", "huittième"),
-    // « Coulibaly » : espeak-ng croit le mot anglais et passe à la voix anglaise
-    // « (en)ku:l'i:b@li(fr) » ; « Coulibali » se lit [kulibali].
     // "Coulibaly": espeak-ng takes the word for English and switches to the English voice;
     // "Coulibali" reads [kulibali].
     ("Coulibaly", "Coulibali"),
 ];
 
-/// Applique les corrections de la langue. / Applies the language's fixes.
+/// Applies the language's fixes.
 pub(crate) fn apply(text: &str, lang: Lang) -> String {
     let table: &[(&str, &str)] = match lang {
         Lang::Fr => FRENCH,

@@ -1,6 +1,3 @@
-//! Glossaire des sigles appris dans le texte d'une leçon ou d'un glossaire de module :
-//! « Forces de défense et de sécurité (FDS) », « FDS (Forces …) », « FDS : Forces … »,
-//! « DNPEF, Direction nationale … ».
 //! Glossary of acronyms learnt from the text of a lesson or of a module glossary:
 //! "Defence and Security Forces (FDS)", "FDS (Forces …)", "FDS: Forces …", "DNPEF, Direction …".
 
@@ -9,27 +6,24 @@ use std::collections::BTreeMap;
 use crate::markdown;
 use crate::text::{fold, normalize_whitespace};
 
-/// Sigles et leur forme longue. / Acronyms and their long form.
+/// Acronyms and their long form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Glossary {
     entries: BTreeMap<String, String>,
 }
 
-/// Mots au plus avant « (SIGLE) ». / At most this many words before "(ACRONYM)".
+/// At most this many words before "(ACRONYM)".
 const MAX_WORDS: usize = 15;
 
-/// Caractères lus de part et d'autre d'un sigle. / Characters read on each side of an acronym.
+/// Characters read on each side of an acronym.
 const WINDOW: usize = 400;
 
 impl Glossary {
-    /// Glossaire vide : aucun sigle n'est développé (ils sont quand même épelés).
     /// Empty glossary: no acronym is expanded (they are still spelled).
     pub fn empty() -> Glossary {
         Glossary::default()
     }
 
-    /// Apprend les sigles que définit un texte Markdown (leçon, fiche ou glossaire).
-    /// La première définition d'un sigle l'emporte.
     /// Learns the acronyms that a Markdown text (lesson, job aid or glossary) defines.
     /// The first definition of an acronym wins.
     pub fn from_markdown(markdown: &str) -> Glossary {
@@ -40,7 +34,6 @@ impl Glossary {
         glossary
     }
 
-    /// Forme longue d'un sigle (« NGOs » se rabat sur « NGO »).
     /// Long form of an acronym ("NGOs" falls back to "NGO").
     pub fn expansion(&self, acronym: &str) -> Option<&str> {
         self.entries
@@ -53,7 +46,6 @@ impl Glossary {
             .map(String::as_str)
     }
 
-    /// Ajoute les sigles d'un autre glossaire qui manquent à celui-ci (ceux-ci l'emportent).
     /// Adds the acronyms of another glossary that this one lacks (this one's win).
     pub fn merge(&mut self, other: &Glossary) {
         for (k, v) in &other.entries {
@@ -61,12 +53,12 @@ impl Glossary {
         }
     }
 
-    /// Nombre de sigles connus. / Number of known acronyms.
+    /// Number of known acronyms.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// Vrai si aucun sigle n'est connu. / True when no acronym is known.
+    /// True when no acronym is known.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -93,7 +85,7 @@ impl Glossary {
             let word: String = chars[i..end].iter().collect();
             let letters = acronym_letters(&word);
             if !letters.is_empty() && !chars.get(end).is_some_and(|c| c.is_ascii_digit()) {
-                // Fenêtres bornées autour du sigle. / Bounded windows around the acronym.
+                // Bounded windows around the acronym.
                 let before: String = chars[i.saturating_sub(WINDOW)..i].iter().collect();
                 let after: String = chars[end..(end + WINDOW).min(chars.len())].iter().collect();
                 if let Some(exp) = entry_form(&before, &after, &letters)
@@ -108,7 +100,6 @@ impl Glossary {
     }
 }
 
-/// Lettres d'un sigle (« NGOs » → N, G, O), vide si ce n'en est pas un.
 /// Letters of an acronym ("NGOs" → N, G, O), empty if it is not one.
 fn acronym_letters(word: &str) -> Vec<char> {
     let base = word.strip_suffix('s').unwrap_or(word);
@@ -119,7 +110,7 @@ fn acronym_letters(word: &str) -> Vec<char> {
     }
 }
 
-/// Enlève les parenthèses finales et la ponctuation. / Removes final brackets and punctuation.
+/// Removes final brackets and punctuation.
 fn clean(expansion: &str) -> String {
     let mut text = normalize_whitespace(expansion);
     while let Some(open) = text.rfind('(') {
@@ -132,7 +123,6 @@ fn clean(expansion: &str) -> String {
         .to_string()
 }
 
-/// Initiales des mots (« Croix-Rouge » → c, r ; « l'enfant » → e ; « Children's » → c).
 /// Initials of the words ("Croix-Rouge" → c, r; "l'enfant" → e; "Children's" → c).
 fn initials(words: &[&str]) -> Vec<char> {
     let mut out = Vec::new();
@@ -140,7 +130,7 @@ fn initials(words: &[&str]) -> Vec<char> {
         let pieces: Vec<&str> = w.split(['\'', '’']).collect();
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
-            // Élision (« l' », « qu' ») et possessif (« 's »). / Elision and possessive.
+            // Elision and possessive.
             let elided = k < last && piece.chars().count() <= 2;
             let possessive = k == last && k > 0 && *piece == "s";
             if elided || possessive {
@@ -156,7 +146,6 @@ fn initials(words: &[&str]) -> Vec<char> {
     out
 }
 
-/// Les lettres du sigle se lisent dans l'ordre parmi les initiales, la première en tête.
 /// The acronym letters read in order among the initials, the first one leading.
 fn strict_match(words: &[&str], letters: &[char]) -> bool {
     let init = initials(words);
@@ -167,8 +156,6 @@ fn strict_match(words: &[&str], letters: &[char]) -> bool {
     letters.iter().all(|l| it.any(|c| c == *l))
 }
 
-/// Toutes les lettres du sigle sont des initiales, dans n'importe quel ordre
-/// (sigle d'une autre langue), et le premier mot a une majuscule.
 /// Every acronym letter is an initial, in any order (acronym from another language),
 /// and the first word is capitalised.
 fn loose_match(words: &[&str], letters: &[char]) -> bool {
@@ -190,7 +177,6 @@ fn loose_match(words: &[&str], letters: &[char]) -> bool {
         })
 }
 
-/// « Forces de défense et de sécurité (FDS) » : cherche les mots avant la parenthèse.
 /// "Defence and Security Forces (FDS)": looks for the words before the bracket.
 fn inside_brackets(before: &str, after: &str, letters: &[char]) -> Option<String> {
     let before = before.trim_end().strip_suffix('(')?;
@@ -210,7 +196,6 @@ fn inside_brackets(before: &str, after: &str, letters: &[char]) -> Option<String
         .map(|k| candidate(k).join(" "))
 }
 
-/// « DNPEF (Direction nationale …) » : la parenthèse qui suit le sigle.
 /// "DNPEF (Direction nationale …)": the bracket that follows the acronym.
 fn before_brackets(after: &str, letters: &[char]) -> Option<String> {
     let inner = after.trim_start().strip_prefix('(')?;
@@ -220,7 +205,6 @@ fn before_brackets(after: &str, letters: &[char]) -> Option<String> {
     ok.then(|| inner.to_string())
 }
 
-/// « FDS : Forces … » ou « DNPEF, Direction … » en tête de proposition, jusqu'au point.
 /// "FDS: Forces …" or "DNPEF, Direction …" at the start of a clause, up to the full stop.
 fn entry_form(before: &str, after: &str, letters: &[char]) -> Option<String> {
     let head = before.trim_end();
@@ -242,7 +226,6 @@ fn entry_form(before: &str, after: &str, letters: &[char]) -> Option<String> {
     accepted.then_some(expansion)
 }
 
-/// Fin de la première phrase (point suivi d'une espace, point-virgule, fin).
 /// End of the first sentence (full stop before a space, semicolon, end).
 fn sentence_end(text: &str) -> usize {
     let mut iter = text.char_indices().peekable();

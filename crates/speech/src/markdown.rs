@@ -1,6 +1,3 @@
-//! Markdown → texte lisible : en-tête `+++`/`---` sauté (son `title` gardé), titres,
-//! paragraphes, listes, tableaux, encadrés `> [!NOTE]`, quiz (identifiants `## id`, lignes
-//! `objective:`/`source:`/`type:`, cases `[x]`), découpage en sections aux titres `##`.
 //! Markdown → readable text: `+++`/`---` front matter skipped (its `title` kept), headings,
 //! paragraphs, lists, tables, `> [!NOTE]` callouts, quizzes (`## id` identifiers,
 //! `objective:`/`source:`/`type:` lines, `[x]` boxes), splitting into sections at `##` headings.
@@ -12,18 +9,17 @@ use render::render;
 use crate::Section;
 use crate::text::Lang;
 
-/// Morceau de texte produit par le rendu. / Piece of text produced by the renderer.
+/// Piece of text produced by the renderer.
 pub(super) enum Piece {
-    /// Nouvelle section et son titre. / New section and its title.
+    /// New section and its title.
     Start(Option<String>),
-    /// Bloc lisible (phrase, élément de liste, rangée de tableau).
     /// Readable block (sentence, list item, table row).
     Block(String),
-    /// Cellule de tableau seule (pour le glossaire). / Lone table cell (for the glossary).
+    /// Lone table cell (for the glossary).
     Cell(String),
 }
 
-/// Découpe une leçon en sections (voir [`crate::sections`]). / Splits a lesson into sections.
+/// Splits a lesson into sections.
 pub(crate) fn sections(markdown: &str, lang: Lang) -> Vec<Section> {
     let mut out = Vec::new();
     let mut current = Section {
@@ -59,7 +55,6 @@ pub(crate) fn sections(markdown: &str, lang: Lang) -> Vec<Section> {
     out
 }
 
-/// Tous les blocs et toutes les cellules, pour apprendre le glossaire.
 /// Every block and every cell, to learn the glossary.
 pub(crate) fn blocks(markdown: &str) -> Vec<String> {
     render(markdown, Lang::Other)
@@ -71,7 +66,6 @@ pub(crate) fn blocks(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// Sépare l'en-tête `+++ … +++` (TOML) ou `--- … ---` (YAML) ; renvoie son titre et le corps.
 /// Splits off the `+++ … +++` (TOML) or `--- … ---` (YAML) header; returns its title and body.
 pub(super) fn front_matter(markdown: &str) -> (Option<String>, &str) {
     let text = markdown.trim_start_matches('\u{feff}');
@@ -101,7 +95,6 @@ pub(super) fn front_matter(markdown: &str) -> (Option<String>, &str) {
     (None, text)
 }
 
-/// `title = "…"` (TOML) ou `title: …` (YAML), en début de ligne.
 /// `title = "…"` (TOML) or `title: …` (YAML), at the start of a line.
 fn header_title(line: &str) -> Option<String> {
     let rest = line.strip_prefix("title")?.trim_start();

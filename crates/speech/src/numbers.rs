@@ -1,5 +1,3 @@
-//! Nombres en toutes lettres : cardinaux et ordinaux français (ici), anglais (`english`),
-//! et la passe qui lit les nombres d'un texte (`scan`).
 //! Numbers in words: French cardinals and ordinals (here), English (`english`),
 //! and the pass that reads the numbers of a text (`scan`).
 
@@ -11,7 +9,6 @@ pub(crate) use scan::apply;
 
 use crate::text::Lang;
 
-/// Plus grand nombre lu comme un cardinal ; au-delà, on lit chiffre par chiffre.
 /// Largest number read as a cardinal; beyond it, digits are read one by one.
 pub(crate) const MAX: u64 = 999_999_999_999;
 
@@ -24,7 +21,6 @@ const DIGITS_EN: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
 
-/// Cardinal dans la langue donnée (chiffre par chiffre au-delà de [`MAX`]).
 /// Cardinal in the given language (digit by digit beyond [`MAX`]).
 pub(crate) fn cardinal(n: u64, lang: Lang) -> String {
     if n > MAX {
@@ -36,7 +32,6 @@ pub(crate) fn cardinal(n: u64, lang: Lang) -> String {
     }
 }
 
-/// Ordinal (« deuxième », "second") ; `feminine` ne sert qu'à « première ».
 /// Ordinal ("deuxième", "second"); `feminine` only matters for "première".
 pub(crate) fn ordinal(n: u64, lang: Lang, feminine: bool) -> String {
     if n > MAX {
@@ -48,18 +43,17 @@ pub(crate) fn ordinal(n: u64, lang: Lang, feminine: bool) -> String {
     }
 }
 
-/// Lecture anglaise d'une année 1100–1999 par paires, sinon `None`.
 /// English pairwise reading of a year 1100–1999, otherwise `None`.
 pub(crate) fn english_year(n: u64) -> Option<String> {
     english::year(n)
 }
 
-/// Pluriel anglais du dernier mot (« nineties »). / English plural of the last word ("nineties").
+/// English plural of the last word ("nineties").
 pub(crate) fn english_plural(words: &str) -> String {
     english::plural(words)
 }
 
-/// Lit chaque chiffre ASCII séparément. / Reads each ASCII digit separately.
+/// Reads each ASCII digit separately.
 pub(crate) fn digits(text: &str, lang: Lang) -> String {
     text.chars()
         .filter_map(|c| c.to_digit(10))
@@ -104,8 +98,6 @@ fn french_below_100(n: u64) -> String {
     }
 }
 
-/// 1–999 ; `last` : rien ne suit sinon « millions »/« milliards » (les « s » de « cents »
-/// et « quatre-vingts » restent), faux devant « mille ».
 /// 1–999; `last`: nothing follows but "millions"/"milliards" (the plural "s" of "cents" and
 /// "quatre-vingts" stays), false before "mille".
 fn french_below_1000(n: u64, last: bool) -> String {

@@ -1,6 +1,3 @@
-//! Ponctuation et symboles, en deux passes : `pre` (avant les nombres : espaces, apostrophes,
-//! « / », « & », tirets et intervalles) et `post` (à la fin : guillemets, parenthèses, puces,
-//! flèches, symboles restants, et ponctuation regroupée pour que espeak-ng fasse des pauses).
 //! Punctuation and symbols, in two passes: `pre` (before numbers: spaces, apostrophes, "/",
 //! "&", dashes and ranges) and `post` (at the end: quotes, brackets, bullets, arrows, leftover
 //! symbols, and merged punctuation so that espeak-ng pauses).
@@ -9,11 +6,10 @@ use crate::text::{Lang, at, before};
 
 const DASHES: &[char] = &['–', '—', '―', '‒'];
 
-/// Espaces de groupement entre chiffres gardés comme espace fine insécable (U+202F).
 /// Grouping spaces between digits kept as a narrow no-break space (U+202F).
 pub(crate) const DIGIT_GROUP: char = '\u{202f}';
 
-/// Première passe. / First pass.
+/// First pass.
 pub(crate) fn pre(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
@@ -64,18 +60,15 @@ fn next_non_space(chars: &[char], i: usize) -> Option<char> {
     chars.get(i..)?.iter().copied().find(|c| !c.is_whitespace())
 }
 
-/// Marques qui se regroupent, de la plus forte à la plus faible.
 /// Marks that merge, strongest first.
 const MARKS: [char; 6] = ['?', '!', '.', ':', ';', ','];
 
-/// Dernière passe. / Last pass.
+/// Last pass.
 pub(crate) fn post(text: &str, lang: Lang) -> String {
     let mapped = map_symbols(text, lang);
     merge_marks(&mapped, lang)
 }
 
-/// Indices des guillemets autour d'un terme court (deux mots au plus, sans ponctuation) :
-/// « No “weapon test” » se lit sans pause ; une parole citée garde ses pauses.
 /// Indices of quotes around a short term (two words at most, no punctuation):
 /// 'No “weapon test”' reads without a pause; quoted speech keeps its pauses.
 fn silent_quotes(chars: &[char]) -> Vec<bool> {
@@ -136,7 +129,7 @@ fn map_symbols(text: &str, lang: Lang) -> String {
             '*' | '#' | '|' | '_' | '~' | '`' | '^' | '\\' | '<' | '>' | '=' | '+' | '/' | '&' => {
                 out.push(' ')
             }
-            // Traits de tableaux et d'arbres (« ├── »). / Box-drawing characters ("├──").
+            // Box-drawing characters ("├──").
             '\u{2500}'..='\u{257f}' => out.push(' '),
             c if c == DIGIT_GROUP || c.is_whitespace() || c.is_control() => out.push(' '),
             c => out.push(c),
@@ -145,14 +138,13 @@ fn map_symbols(text: &str, lang: Lang) -> String {
     out
 }
 
-/// Une marque est « libre » sauf si elle est entre deux lettres ou chiffres (« D.N.P.E.F »).
 /// A mark is "free" unless it sits between two letters or digits ("D.N.P.E.F").
 fn merge_marks(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    // Majuscule en début de phrase. / Capital letter at a sentence start.
+    // Capital letter at a sentence start.
     let mut capital = true;
     while i < chars.len() {
         let c = chars[i];
@@ -168,7 +160,7 @@ fn merge_marks(text: &str, lang: Lang) -> String {
             i += 1;
             continue;
         }
-        // Suite d'espaces et de marques libres. / Run of spaces and free marks.
+        // Run of spaces and free marks.
         let mut j = i;
         let mut strongest: Option<usize> = None;
         while j < chars.len() {
@@ -191,7 +183,7 @@ fn merge_marks(text: &str, lang: Lang) -> String {
         let at_end = j >= chars.len();
         match strongest {
             _ if at_start => {}
-            // Virgule finale inutile. / Useless final comma.
+            // Useless final comma.
             Some(rank) if at_end && matches!(MARKS[rank], ',' | ';') => {}
             Some(rank) => {
                 let mark = MARKS[rank];

@@ -1,5 +1,3 @@
-//! Références juridiques : « art. 8(2)(e)(vii) », « articles 1 à 3 », « § 2.1 », et chiffres
-//! romains après un mot-clé (« Protocole additionnel II », « Phase II », « Titre III »).
 //! Legal references: "art. 8(2)(e)(vii)", "articles 1 to 3", "§ 2.1", and Roman numerals after
 //! a keyword ("Additional Protocol II", "Phase II", "Title III").
 
@@ -9,7 +7,7 @@ use crate::text::{
     Lang, at, capitalize, digits_end, fold, letters_end, matches_at, skip_spaces, slice, word_start,
 };
 
-/// Mots qui annoncent un chiffre romain. / Words that announce a Roman numeral.
+/// Words that announce a Roman numeral.
 const ROMAN_KEYWORDS: &[&str] = &[
     "protocole",
     "protocoles",
@@ -37,10 +35,10 @@ const ROMAN_KEYWORDS: &[&str] = &[
     "level",
 ];
 
-/// Mots qui lient deux chiffres romains d'une liste. / Words that link Roman numerals in a list.
+/// Words that link Roman numerals in a list.
 const ROMAN_LINKS: &[&str] = &["et", "ou", "and", "or", ","];
 
-/// Applique toutes les règles de références. / Applies every reference rule.
+/// Applies every reference rule.
 pub(crate) fn apply(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() * 2);
@@ -72,7 +70,6 @@ pub(crate) fn apply(text: &str, lang: Lang) -> String {
     out
 }
 
-/// Une référence : numéro, sous-numéro après un point, parties entre parenthèses.
 /// One reference: number, sub-number after a point, parts in brackets.
 struct Reference {
     number: String,
@@ -110,7 +107,6 @@ fn parse_reference(chars: &[char], i: usize) -> Option<(Reference, usize)> {
     Some((reference, j))
 }
 
-/// `paragraphs` : la première partie en chiffres est un paragraphe (« art. 8(2) »).
 /// `paragraphs`: the first numeric part is a paragraph ("art. 8(2)").
 fn speak_reference(r: &Reference, lang: Lang, paragraphs: bool) -> String {
     let number = |s: &str| {
@@ -145,7 +141,6 @@ fn speak_reference(r: &Reference, lang: Lang, paragraphs: bool) -> String {
     out
 }
 
-/// « art. », « Art. », « article(s) » suivi d'une ou plusieurs références.
 /// "art.", "Art.", "article(s)" followed by one or more references.
 fn article(chars: &[char], i: usize, lang: Lang) -> Option<(String, usize)> {
     let heads = [
@@ -167,7 +162,7 @@ fn article(chars: &[char], i: usize, lang: Lang) -> Option<(String, usize)> {
     let (first, mut j) = parse_reference(chars, start)?;
     let mut spoken = vec![speak_reference(&first, lang, true)];
     let mut had_parts = !first.parts.is_empty();
-    // Suite de la liste : « , 2 et 4 », « à 3 », « and 8(2)(e) ». / Rest of the list.
+    // Rest of the list.
     loop {
         let k = skip_spaces(chars, j);
         let (link, after_link) = if at(chars, k) == Some(',') {
@@ -211,7 +206,7 @@ fn article(chars: &[char], i: usize, lang: Lang) -> Option<(String, usize)> {
     Some((format!("{word} {}", spoken.concat()), j))
 }
 
-/// « § 2.1 » → « paragraphe deux point un ». / "§ 2.1" → "paragraph two point one".
+/// "§ 2.1" → "paragraph two point one".
 fn paragraph_sign(chars: &[char], i: usize, lang: Lang) -> (String, usize) {
     let mut j = i + 1;
     let mut plural = false;
@@ -228,14 +223,13 @@ fn paragraph_sign(chars: &[char], i: usize, lang: Lang) -> (String, usize) {
     let start = skip_spaces(chars, j);
     match parse_reference(chars, start) {
         Some((r, end)) => {
-            // Les parties de « § 2(a) » ne sont pas des paragraphes. / Parts are not paragraphs.
+            // Parts are not paragraphs.
             (format!("{word} {}", speak_reference(&r, lang, false)), end)
         }
         None => (format!("{word} "), j),
     }
 }
 
-/// Chiffre romain après un mot-clé (« Protocole additionnel II ») ou dans sa liste (« I et II »).
 /// Roman numeral after a keyword ("Additional Protocol II") or in its list ("I and II").
 fn keyword_roman(
     chars: &[char],
@@ -248,7 +242,6 @@ fn keyword_roman(
         return None;
     }
     let token = slice(chars, i, end);
-    // Seulement I, V, X, L, C (« MIX », « CD » restent des mots) ; une lettre seule : I, V, X.
     // Only I, V, X, L, C ("MIX", "CD" stay words); a single letter: I, V, X.
     let allowed = if token.chars().count() == 1 {
         "IVX"
@@ -259,7 +252,7 @@ fn keyword_roman(
         return None;
     }
     let value = roman::parse(&token)?;
-    // Mot précédent. / Previous word.
+    // Previous word.
     let mut p = i;
     while p > 0 && chars[p - 1].is_whitespace() {
         p -= 1;
@@ -287,7 +280,6 @@ fn keyword_roman(
         }
         last_roman_end == Some(q)
     };
-    // Le pronom anglais « I » n'est lu « one » qu'après un mot-clé à majuscule.
     // The English pronoun "I" is read "one" only after a capitalised keyword.
     if lang == Lang::En && token == "I" {
         let capital = prev.chars().next().is_some_and(char::is_uppercase) || folded == "additional";

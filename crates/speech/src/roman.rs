@@ -1,12 +1,9 @@
-//! Chiffres romains : lecture des nombres (« XXVI » → 26) et des ordinaux romains
-//! (« XXe siècle » → « vingtième siècle », « IIe » → « deuxième », « XXth » → « twentieth »).
 //! Roman numerals: reading numbers ("XXVI" → 26) and Roman ordinals
 //! ("XXe siècle" → "vingtième siècle", "IIe" → "deuxième", "XXth" → "twentieth").
 
 use crate::numbers;
 use crate::text::{Lang, at, letters_end, slice, word_start};
 
-/// Valeur d'un chiffre romain canonique (tout en majuscules ou tout en minuscules), 1–3999.
 /// Value of a canonical Roman numeral (all upper or all lower case), 1–3999.
 pub(crate) fn parse(text: &str) -> Option<u32> {
     if text.is_empty() || text.len() > 15 {
@@ -65,7 +62,6 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
-/// Chiffre romain fait seulement de I, V, X (deux lettres au moins pour l'être sans contexte).
 /// Roman numeral made only of I, V, X (at least two letters to count without context).
 pub(crate) fn plain_value(token: &str) -> Option<u32> {
     if token.chars().count() >= 2 && token.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
@@ -75,7 +71,6 @@ pub(crate) fn plain_value(token: &str) -> Option<u32> {
     }
 }
 
-/// Remplace les ordinaux romains (« XXe », « Ier », « XXth ») par des mots.
 /// Replaces Roman ordinals ("XXe", "Ier", "XXth") with words.
 pub(crate) fn apply(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();

@@ -1,18 +1,15 @@
-//! Outils communs : codes de langue, espaces, repérage des mots, comptage.
 //! Shared helpers: language codes, whitespace, word scanning, word counting.
 
-/// Langue de traitement. / Processing language.
+/// Processing language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lang {
     Fr,
     En,
-    /// Toute autre langue : seuls les espaces sont normalisés.
     /// Any other language: only whitespace is normalised.
     Other,
 }
 
 impl Lang {
-    /// « fr », « fr-FR », « FR » → Fr ; « en », « en-GB » → En ; le reste → Other.
     /// "fr", "fr-FR", "FR" → Fr; "en", "en-GB" → En; anything else → Other.
     pub(crate) fn from_code(code: &str) -> Lang {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("");
@@ -25,7 +22,7 @@ impl Lang {
         }
     }
 
-    /// Choisit le texte français ou anglais. / Picks the French or English text.
+    /// Picks the French or English text.
     pub(crate) fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Fr => fr,
@@ -34,7 +31,6 @@ impl Lang {
     }
 }
 
-/// Réduit toute suite d'espaces (y compris insécables) à une espace simple.
 /// Collapses every run of whitespace (non-breaking spaces included) to one space.
 pub(crate) fn normalize_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -47,7 +43,6 @@ pub(crate) fn normalize_whitespace(text: &str) -> String {
     out
 }
 
-/// Nombre de mots d'un texte préparé (suites sans espace contenant une lettre ou un chiffre).
 /// Number of words in prepared text (whitespace-separated runs holding a letter or digit).
 pub fn words(text: &str) -> usize {
     text.split_whitespace()
@@ -55,23 +50,22 @@ pub fn words(text: &str) -> usize {
         .count()
 }
 
-/// Caractère à l'indice `i`, s'il existe. / Character at index `i`, if any.
+/// Character at index `i`, if any.
 pub(crate) fn at(chars: &[char], i: usize) -> Option<char> {
     chars.get(i).copied()
 }
 
-/// Caractère précédant l'indice `i`. / Character before index `i`.
+/// Character before index `i`.
 pub(crate) fn before(chars: &[char], i: usize) -> Option<char> {
     i.checked_sub(1).and_then(|j| chars.get(j).copied())
 }
 
-/// Vrai si `i` commence un mot (le caractère précédent n'est ni lettre ni chiffre).
 /// True when `i` starts a word (the previous character is no letter or digit).
 pub(crate) fn word_start(chars: &[char], i: usize) -> bool {
     before(chars, i).is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Fin de la suite de lettres qui commence à `i`. / End of the letter run starting at `i`.
+/// End of the letter run starting at `i`.
 pub(crate) fn letters_end(chars: &[char], i: usize) -> usize {
     let mut j = i;
     while chars.get(j).is_some_and(|c| c.is_alphabetic()) {
@@ -80,7 +74,7 @@ pub(crate) fn letters_end(chars: &[char], i: usize) -> usize {
     j
 }
 
-/// Fin de la suite de chiffres ASCII qui commence à `i`. / End of the ASCII digit run at `i`.
+/// End of the ASCII digit run at `i`.
 pub(crate) fn digits_end(chars: &[char], i: usize) -> usize {
     let mut j = i;
     while chars.get(j).is_some_and(|c| c.is_ascii_digit()) {
@@ -89,7 +83,7 @@ pub(crate) fn digits_end(chars: &[char], i: usize) -> usize {
     j
 }
 
-/// Saute les espaces à partir de `i`. / Skips whitespace from `i`.
+/// Skips whitespace from `i`.
 pub(crate) fn skip_spaces(chars: &[char], i: usize) -> usize {
     let mut j = i;
     while chars.get(j).is_some_and(|c| c.is_whitespace()) {
@@ -98,7 +92,6 @@ pub(crate) fn skip_spaces(chars: &[char], i: usize) -> usize {
     j
 }
 
-/// Vrai si `pat` se trouve à l'indice `i` (espace du motif = toute espace).
 /// True when `pat` occurs at index `i` (a space in the pattern matches any space).
 pub(crate) fn matches_at(chars: &[char], i: usize, pat: &str) -> bool {
     let mut j = i;
@@ -111,7 +104,7 @@ pub(crate) fn matches_at(chars: &[char], i: usize, pat: &str) -> bool {
     true
 }
 
-/// Chaîne des caractères `chars[a..b]` (bornes vérifiées). / String of `chars[a..b]` (bounds checked).
+/// String of `chars[a..b]` (bounds checked).
 pub(crate) fn slice(chars: &[char], a: usize, b: usize) -> String {
     let b = b.min(chars.len());
     if a >= b {
@@ -120,7 +113,7 @@ pub(crate) fn slice(chars: &[char], a: usize, b: usize) -> String {
     chars[a..b].iter().collect()
 }
 
-/// Minuscule sans accent, pour comparer des mots. / Lower case without accents, to compare words.
+/// Lower case without accents, to compare words.
 pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
@@ -138,7 +131,7 @@ pub(crate) fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Met la première lettre en majuscule. / Upper-cases the first letter.
+/// Upper-cases the first letter.
 pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

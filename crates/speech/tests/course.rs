@@ -1,5 +1,3 @@
-//! Passe tout le cours (`CONTENT_DIR`, par défaut `../../content`) dans `sections` et
-//! `prepare`, et vérifie que le texte préparé ne garde ni chiffres ni syntaxe Markdown.
 //! Runs the whole course (`CONTENT_DIR`, by default `../../content`) through `sections` and
 //! `prepare`, and checks that the prepared text keeps no digits and no Markdown syntax.
 
@@ -27,7 +25,6 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `fr` ou `en` d'après le nom (`x.fr.md`) ; `None` pour un fichier sans langue (README).
 /// `fr` or `en` from the name (`x.fr.md`); `None` for a file without a language (README).
 fn language(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_str()?;
@@ -73,7 +70,6 @@ fn every_course_file_prepares_to_clean_speech() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for path in &files {
-        // Le README (guide du formateur) n'a pas de langue : il est lu en français.
         // The README (trainer's guide) has no language: it is read as French.
         let lang = language(path).unwrap_or("fr");
         let markdown =

@@ -1,4 +1,3 @@
-//! Comportement public de `prepare`, `sections`, `Glossary` et `words`, phrase par phrase.
 //! Public behaviour of `prepare`, `sections`, `Glossary` and `words`, sentence by sentence.
 
 use speech::{Glossary, prepare, sections, words};
@@ -300,7 +299,7 @@ fn odd_input_never_panics() {
             let _ = sections(text, lang);
         }
     }
-    // Pas de coût quadratique sur un long texte. / No quadratic cost on a long text.
+    // No quadratic cost on a long text.
     let long = format!(
         "{} {} {}",
         "DNPEF (".repeat(5000),

@@ -1,5 +1,3 @@
-//! Rendu des événements pulldown-cmark en blocs lisibles (titres, paragraphes, listes,
-//! tableaux, encadrés, quiz).
 //! Rendering of pulldown-cmark events into readable blocks (headings, paragraphs, lists,
 //! tables, callouts, quizzes).
 
@@ -8,7 +6,7 @@ use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, LinkType, Options, Par
 use super::{Piece, front_matter};
 use crate::text::{Lang, normalize_whitespace};
 
-/// Un identifiant de quiz : `ages-texte-18`, `douentza`. / A quiz identifier.
+/// A quiz identifier.
 fn is_identifier(text: &str) -> bool {
     !text.is_empty()
         && !text.starts_with('-')
@@ -18,7 +16,7 @@ fn is_identifier(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// Ligne de métadonnées d'une question de quiz. / Metadata line of a quiz question.
+/// Metadata line of a quiz question.
 fn is_meta_line(line: &str) -> bool {
     let line = line.trim();
     ["objective:", "source:", "type:", "objectif:", "id:"]
@@ -36,7 +34,6 @@ fn callout_label(kind: BlockQuoteKind, lang: Lang) -> &'static str {
     }
 }
 
-/// Ajoute un point final si le bloc ne finit pas par une ponctuation forte.
 /// Adds a full stop when the block does not end with strong punctuation.
 fn with_stop(text: &str) -> String {
     let text = text.trim_end();
@@ -67,7 +64,7 @@ struct Renderer {
     in_meta: bool,
 }
 
-/// Rend un document en morceaux. / Renders a document into pieces.
+/// Renders a document into pieces.
 pub(super) fn render(markdown: &str, lang: Lang) -> Vec<Piece> {
     let (title, body) = front_matter(markdown);
     let mut r = Renderer {

@@ -1,4 +1,3 @@
-//! Nombres anglais (usage britannique, avec « and ») : cardinaux, ordinaux, années par paires.
 //! English numbers (British usage, with "and"): cardinals, ordinals, years read in pairs.
 
 const ONES: [&str; 20] = [
@@ -53,7 +52,6 @@ fn below_1000(n: u64) -> String {
     }
 }
 
-/// Cardinal britannique : 120 → « one hundred and twenty », 2002 → « two thousand and two ».
 /// British cardinal: 120 → "one hundred and twenty", 2002 → "two thousand and two".
 pub(super) fn cardinal(n: u64) -> String {
     if n == 0 {
@@ -81,7 +79,6 @@ pub(super) fn cardinal(n: u64) -> String {
     parts.join(" ")
 }
 
-/// Ordinal : 1 → « first », 21 → « twenty-first », 100 → « one hundredth ».
 /// Ordinal: 1 → "first", 21 → "twenty-first", 100 → "one hundredth".
 pub(super) fn ordinal(n: u64) -> String {
     let words = cardinal(n);
@@ -103,7 +100,6 @@ pub(super) fn ordinal(n: u64) -> String {
     format!("{head}{last}")
 }
 
-/// Année 1100–1999 lue par paires (« nineteen ninety-nine », « nineteen oh five »).
 /// Year 1100–1999 read in pairs ("nineteen ninety-nine", "nineteen oh five").
 pub(super) fn year(n: u64) -> Option<String> {
     if !(1100..=1999).contains(&n) {
@@ -118,7 +114,6 @@ pub(super) fn year(n: u64) -> Option<String> {
     })
 }
 
-/// Pluriel du dernier mot (« the 1990s » → « nineteen nineties »).
 /// Plural of the last word ("the 1990s" → "nineteen nineties").
 pub(super) fn plural(words: &str) -> String {
     if let Some(stem) = words.strip_suffix('y') {

@@ -1,5 +1,3 @@
-//! Passe qui remplace les nombres d'un texte par des mots : séparateurs de milliers,
-//! décimales, ordinaux (1er, 2e, 1st), pourcentages, années et dates anglaises.
 //! Pass that replaces the numbers of a text with words: thousands separators, decimals,
 //! ordinals (1er, 2e, 1st), percentages, English years and dates.
 
@@ -22,7 +20,7 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// Remplace chaque nombre par sa lecture. / Replaces every number with its reading.
+/// Replaces every number with its reading.
 pub(crate) fn apply(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() * 2);
@@ -35,7 +33,7 @@ pub(crate) fn apply(text: &str, lang: Lang) -> String {
             continue;
         }
         let (spoken, next) = read(&chars, i, lang, &out);
-        // Signe moins : « -5 » en début de mot. / Minus sign: "-5" at a word start.
+        // Minus sign: "-5" at a word start.
         if (out.ends_with('-') || out.ends_with('−'))
             && before(&chars, i.saturating_sub(1)).is_none_or(|p| p.is_whitespace() || p == '(')
         {
@@ -61,14 +59,12 @@ fn is_group_separator(c: char, lang: Lang) -> bool {
     }
 }
 
-/// Lit le nombre qui commence en `start` ; renvoie sa lecture et l'indice qui suit.
 /// Reads the number starting at `start`; returns its reading and the index after it.
 fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) {
     let mut end = digits_end(chars, start);
     let mut integer = slice(chars, start, end);
     let mut grouped = false;
     if integer.len() <= 3 {
-        // Séparateurs de milliers : exactement trois chiffres après chaque séparateur.
         // Thousands separators: exactly three digits after each separator.
         while at(chars, end).is_some_and(|c| is_group_separator(c, lang))
             && digits_end(chars, end + 1) == end + 4
@@ -78,7 +74,7 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
             grouped = true;
         }
     }
-    // Parties après la virgule ou le point. / Parts after the comma or point.
+    // Parts after the comma or point.
     let decimal_mark = lang.pick(",", ".");
     let mut decimal: Option<String> = None;
     let mut dotted: Vec<String> = Vec::new();
@@ -89,7 +85,6 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
         decimal = Some(slice(chars, end + 1, e));
         end = e;
     }
-    // « module 5.20 », « IDDRS 5.20 » : une numérotation, pas une décimale.
     // "module 5.20", "IDDRS 5.20": a numbering, not a decimal.
     if lang == Lang::En && decimal.is_some() && numbering_context(out) {
         dotted.extend(decimal.take());
@@ -105,7 +100,7 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
         (Suffix::None, end)
     };
     end = after_suffix;
-    // Pourcentage. / Percentage.
+    // Percentage.
     let p = skip_spaces(chars, end);
     let percent = at(chars, p) == Some('%');
     if percent {
@@ -130,7 +125,7 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
         spoken.push_str(lang.pick("virgule", "point"));
         spoken.push(' ');
         spoken.push_str(&fraction(&frac, lang));
-        // En anglais, un second point fait une numérotation. / In English a second point numbers.
+        // In English a second point numbers.
     }
     for part in &dotted {
         spoken.push_str(" point ");
@@ -139,7 +134,7 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
     if percent {
         spoken.push_str(lang.pick(" pour cent", " per cent"));
     }
-    // Date anglaise : « 4 May » → « the fourth of May ». / English date.
+    // English date.
     let day = value.filter(|n| (1..=31).contains(n) && integer.len() <= 2);
     if lang == Lang::En
         && !percent
@@ -161,7 +156,7 @@ fn read(chars: &[char], start: usize, lang: Lang, out: &str) -> (String, usize) 
     (spoken, end)
 }
 
-/// Mots après lesquels « 5.20 » est un numéro de section. / Words after which "5.20" numbers.
+/// Words after which "5.20" numbers.
 const NUMBERING_WORDS: &[&str] = &[
     "module",
     "modules",
@@ -235,7 +230,6 @@ fn speak_integer(
     }
 }
 
-/// Partie décimale : « virgule cinquante » en français, chiffre par chiffre en anglais.
 /// Decimal part: "virgule cinquante" in French, digit by digit in English.
 fn fraction(frac: &str, lang: Lang) -> String {
     if lang == Lang::En {
@@ -253,7 +247,7 @@ fn fraction(frac: &str, lang: Lang) -> String {
     parts.join(" ")
 }
 
-/// Numéro de section (« 7.25 » → sept point vingt-cinq). / Section number segment.
+/// Section number segment.
 fn segment(part: &str, lang: Lang) -> String {
     match part.parse::<u64>() {
         Ok(n) if part.len() <= 3 && !(part.len() > 1 && part.starts_with('0')) => cardinal(n, lang),

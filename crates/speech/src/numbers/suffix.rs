@@ -1,29 +1,26 @@
-//! Suffixes collés aux chiffres : ordinaux (« 1er », « 2e », « 2nde », « 21st »), pluriel
-//! anglais des années (« 1990s »).
 //! Suffixes glued to digits: ordinals ("1er", "2e", "2nde", "21st"), English plural of years
 //! ("1990s").
 
 use crate::text::{Lang, before, letters_end, slice};
 
-/// Ce qui suit les chiffres. / What follows the digits.
+/// What follows the digits.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Suffix {
     None,
-    /// Ordinal ; `plural` : « 1ers », « 2es ». / Ordinal; `plural`: "1ers", "2es".
+    /// Ordinal; `plural`: "1ers", "2es".
     Ordinal {
         feminine: bool,
         plural: bool,
     },
-    /// « 2nd »/« 2nde » en français. / "2nd"/"2nde" in French.
+    /// "2nd"/"2nde" in French.
     Second {
         feminine: bool,
         plural: bool,
     },
-    /// « 1990s ».
+    /// "1990s".
     Plural,
 }
 
-/// Suffixe d'ordinal collé aux chiffres, suivi d'une non-lettre.
 /// Ordinal suffix glued to the digits and followed by a non-letter.
 pub(super) fn suffix(chars: &[char], i: usize, lang: Lang) -> (Suffix, usize) {
     let e = letters_end(chars, i);
