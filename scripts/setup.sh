@@ -15,7 +15,9 @@ mkdir -p "$TOOLS"
 CARGO_LEPTOS_VERSION=0.3.11
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 BINARYEN_VERSION=132           # wasm-opt; Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output
-APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium brotli wrk fonts-dejavu-core poppler-utils)
+# espeak-ng, opus-tools and lame: the offline voice and its encoders (lesson audio, crates/voice).
+APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium brotli wrk fonts-dejavu-core poppler-utils
+  espeak-ng opus-tools lame)
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
