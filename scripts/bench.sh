@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the release build on this machine and prints figures (it asserts nothing).
 # BENCH_SKIP_BUILD=1 uses the build in target/; BENCH_QUIZ_ONLY=1 runs only the quiz load and
-# what follows it; BENCH_JOURNEYS_ONLY=1 only the learner journeys, the crash runs and the flood.
+# what follows it; BENCH_JOURNEYS_ONLY=1 only the learner journeys, the crash runs and the flood;
+# BENCH_AUDIO_ONLY=1 only the lesson audio.
 #  - lesson page requests/s and p50/p99 latency at 64 connections (wrk), and the same server's
 #    requests/s for a static file of the same size, the ceiling;
 #  - the wasm bundle (brotli) and what is in it (twiggy); each page's weight, first paint, load
@@ -9,7 +10,8 @@
 #  - certificate PDF generation time and size;
 #  - the trainers' reports on 10,000 seeded learners (a cohort of 500, and all cohorts);
 #  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL;
-#  - 500 learners' journeys for 60 s, a sign-in flood, and SIGKILL crash runs (below).
+#  - 500 learners' journeys for 60 s, a sign-in flood, and SIGKILL crash runs (below);
+#  - lesson audio: minutes and bytes per module and language, time to make it all.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -17,6 +19,21 @@ DURATION="${BENCH_SECONDS:-10}"
 CONNECTIONS=64
 
 [ "${BENCH_SKIP_BUILD:-}" = 1 ] || build_site
+
+# Lesson audio (issue 18): every lesson section in French and English made by espeak-ng into
+# an empty cache, then again from the warm cache; minutes and bytes per module and language, and
+# what listening to one lesson downloads.
+audio_bench() {
+  local cache
+  cache=$(mktemp -d)
+  echo
+  echo "lesson audio, cold cache (espeak-ng, Opus 12 kbit/s and MP3 24 kbit/s, $(nproc) cores)"
+  CONTENT_DIR="$ROOT/content" RUST_LOG=warn "$ROOT/target/release/server" audio generate --cache "$cache"
+  echo "the same, warm cache:"
+  CONTENT_DIR="$ROOT/content" RUST_LOG=warn "$ROOT/target/release/server" audio generate --cache "$cache" | grep '^made'
+  rm -rf "$cache"
+}
+if [ "${BENCH_AUDIO_ONLY:-}" = 1 ]; then audio_bench; exit 0; fi
 
 if [ "${BENCH_QUIZ_ONLY:-}" != 1 ] && [ "${BENCH_JOURNEYS_ONLY:-}" != 1 ]; then
 PORT=$((20000 + RANDOM % 10000))
@@ -259,3 +276,5 @@ fi
 migration_crash "SQLite" sqlite
 migration_crash "PostgreSQL" pg
 rm -rf "$JOURNEY_CONTENT"
+
+if [ "${BENCH_QUIZ_ONLY:-}" != 1 ] && [ "${BENCH_JOURNEYS_ONLY:-}" != 1 ]; then audio_bench; fi

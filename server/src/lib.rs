@@ -3,6 +3,7 @@
 
 pub mod account_data;
 pub mod assets;
+pub mod audio;
 pub mod backup;
 pub mod certificates;
 pub mod config;

@@ -59,10 +59,26 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Lesson audio made with the offline voice (espeak-ng).
+    Audio {
+        #[command(subcommand)]
+        command: AudioCommand,
+    },
     /// Work with certificates.
     Certificate {
         #[command(subcommand)]
         command: CertificateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AudioCommand {
+    /// Make the clip of every lesson section in every language (those already in the cache
+    /// are kept) and print what they weigh and what making them took.
+    Generate {
+        /// The clip cache (default: `<DATA_DIR>/audio`).
+        #[arg(long)]
+        cache: Option<PathBuf>,
     },
 }
 
@@ -125,6 +141,9 @@ fn main() -> ExitCode {
         Command::Certificate {
             command: CertificateCommand::Verify { code },
         } => verify_certificate(&code),
+        Command::Audio {
+            command: AudioCommand::Generate { cache },
+        } => generate_audio(cache),
         Command::Backup { file } => copy_task("Backup written", |settings| async move {
             server::backup::backup(&settings, &file).await
         }),
@@ -142,6 +161,26 @@ fn main() -> ExitCode {
             big_cohort,
             attempts,
         }),
+    }
+}
+
+/// `server audio generate`: every lesson clip into the cache, and the figures printed.
+fn generate_audio(cache: Option<PathBuf>) -> ExitCode {
+    let run = async {
+        let settings = Settings::from_env()?;
+        let cache = cache.unwrap_or_else(|| settings.data_dir.join("audio"));
+        server::audio::generate_command(&settings.content_dir, &cache).await
+    };
+    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
