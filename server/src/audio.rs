@@ -1,16 +1,24 @@
 //! Lesson audio: what the voice says for each section of each lesson, in each language, and
-//! making those clips (`server audio generate`, and later the audio route).
+//! making those clips (`server audio generate`), and serving them (`/audio/<key>.opus`).
 //!
 //! The text comes from the lesson's own Markdown file (`speech` prepares it for espeak-ng,
 //! with the acronyms the lesson and its module's glossary define); the clips are made and
 //! cached by `voice`, keyed by a hash of that text, so a corrected sentence gets new audio.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use axum::body::Body;
+use axum::extract::{Path as UrlPath, Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use catalog::{Catalog, GLOSSARY, Module};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 
 /// One clip to make: a section of a lesson in one language, as the voice will say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +211,102 @@ pub async fn generate_command(content_dir: &Path, cache: &Path) -> anyhow::Resul
     }
     Ok(())
 }
+
+/// The clips the platform may serve: every lesson section of the course, by key. Only these
+/// keys are answered; anything else is a 404, as for images.
+pub struct Library {
+    voice: Arc<voice::Voice>,
+    by_key: HashMap<String, (String, String)>,
+}
+
+impl Library {
+    /// The voice (espeak-ng and the encoders) and the key of every section of `catalog`.
+    /// `None`, with a warning, when the voice's programs are missing: the platform then runs
+    /// without audio rather than not at all.
+    pub async fn open(catalog: &Catalog, cache: PathBuf) -> anyhow::Result<Option<Library>> {
+        let voice = match voice::Voice::detect(cache, voice::Settings::default()).await {
+            Ok(voice) => Arc::new(voice),
+            Err(error) => {
+                tracing::warn!(%error, "lesson audio is off");
+                return Ok(None);
+            }
+        };
+        let started = Instant::now();
+        let by_key: HashMap<_, _> = lesson_sections(catalog)?
+            .into_iter()
+            .map(|s| (voice.key(&s.lang, &s.text), (s.lang, s.text)))
+            .collect();
+        tracing::info!(
+            sections = by_key.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "lesson audio ready; clips are made on first request"
+        );
+        Ok(Some(Library { voice, by_key }))
+    }
+
+    /// The clip with this key, made now if it is not in the cache yet (once, however many
+    /// ask at the same time); `None` for a key that is not a section of the course.
+    pub async fn clip(&self, key: &str) -> Option<anyhow::Result<voice::Clip>> {
+        let (lang, text) = self.by_key.get(key)?;
+        Some(
+            self.voice
+                .clip(lang, text)
+                .await
+                .map_err(anyhow::Error::from),
+        )
+    }
+
+    pub fn voice(&self) -> &voice::Voice {
+        &self.voice
+    }
+}
+
+/// `/audio/<key>.opus` or `.mp3`: a lesson section's clip. Served with its length and
+/// `Accept-Ranges` (the player seeks with Range requests), never compressed again (see the
+/// router's compression predicate), and cached for a year: a changed text has a new key.
+pub async fn route(
+    State(library): State<Option<Arc<Library>>>,
+    UrlPath(file): UrlPath<String>,
+    request: Request,
+) -> Response {
+    let Some(library) = library else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Some((key, extension)) = file.rsplit_once('.') else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let content_type = match extension {
+        "opus" => "audio/ogg",
+        "mp3" => "audio/mpeg",
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let clip = match library.clip(key).await {
+        None => return StatusCode::NOT_FOUND.into_response(),
+        Some(Ok(clip)) => clip,
+        Some(Err(error)) => {
+            tracing::error!(error = format!("{error:#}"), key, "cannot make a clip");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let path = if extension == "opus" {
+        clip.opus
+    } else {
+        clip.mp3
+    };
+    let mut response = match ServeFile::new(path).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    };
+    if response.status().is_success() {
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(AUDIO_CACHE));
+    }
+    response
+}
+
+/// Clips are named by the hash of what they say: they never change under their name.
+const AUDIO_CACHE: &str = "public, max-age=31536000, immutable";
 
 #[cfg(test)]
 mod tests {

@@ -42,6 +42,9 @@ pub struct Settings {
     /// in this time is disconnected, so half-sent requests cannot hold connections open.
     /// A request head is under 2 KB: about 0.1 s at 250 kbit/s, plus round trips.
     pub header_read_timeout: std::time::Duration,
+    /// `AUDIO_CACHE_DIR`: where lesson clips made by the offline voice are kept (default
+    /// `<DATA_DIR>/audio`); `AUDIO=off` serves no audio.
+    pub audio_cache: Option<PathBuf>,
 }
 
 /// The issuing body printed on certificates when `ISSUING_BODY` is not set.
@@ -72,6 +75,12 @@ impl Settings {
         let public_url = var("PUBLIC_URL", &format!("http://{addr}"))
             .trim_end_matches('/')
             .to_string();
+        let audio_cache = (var("AUDIO", "on") != "off").then(|| {
+            PathBuf::from(var(
+                "AUDIO_CACHE_DIR",
+                &data_dir.join("audio").to_string_lossy(),
+            ))
+        });
         let default_db = format!(
             "sqlite://{}?mode=rwc",
             data_dir.join("platform.db").display()
@@ -95,6 +104,7 @@ impl Settings {
             },
             demo: var("PLATFORM_DEMO", "") == "1",
             header_read_timeout: seconds("HEADER_READ_SECONDS", 15)?,
+            audio_cache,
             client_ip_header: Some(var("CLIENT_IP_HEADER", ""))
                 .filter(|h| !h.is_empty())
                 .map(|h| h.to_ascii_lowercase()),

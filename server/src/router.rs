@@ -21,6 +21,7 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -107,6 +108,8 @@ pub fn build(state: AppState) -> Router {
         .merge(pkg);
     Router::new()
         .route("/health", get(health))
+        // Its own cache lifetime (a year: the names are hashes), so not under `assets`.
+        .route("/audio/{file}", get(crate::audio::route))
         .route("/account/data.json", get(crate::account_data::download))
         .route(
             "/certificates/public-key",
@@ -140,7 +143,12 @@ pub fn build(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(CompressionLayer::new())
+        // Not audio: Opus and MP3 do not shrink, and a compressed response loses its
+        // Content-Length and Accept-Ranges, which players need to seek.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+        )
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(move |payload| {
             panic_page(payload, &stylesheet)

@@ -52,7 +52,14 @@ impl Application {
             leptos_options.hash_files = true;
             leptos_options.hash_file = hash_file.to_string_lossy().into();
         }
+        let audio = match &settings.audio_cache {
+            Some(cache) => crate::audio::Library::open(&catalog, cache.clone())
+                .await?
+                .map(Arc::new),
+            None => None,
+        };
         let state = AppState {
+            audio,
             leptos_options,
             built,
             db,

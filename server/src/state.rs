@@ -20,4 +20,6 @@ pub struct AppState {
     pub client_ip_header: app::auth::ssr::ClientIpHeader,
     /// The certificate signing key, the issuing body and the public address.
     pub certifier: app::serverfns::certificates::ssr::Certifier,
+    /// The lesson clips that may be served; `None` when audio is off or the voice is missing.
+    pub audio: Option<Arc<crate::audio::Library>>,
 }

@@ -34,6 +34,8 @@ struct World {
     victim: i64,
     doomed: i64,
     cookies: Vec<(Actor, Option<String>)>,
+    /// The clip of the fixture course's first section, in French.
+    audio_key: String,
 }
 
 async fn world(app: &TestApp) -> World {
@@ -69,12 +71,17 @@ async fn world(app: &TestApp) -> World {
     ] {
         cookies.push((actor, Some(app.sign_in(name, PASSWORD).await)));
     }
+    let audio_key = crate::support::lesson_audio_keys(&crate::support::fixture_content())
+        .await
+        .swap_remove(0)
+        .1;
     World {
         cohort,
         learner,
         victim,
         doomed,
         cookies,
+        audio_key,
     }
 }
 
@@ -124,6 +131,11 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
         ("home page", Request::Page("/".into()), EVERYONE),
         ("sign-in page", Request::Page("/sign-in".into()), EVERYONE),
         ("join page", Request::Page("/join".into()), EVERYONE),
+        (
+            "lesson audio",
+            Request::Page(format!("/audio/{}.opus", w.audio_key)),
+            EVERYONE,
+        ),
         ("account page", Request::Page("/account".into()), SIGNED_IN),
         (
             "password page",

@@ -7,6 +7,7 @@
 mod support;
 
 mod access;
+mod audio;
 mod backups;
 mod certificates;
 mod concurrency;

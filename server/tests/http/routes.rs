@@ -394,7 +394,7 @@ async fn an_oversized_request_body_is_refused() {
 async fn the_server_refuses_to_start_on_broken_content_and_lists_every_problem() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&crate::support::fixture_content(), &content);
+    crate::support::copy_dir(&crate::support::fixture_content(), &content);
     std::fs::remove_file(content.join("01-first/02-next.en.md")).unwrap();
     std::fs::remove_file(content.join("01-first/images/timeline.svg")).unwrap();
     let error =
@@ -438,7 +438,7 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
 
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&crate::support::fixture_content(), &content);
+    crate::support::copy_dir(&crate::support::fixture_content(), &content);
     std::fs::write(
         content.join("02-second/01-only.en.md"),
         "+++\ntitle = \n+++\n",
@@ -456,17 +456,4 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
         "{stderr}"
     );
     assert!(stderr.contains("1 problem(s) found"), "{stderr}");
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -264,6 +264,7 @@ pub async fn spawn_app_with(
         public_url: "http://platform.test".into(),
         certificate_key_file: data.path().join("keys/certificate-signing.key"),
         header_read_timeout: std::time::Duration::from_secs(15),
+        audio_cache: Some(data.path().join("audio")),
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
@@ -359,4 +360,35 @@ pub async fn account(
         .await
         .unwrap();
     created.id
+}
+
+/// A copy of a content folder, to change a file without touching the original.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The audio keys of the first lesson's sections of the course in `content` (French first),
+/// computed as the server computes them.
+pub async fn lesson_audio_keys(content: &std::path::Path) -> Vec<(String, String)> {
+    let catalog = server::content::load(content).expect("the course loads");
+    let keys_dir = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(keys_dir.path().to_path_buf(), voice::Settings::default())
+        .await
+        .expect("espeak-ng, opus-tools and lame are installed (scripts/setup.sh)");
+    let first = &catalog.modules()[0];
+    server::audio::lesson_sections(&catalog)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.module == first.slug && s.lesson == first.lessons[0].slug)
+        .map(|s| (s.lang.clone(), voice.key(&s.lang, &s.text)))
+        .collect()
 }
