@@ -171,17 +171,7 @@ fn generate_audio(cache: Option<PathBuf>) -> ExitCode {
         let cache = cache.unwrap_or_else(|| settings.data_dir.join("audio"));
         server::audio::generate_command(&settings.content_dir, &cache).await
     };
-    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(error)) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
-        Err(error) => {
-            eprintln!("error: cannot start the runtime: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    run_task(run)
 }
 
 /// `server backup` and `server restore`: one task on the settings, its result printed.
@@ -190,12 +180,17 @@ where
     F: FnOnce(Settings) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<server::backup::Copied>>,
 {
-    let run = async { task(Settings::from_env()?).await };
-    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
-        Ok(Ok(copied)) => {
-            println!("{done}: {copied}");
-            ExitCode::SUCCESS
-        }
+    run_task(async {
+        let copied = task(Settings::from_env()?).await?;
+        println!("{done}: {copied}");
+        Ok(())
+    })
+}
+
+/// A command-line task on its own runtime: its error, with its causes, printed on failure.
+fn run_task(task: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
+    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(task)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(error)) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
@@ -228,17 +223,7 @@ fn seed(plan: server::seed::Plan) -> ExitCode {
         );
         anyhow::Ok(())
     };
-    match tokio::runtime::Runtime::new().map(|rt| rt.block_on(run)) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(error)) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
-        Err(error) => {
-            eprintln!("error: cannot start the runtime: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    run_task(run)
 }
 
 /// `server certificate verify <code>`: the offline check, with the key in
