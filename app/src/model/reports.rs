@@ -39,12 +39,28 @@ pub struct ReportQuery {
     /// Progress: show only learners in `state` for `filter_module`.
     #[serde(default)]
     pub filter_module: String,
-    /// `not-passed`, `passed`, `in-progress` or `not-started`.
+    /// A [`StateFilter`]'s word, as typed in the address (anything else filters nothing).
     #[serde(default)]
     pub filter_state: String,
 }
 
+words! {
+    /// Which learners the progress report keeps for its filter's module; the address carries
+    /// the word (`filter_state=not-passed`), and no word keeps everyone.
+    StateFilter {
+        NotPassed => "not-passed",
+        Passed => "passed",
+        InProgress => "in-progress",
+        NotStarted => "not-started",
+    }
+}
+
 impl ReportQuery {
+    /// The learners the progress filter keeps, if the address names a filter.
+    pub fn state_filter(&self) -> Option<StateFilter> {
+        StateFilter::parse(&self.filter_state)
+    }
+
     /// The report asked for, if the address names one.
     pub fn report_kind(&self) -> Option<ReportKind> {
         ReportKind::parse(&self.kind)

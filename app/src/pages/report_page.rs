@@ -10,7 +10,7 @@ use crate::components::bar_chart::BarChart;
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, use_lang};
 use crate::model::{
-    Figure, ModuleChoice, Report, ReportFilter, ReportKind, ReportQuery, ReportTable,
+    Figure, ModuleChoice, Report, ReportFilter, ReportKind, ReportQuery, ReportTable, StateFilter,
 };
 use crate::serverfns::reports::get_report;
 
@@ -190,7 +190,6 @@ fn TableView(table: ReportTable) -> impl IntoView {
 #[component]
 fn ProgressFilter(modules: Vec<ModuleChoice>, query: ReportQuery) -> impl IntoView {
     let lang = use_lang();
-    let states = ["not-passed", "passed", "in-progress", "not-started"];
     view! {
         <form class="form report-filter" method="get">
             <div class="field">
@@ -212,12 +211,12 @@ fn ProgressFilter(modules: Vec<ModuleChoice>, query: ReportQuery) -> impl IntoVi
             <div class="field">
                 <label for="filter_state">{t("report-filter-state")}</label>
                 <select id="filter_state" name="filter_state">
-                    {states
-                        .into_iter()
-                        .map(|s| {
-                            let key = format!("report-filter-{s}");
+                    {StateFilter::ALL
+                        .iter()
+                        .map(|&s| {
+                            let key = format!("report-filter-{}", s.code());
                             view! {
-                                <option value=s selected=s == query.filter_state>
+                                <option value=s.code() selected=query.state_filter() == Some(s)>
                                     {move || tr(lang.get(), &key)}
                                 </option>
                             }

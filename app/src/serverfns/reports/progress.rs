@@ -13,6 +13,7 @@ use crate::errors::AppError;
 use crate::i18n::{tr, tr_args};
 use crate::model::{
     ModuleChoice, Report, ReportCell, ReportFilter, ReportKind, ReportQuery, ReportTable,
+    StateFilter,
 };
 use crate::routes::{cohort_report_href, learner_report_href};
 
@@ -139,12 +140,12 @@ fn keep_learners(matrix: &mut Matrix, query: &ReportQuery) {
     else {
         return;
     };
-    let keep = |state: State| match query.filter_state.as_str() {
-        "not-passed" => state != State::Passed,
-        "passed" => state == State::Passed,
-        "in-progress" => state == State::InProgress,
-        "not-started" => state == State::NotStarted,
-        _ => true,
+    let keep = |state: State| match query.state_filter() {
+        Some(StateFilter::NotPassed) => state != State::Passed,
+        Some(StateFilter::Passed) => state == State::Passed,
+        Some(StateFilter::InProgress) => state == State::InProgress,
+        Some(StateFilter::NotStarted) => state == State::NotStarted,
+        None => true,
     };
     matrix.rows.retain(|r| keep(r.cells[column].state));
 }
