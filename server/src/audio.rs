@@ -255,10 +255,6 @@ impl Library {
                 .map_err(anyhow::Error::from),
         )
     }
-
-    pub fn voice(&self) -> &voice::Voice {
-        &self.voice
-    }
 }
 
 /// `/audio/<key>.opus` or `.mp3`: a lesson section's clip. Served with its length and
@@ -275,23 +271,19 @@ pub async fn route(
     let Some((key, extension)) = file.rsplit_once('.') else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let content_type = match extension {
-        "opus" => "audio/ogg",
-        "mp3" => "audio/mpeg",
+    // Each format's type and file, chosen once.
+    let (content_type, file_of): (&str, fn(voice::Clip) -> PathBuf) = match extension {
+        "opus" => ("audio/ogg", |clip| clip.opus),
+        "mp3" => ("audio/mpeg", |clip| clip.mp3),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let clip = match library.clip(key).await {
+    let path = match library.clip(key).await {
         None => return StatusCode::NOT_FOUND.into_response(),
-        Some(Ok(clip)) => clip,
+        Some(Ok(clip)) => file_of(clip),
         Some(Err(error)) => {
             tracing::error!(error = format!("{error:#}"), key, "cannot make a clip");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
-    };
-    let path = if extension == "opus" {
-        clip.opus
-    } else {
-        clip.mp3
     };
     let mut response = match ServeFile::new(path).oneshot(request).await {
         Ok(response) => response.map(Body::new),

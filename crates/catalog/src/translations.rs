@@ -56,18 +56,6 @@ impl<T> Translations<T> {
             .chain(&self.rest)
             .map(|(lang, text)| (lang.as_str(), text))
     }
-
-    /// The same texts, each turned by `f` (the same languages, in the same order).
-    pub fn map<U>(&self, mut f: impl FnMut(&str, &T) -> U) -> Translations<U> {
-        Translations {
-            first: (self.first.0.clone(), f(&self.first.0, &self.first.1)),
-            rest: self
-                .rest
-                .iter()
-                .map(|(lang, text)| (lang.clone(), f(lang, text)))
-                .collect(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -105,16 +93,5 @@ mod tests {
             Translations::<&str>::in_order(BTreeMap::new(), &languages()),
             None
         );
-    }
-
-    #[test]
-    fn map_keeps_languages_and_order() {
-        let texts = Translations::in_order(
-            BTreeMap::from([("fr".to_string(), 1), ("en".to_string(), 2)]),
-            &languages(),
-        )
-        .unwrap();
-        let doubled = texts.map(|_, n| n * 2);
-        assert_eq!(doubled.iter().collect::<Vec<_>>(), [("fr", &2), ("en", &4)]);
     }
 }

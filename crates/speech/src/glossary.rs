@@ -53,11 +53,6 @@ impl Glossary {
         }
     }
 
-    /// Number of known acronyms.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
     /// True when no acronym is known.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -303,7 +298,7 @@ mod tests {
             "- **FDS** : autre chose.\n- **CPI** : Cour pénale internationale.",
         );
         a.merge(&b);
-        assert_eq!(a.len(), 2);
+        assert_eq!(a.entries.len(), 2);
         assert_eq!(a.expansion("FDS"), Some("Forces de défense et de sécurité"));
     }
 }
