@@ -185,3 +185,24 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ActiveEnum, Iterable};
+
+    use super::{Affiliation, Role};
+
+    /// Each word is written twice, for the column (`string_value`) and for pages and exports
+    /// (`code`): they must be the same word, or stored rows would no longer read.
+    #[test]
+    fn the_column_word_is_the_code_for_every_role_and_affiliation() {
+        for role in Role::iter() {
+            assert_eq!(role.to_value(), role.code());
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        for affiliation in Affiliation::iter() {
+            assert_eq!(affiliation.to_value(), affiliation.code());
+            assert_eq!(Affiliation::parse(affiliation.code()), Some(affiliation));
+        }
+    }
+}

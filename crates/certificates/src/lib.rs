@@ -85,3 +85,20 @@ pub fn course_title(lang: &str) -> &'static str {
 pub(crate) fn now() -> i64 {
     accounts::now()
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ActiveEnum, Iterable};
+
+    /// The `kind` column's word is the code pages and exports use, for every kind (of
+    /// certificates, and of quizzes, which `learning` stores the same way).
+    #[test]
+    fn the_column_word_is_the_code_for_every_kind() {
+        for kind in super::Kind::iter() {
+            assert_eq!(kind.to_value(), kind.code());
+        }
+        for kind in catalog::QuizKind::iter() {
+            assert_eq!(kind.to_value(), kind.code());
+        }
+    }
+}
