@@ -149,3 +149,76 @@ pub struct LessonText {
     pub html: String,
     pub sources: Vec<String>,
 }
+
+/// A lesson's HTML cut at its `##` headings, so that a page can put something (a player)
+/// under each heading. Joined again, the pieces are the HTML unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlSections<'a> {
+    /// What comes before the first `<h2>` (often nothing).
+    pub intro: &'a str,
+    /// Each section: its `<h2>…</h2>`, then what follows it up to the next one.
+    pub sections: Vec<(&'a str, &'a str)>,
+}
+
+impl LessonText {
+    /// The sections of [`LessonText::html`]. The HTML is ammonia's serialisation, where a
+    /// `<` in text is always written `&lt;`: a literal `<h2>` can only be a heading's tag.
+    pub fn sections(&self) -> HtmlSections<'_> {
+        let html = self.html.as_str();
+        let mut starts: Vec<usize> = html.match_indices("<h2>").map(|(i, _)| i).collect();
+        let intro = &html[..starts.first().copied().unwrap_or(html.len())];
+        starts.push(html.len());
+        let sections = starts
+            .windows(2)
+            .map(|pair| {
+                let part = &html[pair[0]..pair[1]];
+                match part.find("</h2>") {
+                    Some(end) => part.split_at(end + "</h2>".len()),
+                    None => (part, ""),
+                }
+            })
+            .collect();
+        HtmlSections { intro, sections }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(html: &str) -> LessonText {
+        LessonText {
+            title: "t".into(),
+            html: html.into(),
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn sections_cut_at_each_heading_and_join_back_to_the_html() {
+        let html = "<p>intro</p>\n<h2>One</h2>\n<p>a</p>\n<h2>Two &lt;h2&gt;</h2>\n<p>b</p>\n";
+        let lesson = text(html);
+        let parts = lesson.sections();
+        assert_eq!(parts.intro, "<p>intro</p>\n");
+        assert_eq!(
+            parts.sections,
+            vec![
+                ("<h2>One</h2>", "\n<p>a</p>\n"),
+                ("<h2>Two &lt;h2&gt;</h2>", "\n<p>b</p>\n")
+            ]
+        );
+        let joined: String = std::iter::once(parts.intro)
+            .chain(parts.sections.iter().flat_map(|(h, b)| [*h, *b]))
+            .collect();
+        assert_eq!(joined, html);
+    }
+
+    #[test]
+    fn a_lesson_without_headings_is_all_intro() {
+        let lesson = text("<p>only</p>");
+        let parts = lesson.sections();
+        assert_eq!(parts.intro, "<p>only</p>");
+        assert!(parts.sections.is_empty());
+        assert_eq!(text("").sections().intro, "");
+    }
+}

@@ -186,6 +186,17 @@ pub struct Choice {
     pub feedback: Option<String>,
 }
 
+/// The letter a quiz page shows before the option in position `shown` (0 → `A`), which
+/// the voice says too ("Réponse A : …"). Past `Z` it counts on (`AA`, `AB`…).
+pub fn option_letter(shown: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    if shown < 26 {
+        letter(shown).to_string()
+    } else {
+        format!("{}{}", letter(shown / 26 - 1), letter(shown))
+    }
+}
+
 /// One question as an attempt asks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawn {
@@ -451,6 +462,12 @@ mod tests {
             "20 seeds gave only {} different attempts",
             distinct.len()
         );
+    }
+
+    #[test]
+    fn options_are_lettered_from_a() {
+        let letters: Vec<String> = [0, 1, 2, 25, 26, 27].map(option_letter).into();
+        assert_eq!(letters, ["A", "B", "C", "Z", "AA", "AB"]);
     }
 
     #[test]

@@ -653,3 +653,25 @@ fn every_module_has_a_one_page_job_aid_and_a_glossary_in_both_languages() {
         }
     }
 }
+
+/// A lesson page puts a player under each `##` heading, so the rendered HTML must cut into
+/// exactly the sections its Markdown has.
+#[test]
+fn every_lesson_cuts_into_the_sections_its_markdown_has() {
+    let course = course();
+    for module in course.modules() {
+        for lesson in &module.lessons {
+            for lang in LANGUAGES {
+                let path = module.dir.join(format!("{}.{lang}.md", lesson.slug));
+                let markdown = fs::read_to_string(&path).unwrap();
+                let headings = markdown.lines().filter(|l| l.starts_with("## ")).count();
+                let parts = lesson.text(lang).sections();
+                assert_eq!(parts.sections.len(), headings, "{}", path.display());
+                assert!(headings > 0, "{}", path.display());
+                for (heading, _) in parts.sections {
+                    assert!(heading.ends_with("</h2>"), "{}: {heading}", path.display());
+                }
+            }
+        }
+    }
+}
