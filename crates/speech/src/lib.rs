@@ -53,6 +53,32 @@ pub fn sections(markdown: &str, lang: &str) -> Vec<Section> {
     markdown::sections(markdown, Lang::from_code(lang))
 }
 
+/// What the voice reads for a quiz question (before [`prepare`]): the stem, then each
+/// option in the order the page shows them, after the letter shown beside it ("Réponse A :
+/// …"). It is given only the words a learner sees: never which option is right, nor
+/// feedback or explanation.
+pub fn question(stem: &str, options: &[(&str, &str)], lang: &str) -> String {
+    let (word, colon) = match Lang::from_code(lang) {
+        Lang::Fr => ("Réponse", " :"),
+        _ => ("Answer", ":"),
+    };
+    let mut text = end_with_stop(stem.trim());
+    for (letter, option) in options {
+        text.push_str(&format!(" {word} {letter}{colon} "));
+        text.push_str(&end_with_stop(option.trim()));
+    }
+    text
+}
+
+/// `text` with a final full stop unless it already ends a sentence, so the voice pauses.
+fn end_with_stop(text: &str) -> String {
+    if text.ends_with(['.', '?', '!', '…', ':']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// Normalises a text for espeak-ng.
 ///
 /// `lang` is `"fr"` or `"en"`; for any other language only whitespace is normalised.

@@ -318,3 +318,25 @@ fn odd_input_never_panics() {
     assert!(spoken.starts_with("Un zéro zéro"), "{spoken}");
     assert!(!spoken.chars().any(|c| c.is_ascii_digit()));
 }
+
+#[test]
+fn a_question_is_read_with_its_options_in_the_order_and_letters_shown() {
+    let text = speech::question(
+        "Quel texte fixe 18 ans ?",
+        &[
+            ("A", "La Convention"),
+            ("B", "Le Protocole facultatif de 2000"),
+        ],
+        "fr",
+    );
+    assert_eq!(
+        text,
+        "Quel texte fixe 18 ans ? Réponse A : La Convention. Réponse B : Le Protocole facultatif de 2000."
+    );
+    assert_eq!(
+        fr(&text),
+        "Quel texte fixe dix-huit ans ? Réponse A : La Convention. Réponse B : Le Protocole facultatif de deux mille."
+    );
+    let english = speech::question("Which text says 18", &[("A", "The Convention.")], "en");
+    assert_eq!(english, "Which text says 18. Answer A: The Convention.");
+}

@@ -141,6 +141,11 @@ impl Voice {
         cache::lookup(&self.dir, &self.key(lang, text))
     }
 
+    /// The clip with this key if it is in the cache (a key that [`Voice::key`] made).
+    pub fn cached_key(&self, key: &str) -> Option<Clip> {
+        cache::lookup(&self.dir, key)
+    }
+
     /// The clip for `text` in `lang` (`"fr"` or `"en"`): from the cache if it is there,
     /// otherwise made now (espeak-ng, then opusenc and lame) and stored. Concurrent calls
     /// for the same clip make it once; at most one clip per core is made at a time.
