@@ -7,6 +7,7 @@ pub mod form_error;
 pub mod island_scripts;
 pub mod language_switch;
 pub mod layout;
+pub mod listen;
 pub mod loaded;
 pub mod page_title;
 pub mod progress;

@@ -11,6 +11,7 @@ use sea_orm::DatabaseConnection;
 use crate::app::AssetNames;
 use crate::auth::ssr::{ClientIpHeader, SecureCookies, SessionLimits};
 use crate::errors::AppError;
+use crate::model::{Clip, LessonAudio};
 use crate::serverfns::certificates::ssr::Certifier;
 
 /// The server's shared state, as the app sees it.
@@ -26,6 +27,35 @@ pub struct ServerContext {
     pub secure_cookies: SecureCookies,
     /// The built files under `/pkg`, by their hashed names.
     pub assets: AssetNames,
+    /// The lessons and questions read aloud; `None` when the server runs without audio.
+    pub listening: Option<Arc<dyn Listening>>,
+}
+
+/// The spoken course, as pages ask for it: which clips exist for a lesson or a question.
+/// The server implements it (`server/src/audio.rs`), where the voice and its cache live;
+/// a page never waits for a clip to be made.
+pub trait Listening: Send + Sync {
+    /// The clips of a lesson in `lang`: the whole lesson, and one per `##` section (as many
+    /// as [`catalog::LessonText::sections`] cuts), or `None` when it has none.
+    fn lesson(&self, module: &str, lesson: &str, lang: &str) -> Option<LessonAudio>;
+    /// A quiz question read with its options in the order shown (`order[shown] = option
+    /// in the file`), each after its letter.
+    fn question(
+        &self,
+        module: &str,
+        kind: catalog::QuizKind,
+        question: usize,
+        order: &[usize],
+        lang: &str,
+    ) -> Option<Clip>;
+    /// The text of a scenario (the case that its questions follow).
+    fn scenario(
+        &self,
+        module: &str,
+        kind: catalog::QuizKind,
+        scenario: usize,
+        lang: &str,
+    ) -> Option<Clip>;
 }
 
 fn context() -> Result<Arc<ServerContext>, AppError> {
@@ -67,4 +97,9 @@ pub fn secure_cookies() -> SecureCookies {
 /// (the names then are the plain ones).
 pub fn stylesheet_href(pkg_dir: &str) -> Option<String> {
     context().ok().map(|c| c.assets.stylesheet_href(pkg_dir))
+}
+
+/// The spoken course, when the server has a voice.
+pub fn listening() -> Option<Arc<dyn Listening>> {
+    context().ok()?.listening.clone()
 }

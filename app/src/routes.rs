@@ -39,6 +39,11 @@ pub fn glossary_href(module: &str) -> String {
     format!("/glossary/{module}")
 }
 
+/// A clip of the voice (`/audio/<key>.opus` or `.mp3`), named by the hash of what it says.
+pub fn audio_href(key: &str, extension: &str) -> String {
+    format!("/audio/{key}.{extension}")
+}
+
 /// A module's quiz or pre-test (`kind`: `quiz`, `pretest`).
 pub fn quiz_href(module: &str, kind: &str) -> String {
     format!("/modules/{module}/test/{kind}")

@@ -45,6 +45,10 @@ pub struct Settings {
     /// `AUDIO_CACHE_DIR`: where lesson clips made by the offline voice are kept (default
     /// `<DATA_DIR>/audio`); `AUDIO=off` serves no audio.
     pub audio_cache: Option<PathBuf>,
+    /// `AUDIO_PREPARE` (default `on`): make every lesson's clips in the background after
+    /// start, one at a time (about two minutes for the shipped course on two cores, once:
+    /// they stay in the cache). `off` makes each clip on its first request only.
+    pub audio_prepare: bool,
 }
 
 /// The issuing body printed on certificates when `ISSUING_BODY` is not set.
@@ -105,6 +109,7 @@ impl Settings {
             demo: var("PLATFORM_DEMO", "") == "1",
             header_read_timeout: seconds("HEADER_READ_SECONDS", 15)?,
             audio_cache,
+            audio_prepare: var("AUDIO_PREPARE", "on") != "off",
             client_ip_header: Some(var("CLIENT_IP_HEADER", ""))
                 .filter(|h| !h.is_empty())
                 .map(|h| h.to_ascii_lowercase()),

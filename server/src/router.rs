@@ -66,6 +66,10 @@ pub fn build(state: AppState) -> Router {
         client_ip_header: state.client_ip_header.clone(),
         secure_cookies: app::auth::ssr::SecureCookies(state.secure_cookies),
         assets: state.built.names.clone(),
+        listening: state
+            .audio
+            .clone()
+            .map(|library| library as std::sync::Arc<dyn app::context::Listening>),
     });
     let context = move || {
         provide_context(server_context.clone());

@@ -58,6 +58,11 @@ impl Application {
                 .map(Arc::new),
             None => None,
         };
+        if settings.audio_prepare
+            && let Some(library) = &audio
+        {
+            tokio::spawn(library.clone().prepare_lessons());
+        }
         let state = AppState {
             audio,
             leptos_options,

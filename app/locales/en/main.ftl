@@ -451,3 +451,13 @@ report-present = Present
 report-absent = Absent
 report-present-count = { $count } present
 report-sessions = Sessions
+
+# Listening: the voice reads a lesson, a section, a question (components/listen.rs).
+listen-lesson = Listen to the lesson
+listen-section = Listen to this part
+listen-question = Listen to the question and its answers
+listen-scenario = Listen to the case
+listen-file = Listen — { $duration }, { $size } KB
+listen-file-plain = Listen
+listen-minutes = { $minutes } min { $seconds } s
+listen-seconds = { $seconds } s

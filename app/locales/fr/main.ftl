@@ -451,3 +451,13 @@ report-present = Présent
 report-absent = Absent
 report-present-count = { $count } présent(s)
 report-sessions = Séances
+
+# Listening: the voice reads a lesson, a section, a question (components/listen.rs).
+listen-lesson = Écouter la leçon
+listen-section = Écouter cette partie
+listen-question = Écouter la question et ses réponses
+listen-scenario = Écouter le cas
+listen-file = Écouter — { $duration }, { $size } Ko
+listen-file-plain = Écouter
+listen-minutes = { $minutes } min { $seconds } s
+listen-seconds = { $seconds } s

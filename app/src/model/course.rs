@@ -47,8 +47,13 @@ pub struct LessonContent {
     pub title: String,
     /// What the lesson teaches, worded in the page's language.
     pub objectives: Vec<String>,
-    /// Sanitised when the catalogue was loaded.
-    pub html: String,
+    /// The lesson's HTML before its first `##` heading (sanitised when the catalogue was
+    /// loaded, like every HTML field here).
+    pub intro: String,
+    /// The rest, one part per `##` heading, each with its clip when there is audio.
+    pub sections: Vec<LessonSection>,
+    /// The whole lesson read aloud.
+    pub audio: Option<Clip>,
     pub sources: Vec<String>,
     /// 1-based position of the lesson in its module.
     pub number: u32,
@@ -60,6 +65,40 @@ pub struct LessonContent {
     pub lesson_slug: String,
     /// `Some(read)` for a signed-in learner, `None` for a visitor.
     pub read: Option<bool>,
+}
+
+/// A `##` section of a lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonSection {
+    /// Its `<h2>` element.
+    pub heading: String,
+    pub body: String,
+    pub audio: Option<Clip>,
+}
+
+/// A clip of the voice reading a lesson, a section or a question, as a player shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clip {
+    /// Ogg Opus, the small file every recent browser plays.
+    pub opus: String,
+    /// MP3, for browsers and phones that do not play Opus.
+    pub mp3: String,
+    /// Its length and the Opus file's size, once the clip has been made (a clip is made
+    /// at start or on its first request; a page never waits for it).
+    pub size: Option<ClipSize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClipSize {
+    pub seconds: u32,
+    pub bytes: u64,
+}
+
+/// A lesson's clips: the whole lesson, and one per `##` section in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonAudio {
+    pub whole: Clip,
+    pub sections: Vec<Clip>,
 }
 
 /// A module's printable one-page job aid, or its glossary: a page beside the lessons.

@@ -60,6 +60,10 @@ pub struct FormQuestion {
     pub multiple: bool,
     /// Option labels, in the order shown (sanitised HTML).
     pub options: Vec<String>,
+    /// The question and its options read aloud, in that order, after their letters.
+    pub audio: Option<super::Clip>,
+    /// The scenario read aloud, beside its text.
+    pub scenario_audio: Option<super::Clip>,
 }
 
 /// A submitted attempt, with what the module's rules let the learner see.

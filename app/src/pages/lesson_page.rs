@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use leptos::form::ActionForm;
 
 use crate::components::form_error::FormError;
+use crate::components::listen::{Listen, Listening};
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, tr_n, use_lang};
 use crate::model::LessonContent as Lesson;
@@ -37,7 +38,9 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
         module,
         title,
         objectives,
-        html,
+        intro,
+        sections,
+        audio,
         sources,
         number,
         total,
@@ -66,6 +69,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 )}
             </p>
             <h1>{title}</h1>
+            {audio.map(|clip| view! { <Listen clip what=Listening::Lesson /> })}
             <Show when=move || has_objectives>
                 <section class="objectives">
                     <h2>{t("lesson-objectives")}</h2>
@@ -78,7 +82,23 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                     </ul>
                 </section>
             </Show>
-            <div class="lesson-body" inner_html=html></div>
+            <div class="lesson-body">
+                <div inner_html=intro></div>
+                {sections
+                    .into_iter()
+                    .map(|section| {
+                        view! {
+                            <section class="lesson-section">
+                                <div inner_html=section.heading></div>
+                                {section
+                                    .audio
+                                    .map(|clip| view! { <Listen clip what=Listening::Section /> })}
+                                <div inner_html=section.body></div>
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            </div>
             <Show when=move || has_sources>
                 <section class="sources">
                     <h2>{t("lesson-sources")}</h2>

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::form_error::FormError;
 use crate::components::island_scripts::IslandScripts;
+use crate::components::listen::{Listen, Listening};
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, tr_args, tr_n, use_lang};
 use crate::islands::quiz_stepper::{QuizStepper, StepperWords};
@@ -149,6 +150,9 @@ fn QuizFormView(
                             {question
                                 .scenario
                                 .map(|html| view! { <div class="scenario" inner_html=html></div> })}
+                            {question
+                                .scenario_audio
+                                .map(|clip| view! { <Listen clip what=Listening::Scenario /> })}
                             <fieldset class="question" data-question=i.to_string()>
                                 <legend>
                                     {move || tr_n(
@@ -158,6 +162,9 @@ fn QuizFormView(
                                     )}
                                 </legend>
                                 <div class="stem" inner_html=question.stem></div>
+                                {question
+                                    .audio
+                                    .map(|clip| view! { <Listen clip what=Listening::Question /> })}
                                 {question
                                     .multiple
                                     .then(|| view! { <p class="hint">{t("quiz-tick-all")}</p> })}
@@ -179,6 +186,9 @@ fn QuizFormView(
                                                     value=format!("{i}-{p}")
                                                     required=!question.multiple
                                                 />
+                                                <span class="option-letter">
+                                                    {catalog::quiz::option_letter(p)}
+                                                </span>
                                                 <span inner_html=html></span>
                                             </label>
                                         }

@@ -20,7 +20,9 @@ pub mod ssr {
 
     use crate::errors::AppError;
     use crate::i18n::Lang;
-    use crate::model::{LessonContent, LessonLink, ModuleCard, ProgressView, SidePageContent};
+    use crate::model::{
+        LessonContent, LessonLink, LessonSection, ModuleCard, ProgressView, SidePageContent,
+    };
     use crate::routes::{glossary_href, job_aid_href, lesson_href, module_href};
 
     pub fn module_card(module: &Module, lang: Lang, progress: Option<ProgressView>) -> ModuleCard {
@@ -65,11 +67,27 @@ pub mod ssr {
             .filter_map(|id| module.objective(id))
             .map(|objective| objective.text(lang.code()).to_string())
             .collect();
+        let parts = text.sections();
+        let audio = crate::context::listening()
+            .and_then(|l| l.lesson(&module.slug, &found.slug, lang.code()))
+            .filter(|a| a.sections.len() == parts.sections.len());
+        let mut section_audio = audio.iter().flat_map(|a| a.sections.iter().cloned());
+        let sections = parts
+            .sections
+            .iter()
+            .map(|(heading, body)| LessonSection {
+                heading: heading.to_string(),
+                body: body.to_string(),
+                audio: section_audio.next(),
+            })
+            .collect();
         Ok(LessonContent {
             module: module_link(module, lang),
             title: text.title.clone(),
             objectives,
-            html: text.html.clone(),
+            intro: parts.intro.to_string(),
+            sections,
+            audio: audio.map(|a| a.whole),
             sources: text.sources.clone(),
             number: index as u32 + 1,
             total: module.lessons.len() as u32,

@@ -36,6 +36,8 @@ struct World {
     cookies: Vec<(Actor, Option<String>)>,
     /// The clip of the fixture course's first section, in French.
     audio_key: String,
+    /// The clip of its quiz's first question, options in the file's order, in French.
+    question_audio_key: String,
 }
 
 async fn world(app: &TestApp) -> World {
@@ -82,6 +84,8 @@ async fn world(app: &TestApp) -> World {
         doomed,
         cookies,
         audio_key,
+        question_audio_key: crate::support::question_audio_key(&crate::support::fixture_content())
+            .await,
     }
 }
 
@@ -134,6 +138,13 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
         (
             "lesson audio",
             Request::Page(format!("/audio/{}.opus", w.audio_key)),
+            EVERYONE,
+        ),
+        // It says only what the quiz page shows (never the answer key), under a name that
+        // is a hash of those words; like the lessons, it is public.
+        (
+            "quiz question audio",
+            Request::Page(format!("/audio/{}.opus", w.question_audio_key)),
             EVERYONE,
         ),
         ("account page", Request::Page("/account".into()), SIGNED_IN),

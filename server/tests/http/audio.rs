@@ -160,3 +160,134 @@ async fn a_corrected_sentence_gets_a_new_clip_and_the_old_one_is_gone() {
     );
     app.cleanup().await;
 }
+
+/// Every `/audio/…` address in a page, in order.
+fn audio_links(html: &str) -> Vec<String> {
+    html.match_indices("\"/audio/")
+        .map(|(at, _)| {
+            let rest = &html[at + 1..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The first lesson of the shipped course: a large player for the whole lesson, then one
+/// under each `##` heading, each `preload="none"` with the Opus file, its MP3 fallback and
+/// a link that says, once the clip is made, how long it is and what it weighs.
+#[tokio::test]
+async fn a_lesson_page_has_a_player_for_the_lesson_and_each_section() {
+    let (app, _) = with_audio().await;
+    let catalog = server::content::load(&shipped_content()).unwrap();
+    let module = &catalog.modules()[0];
+    let lesson = &module.lessons[0];
+    let path = format!("/modules/{}/{}", module.slug, lesson.slug);
+    for (lang, listen, unit) in [("fr", "Écouter", "Ko"), ("en", "Listen", "KB")] {
+        let sections = lesson.text(lang).sections().sections.len();
+        let html = app
+            .get_as(&path, Some(&format!("lang={lang}")))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let players = html.matches("<audio").count();
+        assert_eq!(
+            players,
+            1 + sections,
+            "{lang}: the lesson, then each section"
+        );
+        assert_eq!(html.matches("preload=\"none\"").count(), players, "{lang}");
+        assert_eq!(html.matches("class=\"listen listen-lesson\"").count(), 1);
+        assert!(
+            html.find("listen-lesson").unwrap() < html.find("<h2>").unwrap(),
+            "{lang}: the lesson's player comes before its first section"
+        );
+        let links = audio_links(&html);
+        assert_eq!(links.len(), 3 * players, "{lang}: Opus, MP3 and the link");
+        // Nothing was made yet (AUDIO_PREPARE is off in tests): the link says only "Listen".
+        assert_eq!(
+            html.matches(&format!(">{listen}</a>")).count(),
+            players,
+            "{lang}"
+        );
+        let whole = &links[0];
+        assert!(whole.ends_with(".opus") && links[1].ends_with(".mp3"));
+        let response = app.get(whole).await;
+        assert_eq!(response.status(), 200);
+        let bytes = response.bytes().await.unwrap().len() as u64;
+        let html = app
+            .get_as(&path, Some(&format!("lang={lang}")))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let kilobytes = bytes.div_ceil(1000);
+        assert!(
+            html.contains(&format!(", {kilobytes} {unit}</a>")) && html.contains(" min "),
+            "{lang}: the made clip's size ({kilobytes} {unit}) and length: {html}"
+        );
+        assert!(html.contains(&format!(">{listen} — ")), "{lang}");
+    }
+    app.cleanup().await;
+}
+
+/// The quiz page: a player beside each question, whose clip reads that question's options in
+/// the order this attempt shows them (the key names that text), and letters before options.
+#[tokio::test]
+async fn a_quiz_question_is_read_with_its_options_in_the_order_shown() {
+    use accounts::Role;
+    use catalog::QuizKind;
+
+    let app = spawn_app_with(&Backend::Sqlite, crate::support::fixture_content(), |_| {})
+        .await
+        .unwrap();
+    let db = app.db().await;
+    let awa = crate::support::account(&db, "awa", Role::Learner).await;
+    let cookie = app.sign_in("awa", crate::support::PASSWORD).await;
+    crate::quizzes::read_lessons(&app, &cookie).await;
+    let html = app
+        .get_as(
+            "/modules/first/test/quiz",
+            Some(&format!("{cookie}; lang=fr")),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let catalog = crate::quizzes::catalog();
+    let module = catalog.module("first").unwrap();
+    let quiz = module.quiz_of(QuizKind::Quiz).unwrap();
+    let drawn = learning::attempts::draw(module, QuizKind::Quiz, awa, 1).unwrap();
+    assert_eq!(html.matches("class=\"question\"").count(), drawn.len());
+    assert_eq!(
+        html.matches("aria-label=\"Écouter la question et ses réponses\"")
+            .count(),
+        drawn.len()
+    );
+    // The fixture's scenario `cas` is read beside its text, once.
+    assert_eq!(html.matches("aria-label=\"Écouter le cas\"").count(), 1);
+    assert!(html.contains("<span class=\"option-letter\">A</span>"));
+    let cache = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
+        .await
+        .unwrap();
+    let glossary = server::audio::module_glossary(module, "fr").unwrap();
+    let expected: Vec<String> = drawn
+        .iter()
+        .map(|d| {
+            let text = quiz.questions[d.question].texts.get("fr");
+            let spoken = server::audio::question_text(text, &d.options, "fr", &glossary);
+            format!("/audio/{}.opus", voice.key("fr", &spoken))
+        })
+        .collect();
+    let shown: Vec<&String> = audio_links(&html)
+        .iter()
+        .filter(|l| expected.contains(l))
+        .map(|l| expected.iter().find(|e| *e == l).unwrap())
+        .step_by(2)
+        .collect();
+    assert_eq!(shown, expected.iter().collect::<Vec<_>>());
+    let response = app.get(&expected[0]).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "audio/ogg");
+    app.cleanup().await;
+}

@@ -35,6 +35,7 @@ pub async fn get_quiz(lang: Lang, module: String, kind: String) -> Result<QuizFo
     let mut questions = Vec::new();
     if let Some(number) = number {
         let mut previous_scenario = None;
+        let listening = crate::context::listening();
         for drawn in learning::attempts::draw(found, kind, account, number)? {
             let question = &quiz.questions[drawn.question];
             let text = question.texts.get(lang.code());
@@ -45,8 +46,25 @@ pub async fn get_quiz(lang: Lang, module: String, kind: String) -> Result<QuizFo
                 _ => None,
             };
             previous_scenario = question.scenario;
+            let scenario_audio = match (&scenario, question.scenario, &listening) {
+                (Some(_), Some(s), Some(listening)) => {
+                    listening.scenario(&found.slug, kind, s, lang.code())
+                }
+                _ => None,
+            };
+            let audio = listening.as_ref().and_then(|l| {
+                l.question(
+                    &found.slug,
+                    kind,
+                    drawn.question,
+                    &drawn.options,
+                    lang.code(),
+                )
+            });
             questions.push(FormQuestion {
                 scenario,
+                scenario_audio,
+                audio,
                 stem: text.stem.clone(),
                 multiple: !question.kind.is_single_answer(),
                 options: drawn

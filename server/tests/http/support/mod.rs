@@ -265,6 +265,8 @@ pub async fn spawn_app_with(
         certificate_key_file: data.path().join("keys/certificate-signing.key"),
         header_read_timeout: std::time::Duration::from_secs(15),
         audio_cache: Some(data.path().join("audio")),
+        // Each test asks for the clips it needs; none makes the whole course.
+        audio_prepare: false,
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
@@ -389,6 +391,28 @@ pub async fn lesson_audio_keys(content: &std::path::Path) -> Vec<(String, String
         .unwrap()
         .into_iter()
         .filter(|s| s.module == first.slug && s.lesson == first.lessons[0].slug)
+        // The `##` sections; the opening is heard with the whole lesson.
+        .filter(|s| s.title.is_some())
         .map(|s| (s.lang.clone(), voice.key(&s.lang, &s.text)))
         .collect()
+}
+
+/// The audio key of the first question of the first module's quiz in `content`, its options
+/// in the file's order, in French, computed as the server computes it.
+pub async fn question_audio_key(content: &std::path::Path) -> String {
+    let catalog = server::content::load(content).expect("the course loads");
+    let keys_dir = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(keys_dir.path().to_path_buf(), voice::Settings::default())
+        .await
+        .expect("espeak-ng, opus-tools and lame are installed (scripts/setup.sh)");
+    let module = &catalog.modules()[0];
+    let text = module.quiz_of(catalog::QuizKind::Quiz).unwrap().questions[0]
+        .texts
+        .get("fr");
+    let glossary = server::audio::module_glossary(module, "fr").unwrap();
+    let order: Vec<usize> = (0..text.options.len()).collect();
+    voice.key(
+        "fr",
+        &server::audio::question_text(text, &order, "fr", &glossary),
+    )
 }
