@@ -11,7 +11,8 @@
 #  - the trainers' reports on 10,000 seeded learners (a cohort of 500, and all cohorts);
 #  - quiz submissions per second with 200 learners at once, on SQLite and PostgreSQL;
 #  - 500 learners' journeys for 60 s, a sign-in flood, and SIGKILL crash runs (below);
-#  - lesson audio: minutes and bytes per module and language, time to make it all.
+#  - lesson audio: minutes and bytes per module and language, time to make it all, and what
+#    making it in the background costs the start and a lesson page's latency.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -32,6 +33,42 @@ audio_bench() {
   echo "the same, warm cache:"
   CONTENT_DIR="$ROOT/content" RUST_LOG=warn "$ROOT/target/release/server" audio generate --cache "$cache" | grep '^made'
   rm -rf "$cache"
+  audio_start_bench
+}
+
+# What making the lesson audio in the background costs a running server: the time to answer
+# /health with audio off and on, and a lesson page's latency while the clips are made and after.
+audio_start_bench() {
+  local audio data port base pid started lesson
+  for audio in off on; do
+    data=$(mktemp -d)
+    port=$((20000 + RANDOM % 10000))
+    base="http://127.0.0.1:$port"
+    started=$(date +%s%N)
+    LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$ROOT/content" \
+      DATA_DIR="$data" AUDIO="$audio" AUDIO_PREPARE=on RUST_LOG=info "$ROOT/target/release/server" serve \
+      >"$data/log" 2>&1 &
+    pid=$!
+    for _ in $(seq 600); do curl -sf "$base/health" >/dev/null && break; sleep 0.02; done
+    echo "AUDIO=$audio: /health answers $(( ($(date +%s%N) - started) / 1000000 )) ms after the start" \
+      "$(grep -o 'audio ready.*' "$data/log" | grep -o 'ms=[0-9]*' | sed 's/^/(naming every clip: /; s/$/ ms)/')"
+    lesson=$(curl -s "$base/" | grep -o 'href="/modules/[a-z0-9-]*"' | head -n1 | cut -d'"' -f2)
+    lesson=$(curl -s "$base$lesson" | grep -o "href=\"$lesson/[a-z0-9-]*\"" | head -n1 | cut -d'"' -f2)
+    latency() { # 20 requests one after another: "mean max" in ms
+      for _ in $(seq 20); do curl -s -o /dev/null -w '%{time_total}\n' "$base$lesson"; done |
+        awk '{ t = $1 * 1000; s += t; if (t > m) m = t } END { printf "mean %.1f ms, max %.1f ms", s / NR, m }'
+    }
+    if [ "$audio" = on ]; then
+      echo "  a lesson page while the clips are made: $(latency)"
+      for _ in $(seq 900); do grep -q 'lesson audio made' "$data/log" && break; sleep 1; done
+      echo "  lesson clips made in the background: $(grep -o 'lesson audio made.*' "$data/log" | grep -o '\(clips\|made\|seconds\)=[0-9]*' | tr '\n' ' ')"
+      echo "  the same page after: $(latency)"
+    else
+      echo "  a lesson page: $(latency)"
+    fi
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    rm -rf "$data"
+  done
 }
 if [ "${BENCH_AUDIO_ONLY:-}" = 1 ]; then audio_bench; exit 0; fi
 
@@ -41,7 +78,7 @@ DATA=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
 STATIC="$ROOT/target/site/pkg/bench-static.html"
 LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$ROOT/content" \
-  DATA_DIR="$DATA" RUST_LOG=warn "$ROOT/target/release/server" serve >/dev/null &
+  DATA_DIR="$DATA" AUDIO_PREPARE=off RUST_LOG=warn "$ROOT/target/release/server" serve >/dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$DATA" "$STATIC" "$STATIC".br "$STATIC".gz' EXIT
 for _ in $(seq 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done
@@ -179,7 +216,7 @@ sed -i '/^attempts = /d' "$JOURNEY_CONTENT"/*/module.toml   # no attempt limit f
 start_server() { # start_server <data-dir> <database-url>: sets SERVER_PID and SERVER_URL
   local port=$((20000 + RANDOM % 10000))
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" CONTENT_DIR="$JOURNEY_CONTENT" \
-    DATA_DIR="$1" DATABASE_URL="$2" RUST_LOG=warn "$ROOT/target/release/server" serve >>"$1/server.log" 2>&1 &
+    DATA_DIR="$1" DATABASE_URL="$2" AUDIO_PREPARE=off RUST_LOG=warn "$ROOT/target/release/server" serve >>"$1/server.log" 2>&1 &
   SERVER_PID=$!
   SERVER_URL="http://127.0.0.1:$port"
   for _ in $(seq 600); do curl -sf "$SERVER_URL/health" >/dev/null && return 0; sleep 0.1; done

@@ -124,6 +124,8 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
+        // Colours only on a terminal: a log file or journal gets plain `key=value` text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(),
