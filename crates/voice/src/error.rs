@@ -46,6 +46,24 @@ pub enum Error {
         max: usize,
     },
 
+    /// A recording is not an Ogg Opus, MP3 or WAV file (by its first bytes).
+    #[error("{path} is not an Ogg Opus, MP3 or WAV file")]
+    NotAudio {
+        /// The recording.
+        path: PathBuf,
+    },
+
+    /// A recording is larger than [`crate::MAX_RECORDING_BYTES`].
+    #[error("{path} has {bytes} bytes; a recording takes at most {max}")]
+    TooLarge {
+        /// The recording.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+
     /// The text is empty or only whitespace: there is nothing to say.
     #[error("the text is empty: there is nothing to say")]
     EmptyText,

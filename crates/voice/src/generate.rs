@@ -1,5 +1,5 @@
-//! Making one clip: espeak-ng to a temporary WAV, then opusenc and lame from it, then
-//! renaming the results into place.
+//! Making one clip: espeak-ng (or a recording's decoder) to a temporary WAV, then opusenc
+//! and lame from it, then renaming the results into place.
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -9,15 +9,23 @@ use tokio::io::AsyncReadExt;
 
 use crate::cache::{self, Entry, Temp};
 use crate::process::{self, ESPEAK, LAME, OPUSENC, TIMEOUT};
+use crate::recorded::{self, Recorded};
 use crate::{Clip, Error, Settings, wav};
 
 /// What one generation needs to know.
 pub(crate) struct Job<'a> {
     pub dir: &'a Path,
     pub key: &'a str,
-    pub voice: &'a str,
-    pub text: &'a str,
+    pub input: Input<'a>,
     pub settings: &'a Settings,
+}
+
+/// Where the sound comes from.
+pub(crate) enum Input<'a> {
+    /// espeak-ng reads `text` with `voice`.
+    Speak { voice: &'a str, text: &'a str },
+    /// A trainer's recording, decoded.
+    Recording { path: &'a Path, format: Recorded },
 }
 
 /// Opus options besides the bitrate (the cache key's format tag must change with them).
@@ -48,23 +56,10 @@ pub(crate) async fn generate(job: Job<'_>) -> Result<Clip, Error> {
     let started = Instant::now();
     let temp = Temp::new(job.dir, job.key);
 
-    // The text goes on standard input, never on the command line, so nothing in it can be
-    // taken for an option. NUL would end espeak-ng's C string early. A final newline ends
-    // the last sentence.
-    let mut input = job.text.replace('\0', " ");
-    input.push('\n');
-    let espeak_args: Vec<OsString> = vec![
-        "-v".into(),
-        job.voice.into(),
-        "-s".into(),
-        job.settings.speed.to_string().into(),
-        "-b".into(), // the input is UTF-8
-        "1".into(),
-        "-w".into(),
-        temp.wav.clone().into(),
-        "--stdin".into(),
-    ];
-    process::run(ESPEAK, espeak_args, Some(input.as_bytes()), TIMEOUT).await?;
+    match job.input {
+        Input::Speak { voice, text } => speak(voice, text, job.settings, &temp.wav).await?,
+        Input::Recording { path, format } => recorded::decode(path, format, &temp.wav).await?,
+    }
     let seconds = wav_seconds(&temp.wav).await?;
 
     let mut opus_args: Vec<OsString> = vec![
@@ -110,9 +105,13 @@ pub(crate) async fn generate(job: Job<'_>) -> Result<Clip, Error> {
     commit(&temp.sidecar, &entry.sidecar).await?;
     drop(temp); // removes the WAV
 
+    let from = match job.input {
+        Input::Speak { voice, .. } => voice.to_string(),
+        Input::Recording { path, .. } => path.display().to_string(),
+    };
     tracing::info!(
         key = job.key,
-        voice = job.voice,
+        from,
         seconds,
         opus_bytes,
         mp3_bytes,
@@ -127,6 +126,28 @@ pub(crate) async fn generate(job: Job<'_>) -> Result<Clip, Error> {
         opus_bytes,
         mp3_bytes,
     })
+}
+
+/// espeak-ng says `text` into a WAV file at `wav`.
+async fn speak(voice: &str, text: &str, settings: &Settings, wav: &Path) -> Result<(), Error> {
+    // The text goes on standard input, never on the command line, so nothing in it can be
+    // taken for an option. NUL would end espeak-ng's C string early. A final newline ends
+    // the last sentence.
+    let mut input = text.replace('\0', " ");
+    input.push('\n');
+    let espeak_args: Vec<OsString> = vec![
+        "-v".into(),
+        voice.into(),
+        "-s".into(),
+        settings.speed.to_string().into(),
+        "-b".into(), // the input is UTF-8
+        "1".into(),
+        "-w".into(),
+        wav.into(),
+        "--stdin".into(),
+    ];
+    process::run(ESPEAK, espeak_args, Some(input.as_bytes()), TIMEOUT).await?;
+    Ok(())
 }
 
 /// Reads the WAV header (only the start of the file) and returns the duration.

@@ -18,6 +18,7 @@ mod cache;
 mod error;
 mod generate;
 mod process;
+mod recorded;
 mod settings;
 mod wav;
 
@@ -29,6 +30,7 @@ use std::sync::{Arc, Mutex};
 use sha2::{Digest, Sha256};
 
 pub use error::Error;
+pub use recorded::{MAX_RECORDING_BYTES, Recorded, SNIFF_BYTES};
 pub use settings::Settings;
 pub use wav::WavError;
 
@@ -38,6 +40,9 @@ pub const MAX_CHARS: usize = 20_000;
 /// Names the cache format. Change it whenever an encoder option changes (see
 /// `generate.rs`): every key changes with it, so no old clip is served as a new one.
 const FORMAT: &str = "voice-clip/1";
+
+/// The same for a recording's key.
+const RECORDING_FORMAT: &str = "voice-recording/1";
 
 /// One spoken text, as files in the cache directory.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +85,7 @@ impl Voice {
         settings.check()?;
         let engine = engine_name(&process::version(process::ESPEAK).await?);
         process::version(process::OPUSENC).await?;
+        process::version(process::OPUSDEC).await?;
         process::version(process::LAME).await?;
         tokio::fs::create_dir_all(&cache_dir)
             .await
@@ -153,28 +159,85 @@ impl Voice {
         let voice = espeak_voice(lang)?;
         check_text(text)?;
         let key = self.key(lang, text);
-        if let Some(clip) = cache::lookup(&self.dir, &key) {
+        self.make(&key, generate::Input::Speak { voice, text })
+            .await
+    }
+
+    /// The cache key of a recording: a hash of its bytes and the encoders' settings, so a
+    /// re-recorded file gets a new key (and address) and the old sound is never served.
+    pub fn recording_key(&self, bytes: &[u8]) -> String {
+        let s = &self.settings;
+        let mut hash = Sha256::new();
+        for field in [
+            RECORDING_FORMAT,
+            &s.opus_kbps.to_string(),
+            &s.mp3_kbps.to_string(),
+        ] {
+            hash.update((field.len() as u64).to_le_bytes());
+            hash.update(field.as_bytes());
+        }
+        hash.update(bytes);
+        let mut key = hex::encode(hash.finalize());
+        key.truncate(32);
+        key
+    }
+
+    /// A trainer's recording at `path`, converted to the same two formats as a generated
+    /// clip (from the cache if it is there). Fails with [`Error::NotAudio`] for a file that
+    /// is not Ogg Opus, MP3 or WAV and [`Error::TooLarge`] past [`MAX_RECORDING_BYTES`].
+    pub async fn recording(&self, path: &std::path::Path) -> Result<Clip, Error> {
+        let bytes = read_recording(path).await?;
+        let format =
+            Recorded::sniff(&bytes[..bytes.len().min(recorded::SNIFF_BYTES)]).ok_or_else(|| {
+                Error::NotAudio {
+                    path: path.to_path_buf(),
+                }
+            })?;
+        let key = self.recording_key(&bytes);
+        self.make(&key, generate::Input::Recording { path, format })
+            .await
+    }
+
+    /// The clip `key` from the cache, or made from `input` now: once however many ask at
+    /// the same time, and at most one per core at once.
+    async fn make(&self, key: &str, input: generate::Input<'_>) -> Result<Clip, Error> {
+        if let Some(clip) = cache::lookup(&self.dir, key) {
             tracing::debug!(key, "clip from cache");
             return Ok(clip);
         }
-        let lock = KeyLock::new(self, &key);
+        let lock = KeyLock::new(self, key);
         let _held = lock.lock.lock().await;
         // Whoever held the lock before may have just made it.
-        if let Some(clip) = cache::lookup(&self.dir, &key) {
+        if let Some(clip) = cache::lookup(&self.dir, key) {
             return Ok(clip);
         }
         let _permit = self.permits.acquire().await.expect("never closed");
         let job = generate::Job {
             dir: &self.dir,
-            key: &key,
-            voice,
-            text,
+            key,
+            input,
             settings: &self.settings,
         };
         let clip = generate::generate(job).await?;
         self.generated.fetch_add(1, Ordering::Relaxed);
         Ok(clip)
     }
+}
+
+/// A recording's bytes, refused past [`MAX_RECORDING_BYTES`] before any is read.
+async fn read_recording(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    let bytes = tokio::fs::metadata(path)
+        .await
+        .map_err(Error::io(path))?
+        .len();
+    if bytes > MAX_RECORDING_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes,
+            max: MAX_RECORDING_BYTES,
+        });
+    }
+    tokio::fs::read(path).await.map_err(Error::io(path))
 }
 
 /// A key's entry in [`Voice::locks`]; removes it on drop if nobody else uses it (also when

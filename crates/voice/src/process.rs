@@ -26,6 +26,10 @@ pub(crate) const OPUSENC: Program = Program {
     name: "opusenc",
     package: "opus-tools",
 };
+pub(crate) const OPUSDEC: Program = Program {
+    name: "opusdec",
+    package: "opus-tools",
+};
 pub(crate) const LAME: Program = Program {
     name: "lame",
     package: "lame",

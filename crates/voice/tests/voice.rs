@@ -279,3 +279,99 @@ async fn only_the_three_finished_files_are_left_in_the_cache() {
     let sidecar = std::fs::read_to_string(dir.path().join(format!("{key}.txt"))).unwrap();
     assert!(sidecar.starts_with("seconds="), "{sidecar}");
 }
+
+/// `seconds` is within `tolerance` seconds of `expected`.
+fn assert_near(seconds: f32, expected: f32, tolerance: f32) {
+    assert!(
+        (seconds - expected).abs() <= tolerance,
+        "{seconds} s, expected {expected} s"
+    );
+}
+
+/// A WAV file of `seconds` of a 440 Hz tone, 16 kHz mono 16-bit, as a recorder app writes.
+fn tone_wav(path: &Path, seconds: u32) {
+    let rate = 16_000u32;
+    let samples: Vec<i16> = (0..rate * seconds)
+        .map(|i| ((i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin() * 8000.0) as i16)
+        .collect();
+    let data = samples.len() as u32 * 2;
+    let mut wav = Vec::new();
+    wav.extend(b"RIFF");
+    wav.extend((36 + data).to_le_bytes());
+    wav.extend(b"WAVEfmt ");
+    wav.extend(16u32.to_le_bytes());
+    wav.extend(1u16.to_le_bytes()); // PCM
+    wav.extend(1u16.to_le_bytes()); // mono
+    wav.extend(rate.to_le_bytes());
+    wav.extend((rate * 2).to_le_bytes());
+    wav.extend(2u16.to_le_bytes());
+    wav.extend(16u16.to_le_bytes());
+    wav.extend(b"data");
+    wav.extend(data.to_le_bytes());
+    for s in samples {
+        wav.extend(s.to_le_bytes());
+    }
+    std::fs::write(path, wav).unwrap();
+}
+
+#[tokio::test]
+async fn a_recording_in_wav_mp3_or_ogg_opus_becomes_the_same_two_files() {
+    let dir = cache_dir();
+    let sources = cache_dir();
+    let voice = voice_in(dir.path(), Settings::default()).await;
+    let wav = sources.path().join("section.wav");
+    tone_wav(&wav, 3);
+    let from_wav = voice.recording(&wav).await.unwrap();
+    assert_audio(&from_wav);
+    assert_near(from_wav.seconds, 3.0, 0.05);
+    // A phone's MP3 and a WhatsApp voice message (Ogg Opus): here, the files just made.
+    let mp3 = sources.path().join("section.mp3");
+    let ogg = sources.path().join("message.ogg");
+    std::fs::copy(&from_wav.mp3, &mp3).unwrap();
+    std::fs::copy(&from_wav.opus, &ogg).unwrap();
+    for source in [&mp3, &ogg] {
+        let clip = voice.recording(source).await.unwrap();
+        assert_audio(&clip);
+        assert_near(clip.seconds, 3.0, 0.15);
+        assert_ne!(clip.key, from_wav.key, "another file, another key");
+    }
+    assert_eq!(voice.generated(), 3);
+    let again = voice.recording(&wav).await.unwrap();
+    assert_eq!(again, from_wav, "the same recording comes from the cache");
+    assert_eq!(voice.generated(), 3);
+    // Recorded again: new bytes, new key, so the old sound is never served for it.
+    tone_wav(&wav, 2);
+    let redone = voice.recording(&wav).await.unwrap();
+    assert_ne!(redone.key, from_wav.key);
+    assert_near(redone.seconds, 2.0, 0.05);
+}
+
+#[tokio::test]
+async fn a_file_that_is_no_recording_or_too_large_is_refused_and_nothing_is_written() {
+    let dir = cache_dir();
+    let sources = cache_dir();
+    let voice = voice_in(dir.path(), Settings::default()).await;
+    let text = sources.path().join("notes.mp3");
+    std::fs::write(&text, "## Ce n'est pas un son").unwrap();
+    let m4a = sources.path().join("phone.m4a");
+    std::fs::write(&m4a, b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00").unwrap();
+    for path in [&text, &m4a] {
+        let error = voice.recording(path).await.unwrap_err();
+        assert!(matches!(error, Error::NotAudio { .. }), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("not an Ogg Opus, MP3 or WAV file")
+        );
+    }
+    let huge = sources.path().join("huge.wav");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(voice::MAX_RECORDING_BYTES + 1).unwrap();
+    let error = voice.recording(&huge).await.unwrap_err();
+    assert!(matches!(error, Error::TooLarge { .. }), "{error}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
