@@ -94,6 +94,12 @@ pub fn tr(lang: Lang, key: &str) -> String {
     LOCALES.lookup(lang.id(), key)
 }
 
+/// The interface string `key` in `lang`, if there is one: for keys made from data, such as a
+/// language's name (`language-name-bm`).
+pub fn tr_if_any(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.try_lookup(lang.id(), key)
+}
+
 /// The interface string `key` in `lang`, with numeric arguments such as `count`.
 pub fn tr_n(lang: Lang, key: &str, args: &[(&'static str, i64)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue> = args

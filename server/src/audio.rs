@@ -19,6 +19,8 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use catalog::quiz::option_letter;
 use catalog::{Catalog, GLOSSARY, Module, QuizKind};
+
+use crate::recordings::Part;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
@@ -276,8 +278,12 @@ pub async fn generate_command(content_dir: &Path, cache: &Path) -> anyhow::Resul
 /// 404, as for images. Pages ask it which clips exist ([`app::context::Listening`]).
 pub struct Library {
     voice: Arc<voice::Voice>,
-    /// key → (language, prepared text).
+    /// key → (language, prepared text) of every generated clip.
     texts: HashMap<String, (String, String)>,
+    /// key → a trainer's recording (see `recordings.rs`).
+    recorded: HashMap<String, PathBuf>,
+    /// (module, lesson) → recordings in languages the course is not written in.
+    spoken_in: HashMap<(String, String), Vec<OtherKeys>>,
     /// (module, lesson, language) → its clips' keys.
     lessons: HashMap<(String, String, String), LessonKeys>,
     /// A question → the key of each order of its options.
@@ -293,6 +299,14 @@ struct LessonKeys {
     whole: String,
     /// One per `##` section, in order.
     sections: Vec<String>,
+}
+
+/// A lesson's recordings in a language it has no text in.
+struct OtherKeys {
+    lang: String,
+    whole: Option<String>,
+    /// By section, from 0.
+    sections: BTreeMap<usize, String>,
 }
 
 /// A question with more options than this is read in the file's order only (720 orders of
@@ -315,12 +329,15 @@ impl Library {
         let mut library = Library {
             voice,
             texts: HashMap::new(),
+            recorded: HashMap::new(),
+            spoken_in: HashMap::new(),
             lessons: HashMap::new(),
             questions: HashMap::new(),
             scenarios: HashMap::new(),
         };
         library.add_lessons(catalog)?;
         library.add_quizzes(catalog)?;
+        library.add_recordings(catalog).await;
         tracing::info!(
             clips = library.texts.len(),
             lessons = library.lessons.len(),
@@ -363,6 +380,60 @@ impl Library {
             self.lessons.insert(at, keys);
         }
         Ok(())
+    }
+
+    /// Trainers' recordings win over the generated voice; those that cannot be played
+    /// (stale, unstamped, unreadable, for no section) are logged and left out.
+    async fn add_recordings(&mut self, catalog: &Catalog) {
+        let found = crate::recordings::scan(catalog);
+        for problem in &found.problems {
+            tracing::warn!(%problem, "a recording is not played");
+        }
+        for recording in found.usable {
+            let bytes = match tokio::fs::read(&recording.path).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    tracing::warn!(%error, path = %recording.path.display(), "cannot read");
+                    continue;
+                }
+            };
+            let key = self.voice.recording_key(&bytes);
+            self.recorded.insert(key.clone(), recording.path.clone());
+            let at = (recording.module, recording.lesson, recording.lang);
+            if catalog.languages().contains(&at.2) {
+                let Some(keys) = self.lessons.get_mut(&at) else {
+                    continue;
+                };
+                match recording.part {
+                    Part::Whole => keys.whole = key,
+                    Part::Section(n) => {
+                        if let Some(slot) = keys.sections.get_mut(n - 1) {
+                            *slot = key;
+                        }
+                    }
+                }
+                continue;
+            }
+            let (module, lesson, lang) = at;
+            let others = self.spoken_in.entry((module, lesson)).or_default();
+            let index = match others.iter().position(|o| o.lang == lang) {
+                Some(index) => index,
+                None => {
+                    others.push(OtherKeys {
+                        lang,
+                        whole: None,
+                        sections: BTreeMap::new(),
+                    });
+                    others.len() - 1
+                }
+            };
+            match recording.part {
+                Part::Whole => others[index].whole = Some(key),
+                Part::Section(n) => {
+                    others[index].sections.insert(n - 1, key);
+                }
+            }
+        }
     }
 
     fn add_quizzes(&mut self, catalog: &Catalog) -> anyhow::Result<()> {
@@ -429,13 +500,13 @@ impl Library {
     /// The clip with this key, made now if it is not in the cache yet (once, however many
     /// ask at the same time); `None` for a key that is not a clip of the course.
     pub async fn clip(&self, key: &str) -> Option<anyhow::Result<voice::Clip>> {
-        let (lang, text) = self.texts.get(key)?;
-        Some(
-            self.voice
-                .clip(lang, text)
-                .await
-                .map_err(anyhow::Error::from),
-        )
+        let made = if let Some(path) = self.recorded.get(key) {
+            self.voice.recording(path).await
+        } else {
+            let (lang, text) = self.texts.get(key)?;
+            self.voice.clip(lang, text).await
+        };
+        Some(made.map_err(anyhow::Error::from))
     }
 
     /// Makes every lesson's clips that the cache lacks, one at a time, so that a page can
@@ -443,10 +514,16 @@ impl Library {
     /// requests. Questions are made on their first request (they have many orders).
     pub async fn prepare_lessons(self: Arc<Self>) {
         let started = Instant::now();
+        let recorded_elsewhere = self
+            .spoken_in
+            .values()
+            .flatten()
+            .flat_map(|o| o.whole.iter().chain(o.sections.values()));
         let mut keys: Vec<&String> = self
             .lessons
             .values()
             .flat_map(|l| std::iter::once(&l.whole).chain(&l.sections))
+            .chain(recorded_elsewhere)
             .collect();
         keys.sort();
         let before = self.voice.generated();
@@ -485,9 +562,23 @@ impl app::context::Listening for Library {
         let keys = self
             .lessons
             .get(&(module.to_string(), lesson.to_string(), lang.to_string()))?;
+        let others = self
+            .spoken_in
+            .get(&(module.to_string(), lesson.to_string()))
+            .into_iter()
+            .flatten()
+            .map(|other| app::model::SpokenIn {
+                lang: other.lang.clone(),
+                whole: other.whole.as_deref().map(|k| self.link(k)),
+                sections: (0..keys.sections.len())
+                    .map(|i| other.sections.get(&i).map(|k| self.link(k)))
+                    .collect(),
+            })
+            .collect();
         Some(app::model::LessonAudio {
             whole: self.link(&keys.whole),
             sections: keys.sections.iter().map(|k| self.link(k)).collect(),
+            others,
         })
     }
 

@@ -115,6 +115,15 @@ enum ContentCommand {
         /// The content folder (default: $CONTENT_DIR or ./content).
         dir: Option<PathBuf>,
     },
+    /// Record which text each recording says (in `<recording>.hash` beside it): every
+    /// recording without one, or the recordings named. Run it after listening to them.
+    Stamp {
+        /// Recordings to stamp again (default: every recording not stamped yet).
+        recordings: Vec<PathBuf>,
+        /// The content folder (default: $CONTENT_DIR or ./content).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -132,6 +141,9 @@ fn main() -> ExitCode {
         Command::Content {
             command: ContentCommand::Check { dir },
         } => check_content(dir),
+        Command::Content {
+            command: ContentCommand::Stamp { recordings, dir },
+        } => stamp_recordings(dir, &recordings),
         Command::Account {
             command:
                 AccountCommand::Create {
@@ -334,14 +346,55 @@ fn create_account(username: &str, role: &str, name: Option<&str>) -> ExitCode {
     }
 }
 
-fn check_content(dir: Option<PathBuf>) -> ExitCode {
-    let dir = dir.unwrap_or_else(|| {
+/// The content folder a command names, else `$CONTENT_DIR`, else `./content`.
+fn content_dir(dir: Option<PathBuf>) -> PathBuf {
+    dir.unwrap_or_else(|| {
         Settings::from_env()
             .map(|s| s.content_dir)
             .unwrap_or_else(|_| "content".into())
-    });
+    })
+}
+
+/// `server content stamp`: writes the hash files of recordings, and says which.
+fn stamp_recordings(dir: Option<PathBuf>, recordings: &[PathBuf]) -> ExitCode {
+    let dir = content_dir(dir);
+    let catalog = match server::content::load(&dir) {
+        Ok(catalog) => catalog,
+        Err(problems) => {
+            eprintln!("{problems}");
+            eprintln!("fix these first (`server content check`)");
+            return ExitCode::FAILURE;
+        }
+    };
+    match server::recordings::stamp(&catalog, recordings) {
+        Ok(written) => {
+            for file in &written {
+                println!("stamped: {}", file.display());
+            }
+            println!("{} recording(s) stamped", written.len());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check_content(dir: Option<PathBuf>) -> ExitCode {
+    let dir = content_dir(dir);
     match server::content::load(&dir) {
         Ok(catalog) => {
+            // Recordings that cannot be played: problems here, warnings at start (the
+            // generated voice plays instead), so a trainer sees them before they matter.
+            let recordings = server::recordings::scan(&catalog);
+            if !recordings.problems.is_empty() {
+                for problem in &recordings.problems {
+                    eprintln!("{problem}");
+                }
+                eprintln!("{} problem(s) found", recordings.problems.len());
+                return ExitCode::FAILURE;
+            }
             let modules = catalog.modules();
             let lessons: usize = modules.iter().map(|m| m.lessons.len()).sum();
             let quizzes = modules.iter().filter(|m| m.quiz.is_some()).count();
@@ -361,7 +414,7 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
                 n => format!(" ({n} warning(s))"),
             };
             println!(
-                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, {} job aids, in {}: no problems{warnings}",
+                "{}: {} modules, {} lessons, {} quizzes, {} pre-tests, {} questions, {} job aids, {} recordings, in {}: no problems{warnings}",
                 dir.display(),
                 modules.len(),
                 lessons,
@@ -369,6 +422,7 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
                 pretests,
                 questions,
                 job_aids,
+                recordings.usable.len(),
                 catalog.languages().join(", ")
             );
             ExitCode::SUCCESS

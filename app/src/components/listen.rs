@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::i18n::{Lang, tr, tr_args, tr_if_any, use_lang};
 use crate::model::{Clip, ClipSize};
 
 /// What the player is for: it names the player for screen readers and sets its size.
@@ -37,12 +37,25 @@ impl Listening {
     }
 }
 
+/// A player for `clip`. `spoken_in` is the code of the language it is spoken in when that is
+/// not the page's (a trainer's recording in Bambara: "Écouter en bambara").
 #[component]
-pub fn Listen(clip: Clip, what: Listening) -> impl IntoView {
+pub fn Listen(
+    clip: Clip,
+    what: Listening,
+    #[prop(optional)] spoken_in: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let Clip { opus, mp3, size } = clip;
-    let label = move || tr(lang.get(), what.label_key());
-    let link = move || file_label(lang.get(), size);
+    let language = spoken_in.clone();
+    let label = move || match &language {
+        Some(code) => in_language(lang.get(), "listen-in", code, None),
+        None => tr(lang.get(), what.label_key()),
+    };
+    let link = move || match &spoken_in {
+        Some(code) => in_language(lang.get(), "listen-file-in", code, size),
+        None => file_label(lang.get(), size),
+    };
     view! {
         <div class=what.class()>
             <audio controls preload="none" aria-label=label>
@@ -56,11 +69,36 @@ pub fn Listen(clip: Clip, what: Listening) -> impl IntoView {
     }
 }
 
+/// "Écouter en bambara" (`key` `listen-in`), or with the file's length and size
+/// (`listen-file-in`). A language without a name in the interface is shown by its code.
+fn in_language(lang: Lang, key: &str, code: &str, size: Option<ClipSize>) -> String {
+    let language = tr_if_any(lang, &format!("language-name-{code}")).unwrap_or(code.to_string());
+    let mut args = vec![("language", language)];
+    match size {
+        Some(size) if key == "listen-file-in" => {
+            let (duration, kilobytes) = duration_and_size(lang, size);
+            args.extend([("duration", duration), ("size", kilobytes)]);
+            tr_args(lang, key, &args)
+        }
+        _ => tr_args(lang, "listen-in", &args),
+    }
+}
+
 /// "Écouter — 2 min 28 s, 195 Ko"; only "Écouter" while the clip's size is not known yet.
 fn file_label(lang: Lang, size: Option<ClipSize>) -> String {
-    let Some(ClipSize { seconds, bytes }) = size else {
+    let Some(size) = size else {
         return tr(lang, "listen-file-plain");
     };
+    let (duration, kilobytes) = duration_and_size(lang, size);
+    tr_args(
+        lang,
+        "listen-file",
+        &[("duration", duration), ("size", kilobytes)],
+    )
+}
+
+/// "2 min 28 s" and "195": the length, and the size in kilobytes.
+fn duration_and_size(lang: Lang, ClipSize { seconds, bytes }: ClipSize) -> (String, String) {
     let (minutes, seconds) = (seconds / 60, seconds % 60);
     let duration = if minutes == 0 {
         tr_args(lang, "listen-seconds", &[("seconds", seconds.to_string())])
@@ -75,12 +113,7 @@ fn file_label(lang: Lang, size: Option<ClipSize>) -> String {
         )
     };
     // Kilobytes as a phone's file manager counts them, rounded up: never "0 Ko".
-    let kilobytes = bytes.div_ceil(1000).max(1);
-    tr_args(
-        lang,
-        "listen-file",
-        &[("duration", duration), ("size", kilobytes.to_string())],
-    )
+    (duration, bytes.div_ceil(1000).max(1).to_string())
 }
 
 #[cfg(test)]
@@ -112,5 +145,23 @@ mod tests {
         assert_eq!(file_label(fr(), sized(45, 60_001)), "Écouter — 45 s, 61 Ko");
         assert_eq!(file_label(en(), sized(3, 10)), "Listen — 3 s, 1 KB");
         assert_eq!(file_label(fr(), None), "Écouter");
+    }
+
+    #[test]
+    fn a_recording_in_another_language_names_it() {
+        assert_eq!(
+            in_language(fr(), "listen-file-in", "bm", sized(90, 120_000)),
+            "Écouter en bambara — 1 min 30 s, 120 Ko"
+        );
+        assert_eq!(
+            in_language(en(), "listen-in", "bm", None),
+            "Listen in Bambara"
+        );
+        assert_eq!(
+            in_language(fr(), "listen-file-in", "bm", None),
+            "Écouter en bambara"
+        );
+        // A language the interface has no name for is shown by its code.
+        assert_eq!(in_language(fr(), "listen-in", "ff", None), "Écouter en ff");
     }
 }

@@ -54,6 +54,8 @@ pub struct LessonContent {
     pub sections: Vec<LessonSection>,
     /// The whole lesson read aloud.
     pub audio: Option<Clip>,
+    /// The whole lesson recorded in other languages: (language code, clip).
+    pub audio_in: Vec<(String, Clip)>,
     pub sources: Vec<String>,
     /// 1-based position of the lesson in its module.
     pub number: u32,
@@ -74,6 +76,8 @@ pub struct LessonSection {
     pub heading: String,
     pub body: String,
     pub audio: Option<Clip>,
+    /// The section recorded in other languages: (language code, clip).
+    pub audio_in: Vec<(String, Clip)>,
 }
 
 /// A clip of the voice reading a lesson, a section or a question, as a player shows it.
@@ -99,6 +103,18 @@ pub struct ClipSize {
 pub struct LessonAudio {
     pub whole: Clip,
     pub sections: Vec<Clip>,
+    /// Trainers' recordings in languages the lesson has no text in (Bambara).
+    pub others: Vec<SpokenIn>,
+}
+
+/// A lesson recorded in a language it is not written in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpokenIn {
+    /// The language's code (`bm`).
+    pub lang: String,
+    pub whole: Option<Clip>,
+    /// One per `##` section, `None` where that section is not recorded.
+    pub sections: Vec<Option<Clip>>,
 }
 
 /// A module's printable one-page job aid, or its glossary: a page beside the lessons.

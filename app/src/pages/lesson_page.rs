@@ -41,6 +41,7 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
         intro,
         sections,
         audio,
+        audio_in,
         sources,
         number,
         total,
@@ -70,6 +71,12 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
             </p>
             <h1>{title}</h1>
             {audio.map(|clip| view! { <Listen clip what=Listening::Lesson /> })}
+            {audio_in
+                .into_iter()
+                .map(|(code, clip)| {
+                    view! { <Listen clip what=Listening::Lesson spoken_in=code /> }
+                })
+                .collect_view()}
             <Show when=move || has_objectives>
                 <section class="objectives">
                     <h2>{t("lesson-objectives")}</h2>
@@ -93,6 +100,15 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                                 {section
                                     .audio
                                     .map(|clip| view! { <Listen clip what=Listening::Section /> })}
+                                {section
+                                    .audio_in
+                                    .into_iter()
+                                    .map(|(code, clip)| {
+                                        view! {
+                                            <Listen clip what=Listening::Section spoken_in=code />
+                                        }
+                                    })
+                                    .collect_view()}
                                 <div inner_html=section.body></div>
                             </section>
                         }

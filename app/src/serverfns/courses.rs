@@ -71,15 +71,23 @@ pub mod ssr {
         let audio = crate::context::listening()
             .and_then(|l| l.lesson(&module.slug, &found.slug, lang.code()))
             .filter(|a| a.sections.len() == parts.sections.len());
-        let mut section_audio = audio.iter().flat_map(|a| a.sections.iter().cloned());
+        let others = audio.iter().flat_map(|a| a.others.iter());
         let sections = parts
             .sections
             .iter()
-            .map(|(heading, body)| LessonSection {
+            .enumerate()
+            .map(|(i, (heading, body))| LessonSection {
                 heading: heading.to_string(),
                 body: body.to_string(),
-                audio: section_audio.next(),
+                audio: audio.as_ref().map(|a| a.sections[i].clone()),
+                audio_in: others
+                    .clone()
+                    .filter_map(|o| Some((o.lang.clone(), o.sections.get(i)?.clone()?)))
+                    .collect(),
             })
+            .collect();
+        let audio_in = others
+            .filter_map(|o| Some((o.lang.clone(), o.whole.clone()?)))
             .collect();
         Ok(LessonContent {
             module: module_link(module, lang),
@@ -88,6 +96,7 @@ pub mod ssr {
             intro: parts.intro.to_string(),
             sections,
             audio: audio.map(|a| a.whole),
+            audio_in,
             sources: text.sources.clone(),
             number: index as u32 + 1,
             total: module.lessons.len() as u32,

@@ -291,3 +291,167 @@ async fn a_quiz_question_is_read_with_its_options_in_the_order_shown() {
     assert_eq!(response.headers()["content-type"], "audio/ogg");
     app.cleanup().await;
 }
+
+/// A WAV file of `seconds` of a 440 Hz tone, 16 kHz mono 16-bit: a trainer's recording.
+fn tone_wav(path: &std::path::Path, seconds: u32) {
+    let rate = 16_000u32;
+    let data = rate * seconds * 2;
+    let mut wav = b"RIFF".to_vec();
+    wav.extend((36 + data).to_le_bytes());
+    wav.extend(b"WAVEfmt ");
+    wav.extend(16u32.to_le_bytes());
+    wav.extend([1u16, 1].iter().flat_map(|v| v.to_le_bytes()));
+    wav.extend(rate.to_le_bytes());
+    wav.extend((rate * 2).to_le_bytes());
+    wav.extend([2u16, 16].iter().flat_map(|v| v.to_le_bytes()));
+    wav.extend(b"data");
+    wav.extend(data.to_le_bytes());
+    for i in 0..rate * seconds {
+        let sample =
+            ((i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin() * 8000.0) as i16;
+        wav.extend(sample.to_le_bytes());
+    }
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, wav).unwrap();
+}
+
+/// The fixture course copied, with recordings of its first lesson: section 1 in French, and
+/// the whole lesson in Bambara, both stamped.
+fn recorded_content() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    crate::support::copy_dir(&crate::support::fixture_content(), &content);
+    let recordings = content.join("01-first/recordings");
+    tone_wav(&recordings.join("01-start.fr.1.wav"), 3);
+    tone_wav(&recordings.join("01-start.bm.all.wav"), 2);
+    let catalog = server::content::load(&content).unwrap();
+    let stamped = server::recordings::stamp(&catalog, &[]).unwrap();
+    assert_eq!(stamped.len(), 2, "{stamped:?}");
+    (dir, content)
+}
+
+#[tokio::test]
+async fn a_recording_wins_over_the_generated_voice_and_bambara_is_offered() {
+    let (_dir, content) = recorded_content();
+    let cache = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
+        .await
+        .unwrap();
+    let wav = std::fs::read(content.join("01-first/recordings/01-start.fr.1.wav")).unwrap();
+    let recorded = format!("/audio/{}.opus", voice.recording_key(&wav));
+    let app = spawn_app_with(&Backend::Sqlite, content.clone(), |_| {})
+        .await
+        .unwrap();
+    let page = |lang: &'static str| {
+        let app = &app;
+        async move {
+            app.get_as("/modules/first/01-start", Some(&format!("lang={lang}")))
+                .await
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let french = page("fr").await;
+    let links = audio_links(&french);
+    // The whole lesson, then Bambara's whole lesson, then section 1: recorded.
+    assert_eq!(links.len(), 9, "{links:?}");
+    assert_eq!(
+        links[6], recorded,
+        "section 1 plays the trainer's recording"
+    );
+    assert!(french.contains(">Écouter en bambara</a>"), "{french}");
+    assert!(french.contains("aria-label=\"Écouter en bambara\""));
+    let english = page("en").await;
+    assert!(english.contains(">Listen in Bambara</a>"));
+    assert!(
+        !audio_links(&english).contains(&recorded),
+        "the French recording is French"
+    );
+    let response = app.get(&recorded).await;
+    assert_eq!(response.status(), 200);
+    let body = response.bytes().await.unwrap();
+    assert!(body.starts_with(b"OggS"));
+    // Made now, its length shows on the page: the tone's three seconds.
+    assert!(
+        page("fr").await.contains("Écouter — 3 s, "),
+        "the recording's length"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn content_check_reports_stale_orphan_and_unreadable_recordings_and_none_plays() {
+    let (_dir, content) = recorded_content();
+    let recordings = content.join("01-first/recordings");
+    // Section 1's text (and so the lesson's) changes after it was recorded and stamped.
+    let lesson = content.join("01-first/01-start.fr.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Texte avec", "Un texte corrigé avec")).unwrap();
+    tone_wav(&recordings.join("01-start.fr.9.wav"), 1);
+    std::fs::write(recordings.join("01-start.en.1.mp3"), "not a sound").unwrap();
+    std::fs::write(recordings.join("01-start.fr.1.m4a"), "ftypM4A").unwrap();
+    tone_wav(&recordings.join("02-next.fr.all.wav"), 1);
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["content", "check"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
+    let report = String::from_utf8_lossy(&check.stderr);
+    let at = |name: &str| format!("{}:1:", recordings.join(name).display());
+    for expected in [
+        format!("{}:6: section 1 changed after", lesson.display()),
+        format!("{} section 9 does not exist", at("01-start.fr.9.wav")),
+        format!("{} cannot be read as sound", at("01-start.en.1.mp3")),
+        format!("{} `.m4a` is not taken", at("01-start.fr.1.m4a")),
+        format!("{} not stamped yet", at("02-next.fr.all.wav")),
+        // The Bambara recording says the French text, which changed too.
+        format!(
+            "{}:1: the lesson changed after {} was recorded",
+            lesson.display(),
+            recordings.join("01-start.bm.all.wav").display()
+        ),
+    ] {
+        assert!(report.contains(&expected), "{expected}\nin:\n{report}");
+    }
+    assert!(report.contains("6 problem(s) found"), "{report}");
+    // The platform still starts, and section 1 plays the generated voice again.
+    let app = spawn_app_with(&Backend::Sqlite, content.clone(), |_| {})
+        .await
+        .unwrap();
+    let html = app
+        .get_as("/modules/first/01-start", Some("lang=fr"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
+        .await
+        .unwrap();
+    let wav = std::fs::read(recordings.join("01-start.fr.1.wav")).unwrap();
+    let recorded = format!("/audio/{}.opus", voice.recording_key(&wav));
+    assert!(
+        !audio_links(&html).contains(&recorded),
+        "a stale recording never plays"
+    );
+    assert!(
+        !html.contains("Écouter en bambara"),
+        "nor a stale one in another language"
+    );
+    // Stamped again (the trainer listened: it still says the same), it plays.
+    let catalog = server::content::load(&content).unwrap();
+    let again = server::recordings::stamp(&catalog, &[recordings.join("01-start.fr.1.wav")]);
+    assert_eq!(again.unwrap().len(), 1);
+    let found = server::recordings::scan(&catalog);
+    assert!(
+        found
+            .usable
+            .iter()
+            .any(|r| r.path.ends_with("01-start.fr.1.wav")),
+        "{:?}",
+        found.problems
+    );
+    app.cleanup().await;
+}

@@ -433,7 +433,7 @@ fn content_check_exits_zero_on_good_content_and_one_on_problems() {
         .unwrap();
     assert!(good.status.success());
     assert!(String::from_utf8_lossy(&good.stdout).contains(
-        "2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, 1 job aids, in fr, en: no problems"
+        "2 modules, 3 lessons, 1 quizzes, 1 pre-tests, 5 questions, 1 job aids, 0 recordings, in fr, en: no problems"
     ));
 
     let dir = tempfile::tempdir().unwrap();
