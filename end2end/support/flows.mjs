@@ -77,7 +77,8 @@ export async function answerAll(page, mode, next, right) {
     const multiple = (await question.locator('input[type=checkbox]').count()) > 0;
     const labels = question.locator('label.option');
     for (let j = 0; j < (await labels.count()); j++) {
-      const text = (await labels.nth(j).innerText()).trim();
+      // The option's words, after the letter shown before it.
+      const text = (await labels.nth(j).locator('span:not(.option-letter)').innerText()).trim();
       if (pattern.test(text)) {
         await labels.nth(j).click();
         if (!multiple) break;

@@ -48,6 +48,8 @@ export async function startServer({ demo = false, content = join(ROOT, 'content'
       DATA_DIR: dataDir,
       RUST_LOG: 'warn',
       PLATFORM_DEMO: demo ? '1' : '',
+      // Clips are made when a spec taps a player, not the whole course behind every spec.
+      AUDIO_PREPARE: 'off',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -32,6 +32,10 @@ eachModeAndLanguage((mode, lang) => {
     await ready(page, mode);
     await assertFitsThePhone(page);
     await page.screenshot({ path: join(SCREENSHOTS, `quiz-${lang}-${mode.name}.png`), fullPage: true });
+    assert.equal(await page.locator('.question audio[preload="none"]').count(),
+      await page.locator('.question').count(), 'a player beside each question, that loads nothing yet');
+    assert.equal(await page.locator('.question .option-letter >> text=A').count(),
+      await page.locator('.question').count(), 'each question\'s options are lettered from A');
     await answerAll(page, mode, t.next, false);
     await page.waitForSelector(`.result[data-passed="false"] >> text=${t.failed}`);
     assert.equal(await page.locator('.result-question[data-right="false"]').count(), 3);
