@@ -51,7 +51,7 @@ audio_start_bench() {
     pid=$!
     for _ in $(seq 600); do curl -sf "$base/health" >/dev/null && break; sleep 0.02; done
     echo "AUDIO=$audio: /health answers $(( ($(date +%s%N) - started) / 1000000 )) ms after the start" \
-      "$(grep -o 'audio ready.*' "$data/log" | grep -o 'ms=[0-9]*' | sed 's/^/(naming every clip: /; s/$/ ms)/')"
+      "$(grep -o 'audio ready.*' "$data/log" | grep -o 'ms=[0-9]*' | sed 's/^ms=/(naming every clip: /; s/$/ ms)/')"
     lesson=$(curl -s "$base/" | grep -o 'href="/modules/[a-z0-9-]*"' | head -n1 | cut -d'"' -f2)
     lesson=$(curl -s "$base$lesson" | grep -o "href=\"$lesson/[a-z0-9-]*\"" | head -n1 | cut -d'"' -f2)
     latency() { # 20 requests one after another: "mean max" in ms

@@ -261,11 +261,10 @@ pub async fn generate_command(content_dir: &Path, cache: &Path) -> anyhow::Resul
         first.and_then(|key| figures.lessons.get_key_value(&key))
     {
         println!(
-            "listening to one lesson ({module}/{lesson}, {lang}): {:.0} KB of Opus for {:.1} min \
-             ({} sections; MP3 {:.0} KB)",
+            "listening to one lesson ({module}/{lesson}, {lang}): {:.0} KB of Opus for {:.1} min, \
+             its whole-lesson player (MP3 {:.0} KB)",
             t.opus_bytes as f64 / 1024.0,
             t.seconds / 60.0,
-            t.clips,
             t.mp3_bytes as f64 / 1024.0
         );
     }
