@@ -49,11 +49,11 @@ pub fn Listen(
     let Clip { opus, mp3, size } = clip;
     let language = spoken_in.clone();
     let label = move || match &language {
-        Some(code) => in_language(lang.get(), "listen-in", code, None),
+        Some(code) => in_language(lang.get(), code, None),
         None => tr(lang.get(), what.label_key()),
     };
     let link = move || match &spoken_in {
-        Some(code) => in_language(lang.get(), "listen-file-in", code, size),
+        Some(code) => in_language(lang.get(), code, size),
         None => file_label(lang.get(), size),
     };
     view! {
@@ -69,19 +69,24 @@ pub fn Listen(
     }
 }
 
-/// "Écouter en bambara" (`key` `listen-in`), or with the file's length and size
-/// (`listen-file-in`). A language without a name in the interface is shown by its code.
-fn in_language(lang: Lang, key: &str, code: &str, size: Option<ClipSize>) -> String {
+/// "Écouter en bambara", with the file's length and size once they are known ("Écouter en
+/// bambara — 1 min 30 s, 120 Ko"). A language without a name in the interface is shown by
+/// its code.
+fn in_language(lang: Lang, code: &str, size: Option<ClipSize>) -> String {
     let language = tr_if_any(lang, &format!("language-name-{code}")).unwrap_or(code.to_string());
-    let mut args = vec![("language", language)];
-    match size {
-        Some(size) if key == "listen-file-in" => {
-            let (duration, kilobytes) = duration_and_size(lang, size);
-            args.extend([("duration", duration), ("size", kilobytes)]);
-            tr_args(lang, key, &args)
-        }
-        _ => tr_args(lang, "listen-in", &args),
-    }
+    let Some(size) = size else {
+        return tr_args(lang, "listen-in", &[("language", language)]);
+    };
+    let (duration, kilobytes) = duration_and_size(lang, size);
+    tr_args(
+        lang,
+        "listen-file-in",
+        &[
+            ("language", language),
+            ("duration", duration),
+            ("size", kilobytes),
+        ],
+    )
 }
 
 /// "Écouter — 2 min 28 s, 195 Ko"; only "Écouter" while the clip's size is not known yet.
@@ -150,18 +155,12 @@ mod tests {
     #[test]
     fn a_recording_in_another_language_names_it() {
         assert_eq!(
-            in_language(fr(), "listen-file-in", "bm", sized(90, 120_000)),
+            in_language(fr(), "bm", sized(90, 120_000)),
             "Écouter en bambara — 1 min 30 s, 120 Ko"
         );
-        assert_eq!(
-            in_language(en(), "listen-in", "bm", None),
-            "Listen in Bambara"
-        );
-        assert_eq!(
-            in_language(fr(), "listen-file-in", "bm", None),
-            "Écouter en bambara"
-        );
+        assert_eq!(in_language(en(), "bm", None), "Listen in Bambara");
+        assert_eq!(in_language(fr(), "bm", None), "Écouter en bambara");
         // A language the interface has no name for is shown by its code.
-        assert_eq!(in_language(fr(), "listen-in", "ff", None), "Écouter en ff");
+        assert_eq!(in_language(fr(), "ff", None), "Écouter en ff");
     }
 }
