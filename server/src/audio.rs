@@ -283,6 +283,9 @@ pub struct Library {
     recorded: HashMap<String, PathBuf>,
     /// (module, lesson) → recordings in languages the course is not written in.
     spoken_in: HashMap<(String, String), Vec<OtherKeys>>,
+    /// The length and size of each clip made so far, read from the cache once: a key never
+    /// names another sound, so a page needs no file read for a clip it has seen made.
+    sizes: std::sync::RwLock<HashMap<String, app::model::ClipSize>>,
     /// (module, lesson, language) → its clips' keys.
     lessons: HashMap<(String, String, String), LessonKeys>,
     /// A question → the key of each order of its options.
@@ -330,6 +333,7 @@ impl Library {
             texts: HashMap::new(),
             recorded: HashMap::new(),
             spoken_in: HashMap::new(),
+            sizes: Default::default(),
             lessons: HashMap::new(),
             questions: HashMap::new(),
             scenarios: HashMap::new(),
@@ -548,11 +552,25 @@ impl Library {
         app::model::Clip {
             opus: audio_href(key, "opus"),
             mp3: audio_href(key, "mp3"),
-            size: self.voice.cached_key(key).map(|clip| app::model::ClipSize {
-                seconds: clip.seconds.round() as u32,
-                bytes: clip.opus_bytes,
-            }),
+            size: self.size(key),
         }
+    }
+
+    /// A clip's length and size, from memory once the cache has had it.
+    fn size(&self, key: &str) -> Option<app::model::ClipSize> {
+        let known = self.sizes.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(size) = known.get(key) {
+            return Some(*size);
+        }
+        drop(known);
+        let clip = self.voice.cached_key(key)?;
+        let size = app::model::ClipSize {
+            seconds: clip.seconds.round() as u32,
+            bytes: clip.opus_bytes,
+        };
+        let mut known = self.sizes.write().unwrap_or_else(|e| e.into_inner());
+        known.insert(key.to_string(), size);
+        Some(size)
     }
 }
 
