@@ -161,6 +161,12 @@ async fn a_corrected_sentence_gets_a_new_clip_and_the_old_one_is_gone() {
     app.cleanup().await;
 }
 
+/// A page's HTML in `lang`, for a visitor.
+async fn page_html(app: &TestApp, path: &str, lang: &str) -> String {
+    let cookie = format!("lang={lang}");
+    app.get_as(path, Some(&cookie)).await.text().await.unwrap()
+}
+
 /// Every `/audio/…` address in a page, in order.
 fn audio_links(html: &str) -> Vec<String> {
     html.match_indices("\"/audio/")
@@ -183,12 +189,7 @@ async fn a_lesson_page_has_a_player_for_the_lesson_and_each_section() {
     let path = format!("/modules/{}/{}", module.slug, lesson.slug);
     for (lang, listen, unit) in [("fr", "Écouter", "Ko"), ("en", "Listen", "KB")] {
         let sections = lesson.text(lang).sections().sections.len();
-        let html = app
-            .get_as(&path, Some(&format!("lang={lang}")))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = page_html(&app, &path, lang).await;
         let players = html.matches("<audio").count();
         assert_eq!(
             players,
@@ -214,12 +215,7 @@ async fn a_lesson_page_has_a_player_for_the_lesson_and_each_section() {
         let response = app.get(whole).await;
         assert_eq!(response.status(), 200);
         let bytes = response.bytes().await.unwrap().len() as u64;
-        let html = app
-            .get_as(&path, Some(&format!("lang={lang}")))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = page_html(&app, &path, lang).await;
         let kilobytes = bytes.div_ceil(1000);
         assert!(
             html.contains(&format!(", {kilobytes} {unit}</a>")) && html.contains(" min "),
@@ -266,10 +262,7 @@ async fn a_quiz_question_is_read_with_its_options_in_the_order_shown() {
     // The fixture's scenario `cas` is read beside its text, once.
     assert_eq!(html.matches("aria-label=\"Écouter le cas\"").count(), 1);
     assert!(html.contains("<span class=\"option-letter\">A</span>"));
-    let cache = tempfile::tempdir().unwrap();
-    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
-        .await
-        .unwrap();
+    let (_cache, voice) = crate::support::key_voice().await;
     let glossary = server::audio::module_glossary(module, "fr").unwrap();
     let expected: Vec<String> = drawn
         .iter()
@@ -333,25 +326,13 @@ fn recorded_content() -> (tempfile::TempDir, std::path::PathBuf) {
 #[tokio::test]
 async fn a_recording_wins_over_the_generated_voice_and_bambara_is_offered() {
     let (_dir, content) = recorded_content();
-    let cache = tempfile::tempdir().unwrap();
-    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
-        .await
-        .unwrap();
+    let (_cache, voice) = crate::support::key_voice().await;
     let wav = std::fs::read(content.join("01-first/recordings/01-start.fr.1.wav")).unwrap();
     let recorded = format!("/audio/{}.opus", voice.recording_key(&wav));
     let app = spawn_app_with(&Backend::Sqlite, content.clone(), |_| {})
         .await
         .unwrap();
-    let page = |lang: &'static str| {
-        let app = &app;
-        async move {
-            app.get_as("/modules/first/01-start", Some(&format!("lang={lang}")))
-                .await
-                .text()
-                .await
-                .unwrap()
-        }
-    };
+    let page = |lang| page_html(&app, "/modules/first/01-start", lang);
     let french = page("fr").await;
     let links = audio_links(&french);
     // The whole lesson, then Bambara's whole lesson, then section 1: recorded.
@@ -420,16 +401,8 @@ async fn content_check_reports_stale_orphan_and_unreadable_recordings_and_none_p
     let app = spawn_app_with(&Backend::Sqlite, content.clone(), |_| {})
         .await
         .unwrap();
-    let html = app
-        .get_as("/modules/first/01-start", Some("lang=fr"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    let cache = tempfile::tempdir().unwrap();
-    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
-        .await
-        .unwrap();
+    let html = page_html(&app, "/modules/first/01-start", "fr").await;
+    let (_cache, voice) = crate::support::key_voice().await;
     let wav = std::fs::read(recordings.join("01-start.fr.1.wav")).unwrap();
     let recorded = format!("/audio/{}.opus", voice.recording_key(&wav));
     assert!(

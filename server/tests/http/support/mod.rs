@@ -378,14 +378,21 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// A voice on an empty cache, to compute audio keys as the server does (the cache goes when
+/// the first value is dropped).
+pub async fn key_voice() -> (tempfile::TempDir, voice::Voice) {
+    let cache = tempfile::tempdir().unwrap();
+    let voice = voice::Voice::detect(cache.path().to_path_buf(), voice::Settings::default())
+        .await
+        .expect("espeak-ng, opus-tools and lame are installed (scripts/setup.sh)");
+    (cache, voice)
+}
+
 /// The audio keys of the first lesson's sections of the course in `content` (French first),
 /// computed as the server computes them.
 pub async fn lesson_audio_keys(content: &std::path::Path) -> Vec<(String, String)> {
     let catalog = server::content::load(content).expect("the course loads");
-    let keys_dir = tempfile::tempdir().unwrap();
-    let voice = voice::Voice::detect(keys_dir.path().to_path_buf(), voice::Settings::default())
-        .await
-        .expect("espeak-ng, opus-tools and lame are installed (scripts/setup.sh)");
+    let (_keys_dir, voice) = key_voice().await;
     let first = &catalog.modules()[0];
     server::audio::lesson_sections(&catalog)
         .unwrap()
@@ -401,10 +408,7 @@ pub async fn lesson_audio_keys(content: &std::path::Path) -> Vec<(String, String
 /// in the file's order, in French, computed as the server computes it.
 pub async fn question_audio_key(content: &std::path::Path) -> String {
     let catalog = server::content::load(content).expect("the course loads");
-    let keys_dir = tempfile::tempdir().unwrap();
-    let voice = voice::Voice::detect(keys_dir.path().to_path_buf(), voice::Settings::default())
-        .await
-        .expect("espeak-ng, opus-tools and lame are installed (scripts/setup.sh)");
+    let (_keys_dir, voice) = key_voice().await;
     let module = &catalog.modules()[0];
     let text = module.quiz_of(catalog::QuizKind::Quiz).unwrap().questions[0]
         .texts
