@@ -19,6 +19,7 @@ use crate::pages::join_page::JoinPage;
 use crate::pages::lesson_page::LessonPage;
 use crate::pages::module_page::ModulePage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::offline_page::OfflinePage;
 use crate::pages::password_page::PasswordPage;
 use crate::pages::quiz_page::QuizPage;
 use crate::pages::report_page::{
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                         view=AttemptPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />

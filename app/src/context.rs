@@ -29,6 +29,9 @@ pub struct ServerContext {
     pub assets: AssetNames,
     /// The lessons and questions read aloud; `None` when the server runs without audio.
     pub listening: Option<Arc<dyn Listening>>,
+    /// The offline page script's address (`/offline-<hash>.js`); `None` when offline use
+    /// is off (the kill switch), and pages then load no script for it.
+    pub offline_script: Option<String>,
 }
 
 /// The spoken course, as pages ask for it: which clips exist for a lesson or a question.
@@ -97,6 +100,12 @@ pub fn secure_cookies() -> SecureCookies {
 /// (the names then are the plain ones).
 pub fn stylesheet_href(pkg_dir: &str) -> Option<String> {
     context().ok().map(|c| c.assets.stylesheet_href(pkg_dir))
+}
+
+/// The offline page script's address, when offline use is on (and `None`, quietly, when the
+/// router lists the routes at start, outside any request).
+pub fn offline_script_href() -> Option<String> {
+    use_context::<Arc<ServerContext>>()?.offline_script.clone()
 }
 
 /// The spoken course, when the server has a voice.

@@ -78,6 +78,7 @@ words! {
         DateOutOfRange => "date-out-of-range",
         RetentionRange => "retention-range",
         Busy => "busy",
+        OtherAccount => "other-account",
     }
 }
 

@@ -12,6 +12,7 @@ pub mod join_page;
 pub mod lesson_page;
 pub mod module_page;
 pub mod not_found_page;
+pub mod offline_page;
 pub mod password_page;
 pub mod quiz_page;
 pub mod report_page;

@@ -53,6 +53,15 @@ pub fn attempt_href(module: &str, kind: &str, number: u32) -> String {
     format!("/modules/{module}/test/{kind}/{number}")
 }
 
+/// The web app manifest for pages in `lang` (one per language: a browser fetches it without
+/// the visitor's cookie).
+pub fn manifest_href(lang: &str) -> String {
+    format!("/manifest.{lang}.webmanifest")
+}
+
+/// The page a phone shows for a page it has not saved, when it has no network.
+pub const OFFLINE_HREF: &str = "/offline";
+
 // Certificates.
 
 /// The public page that says whether certificate `number` is valid.

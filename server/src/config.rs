@@ -49,6 +49,9 @@ pub struct Settings {
     /// start, one at a time (about two minutes for the shipped course on two cores, once:
     /// they stay in the cache). `off` makes each clip on its first request only.
     pub audio_prepare: bool,
+    /// Offline use (service worker, saved modules, outbox); `OFFLINE=off` is the kill switch:
+    /// phones that have the worker drop it the next time they are online.
+    pub offline: bool,
 }
 
 /// The issuing body printed on certificates when `ISSUING_BODY` is not set.
@@ -110,6 +113,7 @@ impl Settings {
             header_read_timeout: seconds("HEADER_READ_SECONDS", 15)?,
             audio_cache,
             audio_prepare: var("AUDIO_PREPARE", "on") != "off",
+            offline: var("OFFLINE", "on") != "off",
             client_ip_header: Some(var("CLIENT_IP_HEADER", ""))
                 .filter(|h| !h.is_empty())
                 .map(|h| h.to_ascii_lowercase()),

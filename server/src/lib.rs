@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod downloads;
 pub mod form_errors;
+pub mod offline;
 pub mod recordings;
 pub mod reports;
 pub mod router;

@@ -70,6 +70,7 @@ pub fn build(state: AppState) -> Router {
             .audio
             .clone()
             .map(|library| library as std::sync::Arc<dyn app::context::Listening>),
+        offline_script: state.offline.page_script_href.clone(),
     });
     let context = move || {
         provide_context(server_context.clone());
@@ -112,8 +113,14 @@ pub fn build(state: AppState) -> Router {
         .merge(pkg);
     Router::new()
         .route("/health", get(health))
+        .merge(crate::offline::routes(&state.offline))
         // Its own cache lifetime (a year: the names are hashes), so not under `assets`.
         .route("/audio/{file}", get(crate::audio::route))
+        // Offline use: the worker, the pages' script, the manifests and icons, and what saving
+        // a module stores (server/src/offline.rs).
+        .route("/sw.js", get(crate::offline::worker))
+        .route("/icons/{file}", get(crate::offline::icon))
+        .route("/offline/{file}", get(crate::offline::module_list))
         .route("/account/data.json", get(crate::account_data::download))
         .route(
             "/certificates/public-key",
@@ -210,7 +217,7 @@ async fn private_responses(request: Request, next: axum::middleware::Next) -> Re
 }
 
 /// Gives a page the Content-Security-Policy that allows its own inline hydration script (by
-/// the nonce Leptos put on it) and nothing else inline.
+/// the nonce Leptos put on it) and nothing else inline, and says the page's language.
 fn page_policy_header() {
     let (Some(nonce), Some(response)) = (
         leptos::nonce::use_nonce(),
@@ -221,6 +228,11 @@ fn page_policy_header() {
     if let Ok(value) = HeaderValue::from_str(&crate::security::page_policy(&nonce.to_string())) {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }
+    // The page's language, which the service worker keeps its saved copy under.
+    response.insert_header(
+        http::header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(app::i18n::initial_lang().code()),
+    );
 }
 
 /// A bug must not take the server down or show its insides: the panic goes to the log and the

@@ -30,8 +30,8 @@ pub fn page_policy(nonce: &str) -> String {
 fn policy(script_src: &str) -> String {
     format!(
         "default-src 'none'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
-         media-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; \
-         frame-ancestors 'none'"
+         media-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+         form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     )
 }
 

@@ -63,8 +63,15 @@ impl Application {
         {
             tokio::spawn(library.clone().prepare_lessons());
         }
+        let offline = Arc::new(crate::offline::Offline::new(
+            &built.names,
+            "pkg",
+            &settings.content_dir,
+            settings.offline,
+        ));
         let state = AppState {
             audio,
+            offline,
             leptos_options,
             built,
             db,

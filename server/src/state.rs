@@ -22,4 +22,6 @@ pub struct AppState {
     pub certifier: app::serverfns::certificates::ssr::Certifier,
     /// The lesson clips that may be served; `None` when audio is off or the voice is missing.
     pub audio: Option<Arc<crate::audio::Library>>,
+    /// The service worker and the page script of offline use.
+    pub offline: Arc<crate::offline::Offline>,
 }

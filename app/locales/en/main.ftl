@@ -465,3 +465,35 @@ listen-in = Listen in { $language }
 listen-file-in = Listen in { $language } — { $duration }, { $size } KB
 # Languages a trainer may record a lesson in besides the course's (content/README.md).
 language-name-bm = Bambara
+
+## Offline use (server/offline/: the service worker and the page script; these texts are in the pages)
+app-short-name = Child rights
+app-description = Training on child protection in armed conflict, readable with no network.
+problem-other-account = These answers were given under another account. They stay on the phone until that account signs in.
+offline-banner = You are offline — saved pages only.
+outbox-waiting = Not sent yet:
+outbox-sign-in = sign in to send
+outbox-explain = Not sent yet: your answers are kept on the phone. They will be sent when the network is back.
+offline-sent = Your answers were sent.
+offline-see-result = See the result
+offline-refused = Some answers sent from the phone were not accepted.
+offline-see-why = See why
+offline-title = Offline
+offline-heading = You are offline
+offline-text = This page is not saved on the phone. With no network, you can read:
+offline-saved-none = No module is saved on this phone. With a network, open a module and tap “Save for offline use”.
+offline-home = Back to the home page
+offline-save-heading = With no network
+offline-save-text = Save this module on the phone: you can then read its lessons and take its quiz with no network.
+offline-save = Save for offline use
+offline-with-audio = With the audio ({ $size } KB more)
+offline-with-audio-plain = With the audio
+offline-saving = Saving…
+offline-save-failed = Saving did not finish. Try again with a network.
+offline-saved = Saved on this phone:
+offline-saved-audio = with the audio
+offline-remove = Remove from the phone
+offline-saved-mark = Saved
+offline-sign-out-warning = Some answers have not been sent yet. If you sign out, they will be lost. Sign out anyway?
+size-kb = KB
+size-mb = MB

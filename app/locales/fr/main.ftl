@@ -465,3 +465,35 @@ listen-in = Écouter en { $language }
 listen-file-in = Écouter en { $language } — { $duration }, { $size } Ko
 # Languages a trainer may record a lesson in besides the course's (content/README.md).
 language-name-bm = bambara
+
+## Offline use (server/offline/: the service worker and the page script; these texts are in the pages)
+app-short-name = Droits de l’enfant
+app-description = Formation sur la protection de l’enfant dans les conflits armés, lisible sans réseau.
+problem-other-account = Ces réponses ont été données avec un autre compte. Elles restent sur le téléphone jusqu’à ce que ce compte se connecte.
+offline-banner = Vous êtes hors connexion — pages enregistrées seulement.
+outbox-waiting = Non envoyé :
+outbox-sign-in = connectez-vous pour envoyer
+outbox-explain = Non envoyé : vos réponses sont gardées sur le téléphone. Elles seront envoyées au retour du réseau.
+offline-sent = Vos réponses ont été envoyées.
+offline-see-result = Voir le résultat
+offline-refused = Des réponses envoyées depuis le téléphone n’ont pas été acceptées.
+offline-see-why = Voir pourquoi
+offline-title = Hors connexion
+offline-heading = Vous êtes hors connexion
+offline-text = Cette page n’est pas enregistrée sur le téléphone. Sans réseau, vous pouvez lire :
+offline-saved-none = Aucun module n’est enregistré sur ce téléphone. Avec du réseau, ouvrez un module et touchez « Enregistrer pour hors connexion ».
+offline-home = Retour à l’accueil
+offline-save-heading = Sans réseau
+offline-save-text = Enregistrez ce module sur le téléphone : vous pourrez lire ses leçons et faire son quiz sans réseau.
+offline-save = Enregistrer pour hors connexion
+offline-with-audio = Avec l’audio ({ $size } Ko de plus)
+offline-with-audio-plain = Avec l’audio
+offline-saving = Enregistrement en cours…
+offline-save-failed = L’enregistrement n’a pas abouti. Réessayez avec du réseau.
+offline-saved = Enregistré sur ce téléphone :
+offline-saved-audio = avec l’audio
+offline-remove = Retirer du téléphone
+offline-saved-mark = Enregistré
+offline-sign-out-warning = Des réponses n’ont pas encore été envoyées. Si vous vous déconnectez, elles seront perdues. Se déconnecter quand même ?
+size-kb = Ko
+size-mb = Mo

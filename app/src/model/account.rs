@@ -7,6 +7,8 @@ use super::{Affiliation, RetentionView, Role};
 /// The signed-in person, as the header and the pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserInfo {
+    /// The account's number: the page script tags the outbox's answers with it.
+    pub id: i64,
     pub username: String,
     pub display_name: String,
     pub role: Role,

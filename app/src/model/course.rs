@@ -31,6 +31,16 @@ pub struct ModuleOutline {
     pub glossary: Option<LessonLink>,
     /// The signed-in learner's certificate for this module: its PDF in the page's language.
     pub certificate: Option<String>,
+    /// The lessons' clips, which saving the module for offline use may add; `None` when the
+    /// server has no voice.
+    pub audio: Option<ModuleAudio>,
+}
+
+/// What the lessons' clips (whole and per section, Opus) weigh together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleAudio {
+    /// `None` while some clip is not made yet.
+    pub bytes: Option<u64>,
 }
 
 /// A link to a lesson (or, in a lesson, to its module).

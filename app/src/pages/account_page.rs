@@ -112,7 +112,8 @@ fn PersonalData(data: PersonalDataView) -> impl IntoView {
                 </a>
             </p>
         </section>
-        <section>
+        // The page script warns before signing out if answers still wait on the phone.
+        <section data-sign-out-warning=t("offline-sign-out-warning")>
             <ActionForm action=sign_out>
                 <button type="submit" class="button">
                     {t("sign-out-action")}

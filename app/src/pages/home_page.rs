@@ -44,6 +44,10 @@ fn ModuleCardView(card: ModuleCard) -> impl IntoView {
             <h2>
                 <a href=href.clone()>{card.title}</a>
             </h2>
+            // Shown by the page script when the module is saved on this phone.
+            <p class="saved-mark" data-saved-mark=card.slug.clone() hidden>
+                {t("offline-saved-mark")}
+            </p>
             <p>{card.summary}</p>
             <p class="meta">
                 <span>{move || tr_n(lang.get(), "module-minutes", &[("minutes", minutes)])}</span>

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::loaded::loaded;
 use crate::components::progress::ProgressBar;
 use crate::i18n::{t, tr, tr_n, use_lang};
-use crate::model::{EntryState, ModuleOutline, ProgressState, QuizEntry, TestKind};
+use crate::model::{EntryState, ModuleAudio, ModuleOutline, ProgressState, QuizEntry, TestKind};
 use crate::serverfns::courses::get_module;
 
 /// `/modules/:module`: a module's description, the pre-test, its lessons in order (read ones
@@ -33,7 +33,9 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
         job_aid,
         glossary,
         certificate,
+        audio,
     } = outline;
+    let slug = card.slug.clone();
     let first = lessons.first().map(|l| l.href.clone());
     let count = i64::from(card.lesson_count);
     let minutes = i64::from(card.minutes);
@@ -127,6 +129,70 @@ fn ModuleView(outline: ModuleOutline) -> impl IntoView {
                     </section>
                 }
             })}
+        <SaveOffline module=slug audio />
+    }
+}
+
+/// "Save for offline use": hidden, shown and worked by the page script
+/// (`server/offline/page.js`) on a phone whose browser has service workers. Without
+/// JavaScript the module page is as it was.
+#[component]
+fn SaveOffline(module: String, audio: Option<ModuleAudio>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section
+            class="offline-save"
+            data-offline-save=module
+            data-kb=t("size-kb")
+            data-mb=t("size-mb")
+            hidden
+        >
+            <h2>{t("offline-save-heading")}</h2>
+            <p>{t("offline-save-text")}</p>
+            {audio
+                .map(|audio| {
+                    let label = move || match audio.bytes {
+                        Some(bytes) => {
+                            let size = i64::try_from(bytes.div_ceil(1000)).unwrap_or(i64::MAX);
+                            tr_n(lang.get(), "offline-with-audio", &[("size", size)])
+                        }
+                        None => tr(lang.get(), "offline-with-audio-plain"),
+                    };
+                    view! {
+                        <label class="option" data-audio>
+                            <input type="checkbox" name="audio" />
+                            <span>{label}</span>
+                        </label>
+                    }
+                })}
+            <p>
+                <button type="button" class="button primary" data-save>
+                    {t("offline-save")}
+                </button>
+            </p>
+            <p class="meta" data-saving hidden>
+                {t("offline-saving")}
+            </p>
+            <p class="form-error" data-save-failed hidden>
+                {t("offline-save-failed")}
+            </p>
+            <p data-saved-status hidden>
+                {t("offline-saved")}
+                " "
+                <strong data-saved-size></strong>
+                ", "
+                <span data-saved-date></span>
+                <span data-saved-audio hidden>
+                    ", "
+                    {t("offline-saved-audio")}
+                </span>
+            </p>
+            <p>
+                <button type="button" class="button" data-remove hidden>
+                    {t("offline-remove")}
+                </button>
+            </p>
+        </section>
     }
 }
 

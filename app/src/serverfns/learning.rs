@@ -39,6 +39,17 @@ pub mod ssr {
         caller().await.ok()?.account().ok().map(|(id, _)| id)
     }
 
+    /// Answers kept on a phone name the account they were given under; sent while another
+    /// account is signed in, they are refused (and stay on the phone for their owner).
+    pub fn same_account(given_under: Option<i64>, caller: i64) -> Result<(), AppError> {
+        match given_under {
+            Some(owner) if owner != caller => {
+                Err(AppError::Invalid(crate::errors::Problem::OtherAccount))
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub fn progress_view(module: &Module, progress: &ModuleProgress) -> ProgressView {
         let state = match progress.state {
             ModuleState::NotStarted => ProgressState::NotStarted,

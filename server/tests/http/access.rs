@@ -135,6 +135,20 @@ fn checks(w: &World, actor: Actor) -> Vec<(&'static str, Request, &'static [Acto
         ("home page", Request::Page("/".into()), EVERYONE),
         ("sign-in page", Request::Page("/sign-in".into()), EVERYONE),
         ("join page", Request::Page("/join".into()), EVERYONE),
+        // Offline use: the worker, the manifest, the offline page and what saving a module
+        // stores hold only the public course (server/src/offline.rs).
+        ("service worker", Request::Page("/sw.js".into()), EVERYONE),
+        (
+            "web app manifest",
+            Request::Page("/manifest.fr.webmanifest".into()),
+            EVERYONE,
+        ),
+        ("offline page", Request::Page("/offline".into()), EVERYONE),
+        (
+            "saved module list",
+            Request::Page("/offline/first.json".into()),
+            EVERYONE,
+        ),
         (
             "lesson audio",
             Request::Page(format!("/audio/{}.opus", w.audio_key)),

@@ -12,6 +12,7 @@ mod backups;
 mod certificates;
 mod concurrency;
 mod hostile;
+mod offline;
 mod processes;
 mod quizzes;
 mod reports;

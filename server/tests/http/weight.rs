@@ -1,5 +1,6 @@
-//! What a page costs on the wire: the lesson's text once and no script on pages without an
-//! island; the islands loader on the two pages that have one; content-hashed `/pkg` files
+//! What a page costs on the wire: the lesson's text once and, on pages without an island, no
+//! script but the small deferred offline script; the islands loader on the two pages that
+//! have one; content-hashed `/pkg` files
 //! cached for a year, pages revalidated, so that a new build's pages name only its own files.
 
 use crate::support::{PASSWORD, TestApp, account, fixture_content, spawn_app_with};
@@ -9,13 +10,22 @@ async fn text(response: reqwest::Response) -> String {
     response.text().await.expect("a text body")
 }
 
-/// Nothing that would make a browser download or run code. Leptos's renderer always writes
-/// one small inline script that declares its (here empty) lists of serialised data: empty,
-/// it shows that nothing was serialised, the lesson body included.
+/// Nothing that would make a browser download or run code but the offline page script
+/// (`server/offline/page.js`, a few kilobytes, deferred). Leptos's renderer always writes one
+/// small inline script that declares its (here empty) lists of serialised data: empty, it
+/// shows that nothing was serialised, the lesson body included.
 fn assert_no_script(page: &str, what: &str) {
+    let sources: Vec<&str> = page
+        .split("<script src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(
+        sources.len() == 1 && sources[0].starts_with("/offline-") && sources[0].ends_with(".js"),
+        "{what} loads {sources:?}"
+    );
     for sign in [
         "type=\"module\"",
-        "<script src",
         "modulepreload",
         ".wasm",
         "/pkg/app.js",
@@ -29,8 +39,8 @@ fn assert_no_script(page: &str, what: &str) {
     );
     assert_eq!(
         page.matches("<script").count(),
-        2,
-        "{what}: only Leptos's empty lists: {page}"
+        3,
+        "{what}: only Leptos's empty lists and the offline script: {page}"
     );
 }
 

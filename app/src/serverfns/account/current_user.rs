@@ -21,6 +21,7 @@ pub async fn current_user() -> Result<Option<UserInfo>, AppError> {
     };
     let account = accounts::people::find(&db()?, id).await?;
     Ok(Some(UserInfo {
+        id,
         username: account.username,
         display_name: account.display_name,
         role: role.into(),

@@ -12,6 +12,7 @@ pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, App
     use super::ssr::{glossary_link, job_aid_link, lesson_links, module_card};
     use crate::context::catalog;
     use crate::context::db;
+    use crate::model::ModuleAudio;
     use crate::serverfns::learning::ssr::{learner, progress_view, quiz_entry};
     use catalog::QuizKind;
     use learning::attempts::Snapshot;
@@ -64,5 +65,16 @@ pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, App
             }
             _ => None,
         },
+        audio: crate::context::listening().map(|listening| {
+            let clips: Vec<_> = module
+                .lessons
+                .iter()
+                .filter_map(|l| listening.lesson(&module.slug, &l.slug, lang.code()))
+                .flat_map(|audio| std::iter::once(audio.whole).chain(audio.sections))
+                .collect();
+            ModuleAudio {
+                bytes: clips.iter().map(|clip| clip.size.map(|s| s.bytes)).sum(),
+            }
+        }),
     })
 }

@@ -5,8 +5,11 @@ use crate::errors::AppError;
 /// Records attempt `attempt` of a module's quiz or pre-test, graded here on the server, then
 /// shows its result. Each answer is `<question place>-<option place>` as the form showed
 /// them (the form names each field `answers[q<question>]` for one answer and
-/// `answers[q<question>o<option>]` for ticks; only the values count). Submitting the same attempt again (a double click, the back button) records nothing
-/// more and shows the same result.
+/// `answers[q<question>o<option>]` for ticks; only the values count). Submitting the same
+/// attempt again (a double click, the back button, a phone's outbox replaying it late)
+/// records nothing more and shows the same result. `for_account`, which the page script adds,
+/// is the account the answers were given under: sent later from the outbox while someone
+/// else is signed in, they are refused and stay on the phone.
 #[server]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn submit_quiz(
@@ -14,6 +17,7 @@ pub async fn submit_quiz(
     kind: String,
     attempt: u32,
     #[server(default)] answers: std::collections::BTreeMap<String, String>,
+    #[server(default)] for_account: Option<i64>,
 ) -> Result<(), AppError> {
     use super::ssr::kind as parse_kind;
     use crate::auth::ssr::caller;
@@ -23,6 +27,7 @@ pub async fn submit_quiz(
     use crate::routes::attempt_href;
 
     let (account, _) = caller().await?.account()?;
+    super::ssr::same_account(for_account, account)?;
     let catalog = catalog()?;
     let kind = parse_kind(&kind)?;
     let found = catalog.module(&module).ok_or(AppError::NotFound)?;

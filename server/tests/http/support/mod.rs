@@ -267,6 +267,7 @@ pub async fn spawn_app_with(
         audio_cache: Some(data.path().join("audio")),
         // Each test asks for the clips it needs; none makes the whole course.
         audio_prepare: false,
+        offline: true,
     };
     adjust(&mut settings);
     let app = Application::build(&settings).await?;
