@@ -59,8 +59,11 @@ export async function readFirstModule(page, mode, server, { start, read }) {
 const RIGHT = /^(Bonne|Right|Vrai|True)\b/;
 const WRONG = /^(Mauvaise|Wrong|Faux|False)\b/;
 
-/** Answers every question of the quiz page, right or wrong on purpose, then sends it. */
-export async function answerAll(page, mode, next, right) {
+/**
+ * Answers every question of the quiz page, right or wrong on purpose, then sends it and waits
+ * for `landing` (the result page; the offline page when the phone has no network).
+ */
+export async function answerAll(page, mode, next, right, landing = /\/modules\/first\/test\/quiz\/\d+$/) {
   const pattern = right ? RIGHT : WRONG;
   const questions = page.locator('fieldset.question');
   const count = await questions.count();
@@ -87,7 +90,7 @@ export async function answerAll(page, mode, next, right) {
     if (mode.javaScriptEnabled && i < count - 1) await page.click(`.quiz-nav button >> text=${next}`);
   }
   await Promise.all([
-    page.waitForURL(/\/modules\/first\/test\/quiz\/\d+$/),
+    page.waitForURL(landing),
     page.click('.quiz-nav button[type=submit]'),
   ]);
   await ready(page, mode);

@@ -32,11 +32,13 @@ async function freePort() {
  * Starts the release server. With `{ demo: true }` it runs in the README's demo mode and the
  * result holds the demo trainer's password and the demo cohort's join code, read from what the
  * server prints. `content` is the course folder (the shipped one unless a spec needs a fixture).
- * `dataDir` is its data folder (for the `server account create` command).
+ * `dataDir` is its data folder (for the `server account create` command). A spec that
+ * restarts the server as a new release passes the first one's `port` and `dataDir` (a
+ * service worker belongs to its origin; the accounts stay).
  */
-export async function startServer({ demo = false, content = join(ROOT, 'content') } = {}) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
+export async function startServer({ demo = false, content = join(ROOT, 'content'), port, dataDir } = {}) {
+  port ||= await freePort();
+  dataDir ||= mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const env = { ...process.env };
   delete env.DATABASE_URL; // the embedded SQLite under the fresh data folder
   const child = spawn(join(ROOT, 'target', 'release', 'server'), ['serve'], {
@@ -67,7 +69,11 @@ export async function startServer({ demo = false, content = join(ROOT, 'content'
         }
         const password = printed.match(/password `([^`]+)`/)?.[1];
         const joinCode = printed.match(/join code[^:]*: (\S+)/)?.[1];
-        return { base, dataDir, stop: () => child.kill('SIGTERM'), demo: { username: 'formateur', password, joinCode } };
+        const stopped = new Promise((resolve) => child.once('exit', resolve));
+        return {
+          base, port, dataDir, demo: { username: 'formateur', password, joinCode },
+          stop: () => { child.kill('SIGTERM'); return stopped; },
+        };
       }
     } catch {}
     await new Promise((r) => setTimeout(r, 100));

@@ -1,5 +1,6 @@
 // What a phone downloads, asserted on the requests the browser made (sizes, not timings):
-// a lesson loads no script and no wasm and weighs at most 40 KB on a first visit, with and
+// a lesson loads no wasm and no script but the small offline one (at most 4 KB, where
+// JavaScript runs), and weighs at most 40 KB on a first visit, with and
 // without JavaScript, in French and English; a repeat visit is the page alone; the pages with
 // an island load the wasm once, and a repeat visit takes it from the cache.
 import { test } from 'node:test';
@@ -38,7 +39,7 @@ async function firstLesson(page) {
 }
 
 eachModeAndLanguage((mode, lang) => {
-  test(`${mode.name} ${lang}: a lesson loads no code, weighs at most 40 KB, and comes back as one request`, async () => {
+  test(`${mode.name} ${lang}: a lesson loads no wasm and no script but the offline one, weighs at most 40 KB, and comes back as one request`, async () => {
     const { context, page, errors } = await phonePage(spec.browser, mode, lang);
     const lesson = await firstLesson(page);
     await context.close();
@@ -47,8 +48,11 @@ eachModeAndLanguage((mode, lang) => {
     const seen = await record(fresh.page);
     await fresh.page.goto(spec.server.base + lesson, { waitUntil: 'networkidle' });
     assert.equal(await fresh.page.getAttribute('html', 'lang'), lang);
-    const code = seen.filter((r) => /\.(wasm|js)(\?|$)/.test(r.url));
-    assert.deepEqual(code, [], 'a lesson downloads no script and no wasm');
+    const code = seen.filter((r) => /\.(wasm|js)(\?|$)/.test(r.url) && !/\/offline-[0-9a-f]+\.js$/.test(r.url));
+    assert.deepEqual(code, [], 'a lesson downloads no wasm and no script but the offline one');
+    const offline = seen.filter((r) => /\/offline-[0-9a-f]+\.js$/.test(r.url));
+    assert.equal(offline.length, mode.javaScriptEnabled ? 1 : 0, 'the offline script, where scripts run');
+    assert.ok(offline.every((r) => r.bytes <= 4 * 1024), `the offline script: ${offline.map((r) => r.bytes)} bytes`);
     const total = seen.reduce((sum, r) => sum + r.bytes, 0);
     assert.ok(total <= 40 * 1024, `first visit: ${total} bytes in ${seen.length} requests`);
     assert.deepEqual(seen.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/pkg/')).length, 1, 'the stylesheet');
