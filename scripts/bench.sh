@@ -127,6 +127,11 @@ echo "pages on emulated 2G, first and repeat visits (targets for a lesson: <= 40
 echo "<= 1.5 s, network idle <= 3 s; repeat: 1 request, <= 4 KB)"
 (cd end2end && node bench/page-weights.mjs 2>&1 | grep -v '^\[' | sed 's/^/  /')
 
+# Offline: what saving each module stores and downloads, and saving module 1 over 2G.
+echo
+echo "saving a module for offline use (targets: without audio <= 300 KB, <= 15 s over 2G)"
+(cd end2end && node bench/offline-save.mjs 2>&1 | grep -v '^\[' | sed 's/^/  /')
+
 # What the wasm holds, biggest first (twiggy, installed here once: only the bench needs it).
 command -v twiggy >/dev/null || cargo install --locked --quiet twiggy || true
 if command -v twiggy >/dev/null; then
