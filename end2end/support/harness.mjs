@@ -34,9 +34,9 @@ async function freePort() {
  * server prints. `content` is the course folder (the shipped one unless a spec needs a fixture).
  * `dataDir` is its data folder (for the `server account create` command). A spec that
  * restarts the server as a new release passes the first one's `port` and `dataDir` (a
- * service worker belongs to its origin; the accounts stay).
+ * service worker belongs to its origin; the accounts stay). `env` adds settings.
  */
-export async function startServer({ demo = false, content = join(ROOT, 'content'), port, dataDir } = {}) {
+export async function startServer({ demo = false, content = join(ROOT, 'content'), port, dataDir, env: extra = {} } = {}) {
   port ||= await freePort();
   dataDir ||= mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const env = { ...process.env };
@@ -52,6 +52,7 @@ export async function startServer({ demo = false, content = join(ROOT, 'content'
       PLATFORM_DEMO: demo ? '1' : '',
       // Clips are made when a spec taps a player, not the whole course behind every spec.
       AUDIO_PREPARE: 'off',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

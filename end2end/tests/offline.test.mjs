@@ -336,7 +336,7 @@ test('fr: with the audio ticked, the lessons play with no network', async () => 
   await context.close();
 });
 
-test('a new release replaces the saved copies; no page mixes two builds', async () => {
+test('a new release replaces the saved copies, no page mixes two builds, the kill switch unregisters', async () => {
   const t = TEXT.fr;
   const first = await startServer({ demo: true, content: FIXTURE_CONTENT });
   const { context, page } = await phonePage(spec.browser, HYDRATED, 'fr');
@@ -386,8 +386,22 @@ test('a new release replaces the saved copies; no page mixes two builds', async 
         return missing;
       });
       assert.deepEqual(mixed, [], 'each saved page finds its own build\'s files');
+      await context.setOffline(false);
     } finally {
       await second.stop();
+    }
+
+    // A release with the kill switch: the phone drops the worker and its saved copies.
+    const killed = await startServer({ content: FIXTURE_CONTENT, port: first.port, dataDir: first.dataDir, env: { OFFLINE: 'off' } });
+    try {
+      await page.goto(killed.base + '/modules/first');
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()));
+      await until(page, () => navigator.serviceWorker.getRegistration().then((r) => r === undefined), null, 30000);
+      await until(page, () => caches.keys().then((names) => names.length === 0), null, 30000);
+      await page.reload();
+      assert.equal(await page.locator('script[src^="/offline-"]').count(), 0, 'no page script');
+    } finally {
+      await killed.stop();
     }
   } finally {
     await context.close();
