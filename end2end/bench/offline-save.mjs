@@ -45,10 +45,15 @@ async function proxy(port, speed) {
   return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close(), down };
 }
 
-/** Forgets every saved module on this phone (the caches and the list), as a new phone. */
+/** Forgets every saved module on this phone (the caches, the list, and the browser's own
+ * HTTP cache, which the worker's requests go through), as a new phone. */
 async function forget(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
   await page.evaluate(async () => {
     for (const name of await caches.keys()) await caches.delete(name);
+    if (!(await indexedDB.databases()).some((d) => d.name === 'platform-offline')) return;
     const open = await new Promise((r) => { const o = indexedDB.open('platform-offline'); o.onsuccess = () => r(o.result); });
     await new Promise((r) => { const tx = open.transaction('saved', 'readwrite'); tx.objectStore('saved').clear(); tx.oncomplete = r; });
     open.close();
@@ -98,6 +103,12 @@ try {
     .then((html) => [...new Set([...html.matchAll(/href="\/modules\/([^"/#?]+)"/g)].map((m) => m[1]))]);
   const fast = await proxy(new URL(server.base).port, FAST);
   const counted = await phone(browser, server, fast, 'banc.offline');
+  await forget(counted.page);
+  // The build's files (stylesheet, islands script and wasm, page script), saved once for all.
+  const build = JSON.parse((await (await fetch(server.base + '/sw.js')).text()).match(/const BUILD = (\[[^\]]*\]);/)[1]);
+  let raw = 0;
+  for (const file of build) raw += (await (await fetch(server.base + file)).arrayBuffer()).byteLength;
+  console.log(`the build's files, kept once for every saved module: ${kb(raw)} stored (${build.length} files)`);
   console.log('a saved module, in French (wire: compressed bytes downloaded, build files included; stored: what the phone keeps)');
   for (const module of modules) {
     for (const audio of [false, true]) {
