@@ -154,6 +154,9 @@ for (const lang of LANGUAGES) {
     await page.waitForFunction(() => getComputedStyle(document.body).fontFamily.length > 0);
     await assertFitsThePhone(page);
     await page.screenshot({ path: join(SCREENSHOTS, `offline-lesson-${lang}.png`), fullPage: true });
+    // A form that needs the server (the language switch) says so too.
+    await page.click('.lang-switch button');
+    await page.waitForSelector(`main h1 >> text=${t.offline}`);
     for (const unsaved of ['/modules/second', '/verify', '/trainer']) {
       await page.goto(spec.server.base + unsaved);
       assert.equal(await page.textContent('main h1'), t.offline, unsaved);

@@ -10,6 +10,8 @@ const VERSION = '__VERSION__';
 const BUILD = __BUILD__;
 // The two forms whose answers go through the outbox (quiz submission, mark as read).
 const OUTBOX = __OUTBOX__;
+// Signing out goes straight to the network: its answer tells the browser to clear the site.
+const SIGN_OUT = __SIGN_OUT__;
 const CACHE = 'v-' + VERSION;
 // A page from the network if it comes within this time, else its saved copy.
 const PAGE_TIMEOUT_MS = 4000;
@@ -235,8 +237,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST') {
-    if (request.mode === 'navigate' && OUTBOX.includes(url.pathname)) {
+    if (request.mode !== 'navigate' || url.pathname === SIGN_OUT) return;
+    if (OUTBOX.includes(url.pathname)) {
       event.respondWith(sendOrKeep(event, request, url));
+    } else {
+      // Any other form (the language switch, signing in) needs the server: with no network,
+      // the offline page rather than the browser's error.
+      event.respondWith(fetch(request).catch(async () => offlinePage(await currentLang())));
     }
     return;
   }

@@ -132,6 +132,7 @@ impl Offline {
                 .replace("__VERSION__", &version)
                 .replace("__BUILD__", &json(&build))
                 .replace("__OUTBOX__", &outbox)
+                .replace("__SIGN_OUT__", &sign_out)
         } else {
             KILL_SWITCH.to_string()
         };
