@@ -16,8 +16,8 @@ const CACHE = 'v-' + VERSION;
 // A page from the network if it comes within this time, else its saved copy.
 const PAGE_TIMEOUT_MS = 4000;
 // Never kept: someone's account, trainers' and administrators' pages, reports, exports,
-// PDFs, printed slips, server functions.
-const NEVER = ['/account', '/trainer', '/admin', '/slips', '/certificates', '/api'];
+// PDFs, printed slips, server functions (the private areas of server/src/router.rs).
+const NEVER = __NEVER__;
 const STATIC = /^\/(pkg|media|audio|icons)\/|^\/offline-[0-9a-f]+\.js$/;
 
 // ---- IndexedDB: the outbox, the saved modules, a few settings (`meta`). ----

@@ -133,6 +133,7 @@ impl Offline {
                 .replace("__BUILD__", &json(&build))
                 .replace("__OUTBOX__", &outbox)
                 .replace("__SIGN_OUT__", &sign_out)
+                .replace("__NEVER__", &json(&crate::router::PRIVATE))
         } else {
             KILL_SWITCH.to_string()
         };

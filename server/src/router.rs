@@ -186,18 +186,21 @@ fn request_span(request: &Request) -> tracing::Span {
 /// request and waits holds a connection and memory).
 const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// Where a response is about someone (their account, a trainer's cohorts and reports,
-/// printed codes, administration) or answers a server function: never stored by a browser or
-/// a proxy, not even for the back button on a shared phone.
+/// The areas whose responses are about someone (their account, a trainer's cohorts and
+/// reports, printed codes, administration) or answer a server function: never stored by a
+/// browser or a proxy, not even for the back button on a shared phone, and never kept by the
+/// service worker (`server/src/offline.rs` gives it this list).
+pub const PRIVATE: [&str; 6] = [
+    "/account",
+    "/trainer",
+    "/admin",
+    "/slips",
+    "/certificates",
+    "/api",
+];
+
+/// Whether `path` is in one of the [`PRIVATE`] areas.
 fn is_private(path: &str) -> bool {
-    const PRIVATE: [&str; 6] = [
-        "/account",
-        "/trainer",
-        "/admin",
-        "/slips",
-        "/certificates",
-        "/api",
-    ];
     path != "/certificates/public-key"
         && PRIVATE.iter().any(|area| {
             path.strip_prefix(area)

@@ -63,6 +63,12 @@ async fn the_worker_and_the_pages_name_this_build(app: &TestApp) {
     let worker = worker.text().await.unwrap();
     assert!(!worker.contains("__"), "every blank filled in");
     assert!(worker.contains(SubmitQuiz::PATH) && worker.contains(MarkRead::PATH));
+    assert!(
+        worker.contains(
+            r#"const NEVER = ["/account","/trainer","/admin","/slips","/certificates","/api"];"#
+        ),
+        "the worker never keeps the private areas"
+    );
     // The test site has no hash file: the plain names.
     for file in ["/pkg/app.css", "/pkg/app.js", "/pkg/app.wasm"] {
         assert!(worker.contains(&format!("\"{file}\"")), "{file}");
@@ -191,14 +197,7 @@ async fn a_saved_module_lists_its_course_pages_and_nothing_private(app: &TestApp
     let unique: std::collections::BTreeSet<_> = pages.iter().collect();
     assert_eq!(unique.len(), pages.len(), "each page once: {pages:?}");
     for page in &pages {
-        for private in [
-            "/account",
-            "/trainer",
-            "/admin",
-            "/slips",
-            "/certificates",
-            "/api",
-        ] {
+        for private in server::router::PRIVATE {
             assert!(!page.starts_with(private), "{page}");
         }
     }
