@@ -151,7 +151,9 @@ for (const lang of LANGUAGES) {
       assert.equal(await page.getAttribute('html', 'lang'), lang);
     }
     await page.goto(spec.server.base + lessons[1]);
-    await page.waitForFunction(() => getComputedStyle(document.body).fontFamily.length > 0);
+    // The audio was not saved: no player that could only fail.
+    await page.waitForSelector('.listen-lesson', { state: 'hidden' });
+    assert.equal(await page.locator('.listen:visible').count(), 0, 'no player for audio not saved');
     await assertFitsThePhone(page);
     await page.screenshot({ path: join(SCREENSHOTS, `offline-lesson-${lang}.png`), fullPage: true });
     // A form that needs the server (the language switch) says so too.
@@ -333,6 +335,8 @@ test('fr: with the audio ticked, the lessons play with no network', async () => 
   await context.setOffline(true);
   await page.goto(spec.server.base + '/modules/first/01-start');
   const player = page.locator('.listen-lesson audio');
+  await page.waitForSelector('html[data-players="shown"]', { state: 'attached' });
+  assert.ok(await player.isVisible(), 'the saved clips keep their players');
   await player.evaluate((el) => { el.preload = 'metadata'; el.load(); });
   await page.waitForFunction((el) => Number.isFinite(el.duration) && el.duration > 1,
     await player.elementHandle(), { timeout: 20000 });

@@ -59,6 +59,25 @@
   const banner = $('[data-offline-banner]');
   function showConnection() {
     if (banner) banner.hidden = navigator.onLine;
+    showPlayers();
+  }
+
+  /** With no network, a player whose clip is not on the phone would only fail: hidden. */
+  async function showPlayers() {
+    const players = $$('.listen');
+    if (navigator.onLine || players.length === 0) {
+      for (const player of players) player.hidden = false;
+      return;
+    }
+    const sources = players.map((player) => [...player.querySelectorAll('source')].map((s) => new URL(s.src, location.href).pathname));
+    const kept = await ask({ type: 'kept', urls: sources.flat() }).catch(() => []);
+    let at = 0;
+    players.forEach((player, i) => {
+      const mine = kept.slice(at, at + sources[i].length);
+      at += sources[i].length;
+      player.hidden = !mine.some(Boolean);
+    });
+    document.documentElement.setAttribute('data-players', 'shown');
   }
   showConnection();
 

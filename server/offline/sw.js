@@ -440,6 +440,7 @@ self.addEventListener('message', (event) => {
     case 'remove': answer(removeModule(message.module)); break;
     case 'flush': answer(flush(message.account)); break;
     case 'clear': answer(clearAll()); break;
+    case 'kept': answer(Promise.all((message.urls || []).map((url) => caches.match(url).then(Boolean)))); break;
     default: break;
   }
 });
