@@ -320,6 +320,32 @@ for (const lang of LANGUAGES) {
   });
 }
 
+test('fr: with every page closed, the browser\'s background sync sends what waits', async () => {
+  const t = TEXT.fr;
+  const { context, page } = await learner('fr', 'sync');
+  await readFirstModule(page, HYDRATED, spec.server, t);
+  await saveFirstModule(page, t);
+  await context.setOffline(true);
+  await page.goto(spec.server.base + '/modules/first/test/quiz');
+  await ready(page, HYDRATED);
+  await answerAll(page, HYDRATED, t.next, true, /\/offline$/);
+  await page.close();
+  await context.setOffline(false);
+  // A tab on the site with no page script (an icon), to read the outbox without sending it.
+  const look = await context.newPage();
+  await look.goto(spec.server.base + '/icons/192.png');
+  await until(look, () => new Promise((resolve) => {
+    const open = indexedDB.open('platform-offline');
+    open.onsuccess = () => {
+      const count = open.result.transaction('outbox').objectStore('outbox').count();
+      count.onsuccess = () => { open.result.close(); resolve(count.result === 0); };
+    };
+  }), null, 30000);
+  await look.goto(spec.server.base + '/modules/first');
+  assert.equal(await look.locator('.attempts li').count(), 1, 'recorded');
+  await context.close();
+});
+
 test('fr: with the audio ticked, the lessons play with no network', async () => {
   const { context, page } = await learner('fr', 'audio');
   await page.goto(spec.server.base + '/modules/first');
