@@ -402,6 +402,19 @@ impl Library {
             };
             let key = self.voice.recording_key(&bytes);
             self.recorded.insert(key.clone(), recording.path.clone());
+            if let Part::Question(kind, index) = recording.part {
+                // As written: the only order a quiz with a fixed order shows.
+                let options = catalog
+                    .module(&recording.module)
+                    .and_then(|m| m.quiz_of(kind))
+                    .and_then(|quiz| quiz.questions.get(index))
+                    .map_or(0, |q| q.texts.get(&recording.lang).options.len());
+                let at = (recording.module, kind, index, recording.lang);
+                if let Some(orders) = self.questions.get_mut(&at) {
+                    orders.insert((0..options).collect(), key);
+                }
+                continue;
+            }
             let at = (recording.module, recording.lesson, recording.lang);
             if catalog.languages().contains(&at.2) {
                 let Some(keys) = self.lessons.get_mut(&at) else {
@@ -414,6 +427,7 @@ impl Library {
                             *slot = key;
                         }
                     }
+                    Part::Question(..) => {}
                 }
                 continue;
             }
@@ -435,6 +449,7 @@ impl Library {
                 Part::Section(n) => {
                     others[index].sections.insert(n - 1, key);
                 }
+                Part::Question(..) => {}
             }
         }
     }

@@ -2,8 +2,12 @@
 //!
 //! - `<lesson>.<language>.<part>.<ogg|opus|mp3|wav>`, where `<part>` is `all` (the whole
 //!   lesson) or a section's number (`1` is the lesson's first `##` heading);
-//! - beside each, `<lesson>.<language>.<part>.hash`: the SHA-256 of the text it says, written
-//!   by `server content stamp` once a trainer has listened to it.
+//! - `<quiz|pretest>.<language>.<question id>.<ext>`: a quiz question read with its options
+//!   and their letters, as written. Only for a quiz whose `order` is `fixed`: shuffled, the
+//!   options and their letters change at each attempt and the recording would not match
+//!   (the generated voice reads each order as shown);
+//! - beside each, `<name>.hash`: the SHA-256 of the text it says, written by
+//!   `server content stamp` once a trainer has listened to it.
 //!
 //! A recording in a course language replaces the generated voice for that part. One in
 //! another language (Bambara: `bm`) is offered beside the lesson's French text ("Écouter en
@@ -14,7 +18,8 @@
 
 use std::path::{Path, PathBuf};
 
-use catalog::{Catalog, Lesson, Module, Problem};
+use catalog::quiz::Order;
+use catalog::{Catalog, Module, Problem, QuizKind};
 use sha2::{Digest, Sha256};
 
 /// The folder of a module that holds its recordings.
@@ -30,12 +35,15 @@ pub enum Part {
     Whole,
     /// The lesson's `n`-th `##` section, from 1.
     Section(usize),
+    /// The question at this index of the quiz or pre-test, with its options as written.
+    Question(QuizKind, usize),
 }
 
 /// A recording that may be played.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recording {
     pub module: String,
+    /// The lesson's slug; for a question, its id.
     pub lesson: String,
     pub lang: String,
     pub part: Part,
@@ -50,8 +58,9 @@ pub struct Found {
 }
 
 /// One file of a `recordings/` folder, understood from its name.
-struct Candidate<'a> {
-    lesson: &'a Lesson,
+struct Candidate {
+    /// The lesson's slug, or the question's id.
+    of: String,
     lang: String,
     part: Part,
     path: PathBuf,
@@ -68,7 +77,7 @@ pub fn scan(catalog: &Catalog) -> Found {
             match check(&candidate) {
                 Ok(()) => found.usable.push(Recording {
                     module: module.slug.clone(),
-                    lesson: candidate.lesson.slug.clone(),
+                    lesson: candidate.of,
                     lang: candidate.lang,
                     part: candidate.part,
                     path: candidate.path,
@@ -118,11 +127,7 @@ fn text_hash(text: &str) -> String {
 
 /// The recordings of `module` whose name names an existing part of a lesson; the others are
 /// reported in `problems`.
-fn candidates<'a>(
-    catalog: &'a Catalog,
-    module: &'a Module,
-    problems: &mut Vec<Problem>,
-) -> Vec<Candidate<'a>> {
+fn candidates(catalog: &Catalog, module: &Module, problems: &mut Vec<Problem>) -> Vec<Candidate> {
     let dir = module.dir.join(FOLDER);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
@@ -148,14 +153,15 @@ fn candidates<'a>(
     out
 }
 
-fn candidate<'a>(
-    catalog: &'a Catalog,
-    module: &'a Module,
+fn candidate(
+    catalog: &Catalog,
+    module: &Module,
     path: &Path,
     name: &str,
-) -> Result<Candidate<'a>, String> {
+) -> Result<Candidate, String> {
     const NAMING: &str = "a recording is named <lesson>.<language>.<all or section number>.\
-                          <ogg, opus, mp3 or wav>, e.g. 01-intro.fr.2.mp3 (content/README.md)";
+                          <ogg, opus, mp3 or wav>, e.g. 01-intro.fr.2.mp3, or \
+                          quiz.<language>.<question id>.<…> (content/README.md)";
     let parts: Vec<&str> = name.split('.').collect();
     let [lesson, lang, part, extension] = parts[..] else {
         return Err(NAMING.to_string());
@@ -172,7 +178,10 @@ fn candidate<'a>(
             "`{lang}` is not a language code (two or three small letters: fr, en, bm); {NAMING}"
         ));
     }
-    let (_, found) = module
+    if let Some(kind) = QuizKind::parse(lesson) {
+        return question(catalog, module, kind, lang, part, path);
+    }
+    module
         .lesson(lesson)
         .ok_or_else(|| format!("this module has no lesson `{lesson}`"))?;
     let part = match part {
@@ -218,14 +227,78 @@ fn candidate<'a>(
             };
             (section.text.clone(), heading_line(&markdown, n))
         }
+        Part::Question(..) => unreachable!("a question's recording is read by `question`"),
     };
     Ok(Candidate {
-        lesson: found,
+        of: lesson.to_string(),
         lang: lang.to_string(),
         part,
         path: path.to_path_buf(),
         text,
         text_at: (markdown_path, line),
+    })
+}
+
+/// A recording of question `id` of the module's `kind` (quiz or pre-test) in `lang`: what it
+/// says is the question and its options, each after its letter, as the file writes them.
+fn question(
+    catalog: &Catalog,
+    module: &Module,
+    kind: QuizKind,
+    lang: &str,
+    id: &str,
+    path: &Path,
+) -> Result<Candidate, String> {
+    let quiz = module
+        .quiz_of(kind)
+        .ok_or_else(|| format!("this module has no {}", kind.code()))?;
+    if !catalog.languages().iter().any(|l| l == lang) {
+        return Err(format!(
+            "a question is recorded in a language of the course ({}): the learner answers it \
+             as it is written",
+            catalog.languages().join(", ")
+        ));
+    }
+    let index = quiz
+        .questions
+        .iter()
+        .position(|q| q.id == id)
+        .ok_or_else(|| format!("the {} has no question `{id}`", kind.code()))?;
+    if module.settings.order != Order::Fixed {
+        return Err(format!(
+            "the {} shows its questions and options in a new order at each attempt (`order = \
+             \"shuffled\"` in module.toml), so a recording that reads them as written would \
+             not match what the learner sees: set `order = \"fixed\"` to use it (the \
+             generated voice plays meanwhile)",
+            kind.code()
+        ));
+    }
+    let written = quiz.questions[index].texts.get(lang);
+    let mut text = written.stem_text.clone();
+    for (i, option) in written.options.iter().enumerate() {
+        text.push_str(&format!(
+            "\n{}. {}",
+            catalog::quiz::option_letter(i),
+            option.text
+        ));
+    }
+    let quiz_path = module.dir.join(format!("{}.{lang}.md", kind.code()));
+    let line = std::fs::read_to_string(&quiz_path)
+        .ok()
+        .and_then(|markdown| {
+            markdown
+                .lines()
+                .position(|l| l.trim_end() == format!("## {id}"))
+                .map(|i| i + 1)
+        })
+        .unwrap_or(1);
+    Ok(Candidate {
+        of: id.to_string(),
+        lang: lang.to_string(),
+        part: Part::Question(kind, index),
+        path: path.to_path_buf(),
+        text,
+        text_at: (quiz_path, line),
     })
 }
 
@@ -240,7 +313,7 @@ fn heading_line(markdown: &str, n: usize) -> usize {
 }
 
 /// Whether a candidate may be played: sound, stamped, and stamped for today's text.
-fn check(candidate: &Candidate<'_>) -> Result<(), Problem> {
+fn check(candidate: &Candidate) -> Result<(), Problem> {
     let path = &candidate.path;
     sniff(path).map_err(|message| Problem::new(path, 1, message))?;
     let hash_file = hash_path(path);
@@ -257,6 +330,7 @@ fn check(candidate: &Candidate<'_>) -> Result<(), Problem> {
         let what = match candidate.part {
             Part::Whole => "the lesson".to_string(),
             Part::Section(n) => format!("section {n}"),
+            Part::Question(..) => format!("question `{}`", candidate.of),
         };
         return Err(Problem::new(
             text_path,

@@ -361,6 +361,106 @@ async fn a_recording_wins_over_the_generated_voice_and_bambara_is_offered() {
     app.cleanup().await;
 }
 
+/// A question recorded by a trainer plays instead of the generated voice in a quiz whose
+/// order is fixed (its options and letters as written); in a shuffled quiz, or for a question
+/// that does not exist, or in a language the course is not written in, content check says
+/// why and the generated voice plays.
+#[tokio::test]
+async fn a_recorded_question_plays_where_the_quiz_order_is_fixed() {
+    use accounts::Role;
+
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    crate::support::copy_dir(&crate::support::fixture_content(), &content);
+    let recordings = content.join("01-first/recordings");
+    for name in [
+        "quiz.fr.q-single.wav",
+        "quiz.fr.nope.wav",
+        "quiz.bm.q-single.wav",
+    ] {
+        tone_wav(&recordings.join(name), 2);
+    }
+    let problems = |content: &std::path::Path| {
+        let catalog = server::content::load(content).unwrap();
+        server::recordings::stamp(&catalog, &[]).unwrap();
+        server::recordings::scan(&catalog)
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    // The fixture shuffles: the recording cannot match what a learner sees.
+    let shuffled = problems(&content);
+    let about = |name: &str, words: &str| {
+        shuffled
+            .iter()
+            .any(|p| p.contains(name) && p.contains(words))
+    };
+    assert!(
+        about("quiz.fr.q-single.wav", "order = \"fixed\""),
+        "{shuffled:?}"
+    );
+    assert!(
+        about("quiz.fr.nope.wav", "no question `nope`"),
+        "{shuffled:?}"
+    );
+    assert!(
+        about("quiz.bm.q-single.wav", "language of the course"),
+        "{shuffled:?}"
+    );
+
+    let toml = content.join("01-first/module.toml");
+    let fixed = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replace("order = \"shuffled\"", "order = \"fixed\"");
+    std::fs::write(&toml, fixed).unwrap();
+    let now = problems(&content);
+    assert!(
+        !now.iter().any(|p| p.contains("quiz.fr.q-single.wav")),
+        "{now:?}"
+    );
+    let (_cache, voice) = crate::support::key_voice().await;
+    let wav = std::fs::read(recordings.join("quiz.fr.q-single.wav")).unwrap();
+    let recorded = format!("/audio/{}.opus", voice.recording_key(&wav));
+    let app = spawn_app_with(&Backend::Sqlite, content.clone(), |_| {})
+        .await
+        .unwrap();
+    let db = app.db().await;
+    crate::support::account(&db, "awa", Role::Learner).await;
+    let cookie = app.sign_in("awa", crate::support::PASSWORD).await;
+    crate::quizzes::read_lessons(&app, &cookie).await;
+    let quiz = |lang: &str| {
+        let cookie = format!("{cookie}; lang={lang}");
+        let app = &app;
+        async move {
+            app.get_as("/modules/first/test/quiz", Some(&cookie))
+                .await
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let french = quiz("fr").await;
+    assert_eq!(
+        audio_links(&french).first(),
+        Some(&recorded),
+        "the first question, as written, plays the trainer's recording"
+    );
+    assert_eq!(
+        french.matches(&recorded).count(),
+        2,
+        "the player and its link"
+    );
+    assert!(
+        !quiz("en").await.contains(&recorded),
+        "a French recording is French"
+    );
+    let response = app.get(&recorded).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.bytes().await.unwrap().starts_with(b"OggS"));
+    app.cleanup().await;
+}
+
 #[tokio::test]
 async fn content_check_reports_stale_orphan_and_unreadable_recordings_and_none_plays() {
     let (_dir, content) = recorded_content();
