@@ -71,3 +71,48 @@ eachModeAndLanguage((mode, lang) => {
     await context.close();
   });
 });
+
+eachModeAndLanguage((mode, lang) => {
+  test(`${mode.name} ${lang}: with JavaScript, a speed for every player, the section read marked, the next one follows`, async () => {
+    const { context, page, errors } = await phonePage(spec.browser, mode, lang);
+    await page.goto(spec.server.base + '/');
+    await page.goto(spec.server.base + await page.getAttribute('.card a.button', 'href'));
+    await page.goto(spec.server.base + await page.getAttribute('.lesson-list a', 'href'));
+    await ready(page, mode);
+    if (!mode.javaScriptEnabled) {
+      assert.equal(await page.locator('[data-speed]').count(), 1);
+      assert.ok(!(await page.isVisible('[data-speed]')), 'no speed buttons without JavaScript');
+      await context.close();
+      return;
+    }
+    await page.waitForSelector('[data-speed]:visible');
+    assert.match(await page.textContent('[data-speed]'), lang === 'fr' ? /0,75×/ : /0\.75×/);
+    await page.click('[data-rate="0.75"]');
+    const rates = () => page.$$eval('audio', (players) => players.map((p) => p.playbackRate));
+    assert.ok((await rates()).every((r) => r === 0.75), `${await rates()}`);
+    assert.equal(await page.getAttribute('[data-rate="0.75"]', 'aria-pressed'), 'true');
+    await page.screenshot({ path: join(SCREENSHOTS, `lesson-speed-${lang}.png`) });
+
+    // A tap on section 1: it is marked; near its end, section 2 follows on its own.
+    const sections = page.locator('.lesson-section');
+    const first = sections.nth(0).locator('audio');
+    await first.scrollIntoViewIfNeeded();
+    const box = await first.boundingBox();
+    await page.mouse.click(box.x + 20, box.y + box.height / 2);
+    await page.waitForFunction((el) => !el.paused && Number.isFinite(el.duration), await first.elementHandle(), { timeout: 20000 });
+    assert.equal(await sections.nth(0).getAttribute('class'), 'lesson-section reading');
+    await first.evaluate((el) => { el.currentTime = Math.max(0, el.duration - 0.2); });
+    const second = sections.nth(1).locator('audio');
+    await page.waitForFunction((el) => !el.paused, await second.elementHandle(), { timeout: 20000 });
+    assert.equal(await sections.nth(1).getAttribute('class'), 'lesson-section reading');
+    assert.equal(await sections.nth(0).getAttribute('class'), 'lesson-section');
+    await second.evaluate((el) => el.pause());
+
+    // The speed chosen holds on the next page.
+    await page.reload();
+    await page.waitForSelector('[data-speed]:visible');
+    assert.ok((await rates()).every((r) => r === 0.75), 'remembered');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,17 +1,61 @@
-// The pages' side of offline use: registers the service worker (/sw.js), shows the offline
-// banner and the answers waiting to be sent, and works the "Save for offline use" buttons.
-// Every text comes from the page, already translated; without this script, or without
-// service workers, the pages work as they always did. Served by server/src/offline.rs.
+// The pages' script: offline use (registers the service worker /sw.js, shows the offline
+// banner and the answers waiting to be sent, works the "Save for offline use" buttons) and
+// the players' niceties (speed, the section being read, the next section after it). Every
+// text comes from the page, already translated; without this script the pages work as they
+// always did. Served by server/src/offline.rs.
 (() => {
   'use strict';
+  const $ = (selector) => document.querySelector(selector);
+  const $$ = (selector) => [...document.querySelectorAll(selector)];
+
+  // ---- Listening ----
+  const players = $$('audio');
+  const speed = $('[data-speed]');
+  function setRate(rate) {
+    for (const player of players) {
+      player.defaultPlaybackRate = rate;
+      player.playbackRate = rate;
+    }
+    for (const button of $$('[data-rate]')) button.setAttribute('aria-pressed', String(Number(button.dataset.rate) === rate));
+  }
+  let stored = 1;
+  try { stored = Number(localStorage.getItem('listen-rate')) || 1; } catch { /* storage off */ }
+  setRate(stored);
+  if (speed) {
+    speed.hidden = false;
+    speed.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-rate]');
+      if (!button) return;
+      setRate(Number(button.dataset.rate));
+      try { localStorage.setItem('listen-rate', button.dataset.rate); } catch { /* storage off */ }
+    });
+  }
+  // One player at a time; a section's player marks its section and, at its end, plays the next.
+  const sections = $$('.lesson-section');
+  const sectionPlayer = (section) => section.querySelector('.listen:not([hidden]) audio');
+  for (const player of players) {
+    player.addEventListener('play', () => {
+      for (const other of players) if (other !== player) other.pause();
+      for (const section of sections) section.classList.toggle('reading', sectionPlayer(section) === player);
+    });
+  }
+  sections.forEach((section, i) => {
+    const player = sectionPlayer(section);
+    if (!player) return;
+    player.addEventListener('ended', () => {
+      section.classList.remove('reading');
+      const next = sections.slice(i + 1).map(sectionPlayer).find(Boolean);
+      if (next) next.play().catch(() => undefined);
+    });
+  });
+
+  // ---- Offline ----
   if (!('serviceWorker' in navigator) || !window.MessageChannel) return;
   const OUTBOX = __OUTBOX__;
   const SIGN_OUT = __SIGN_OUT__;
   const lang = document.documentElement.lang || 'fr';
   const me = document.querySelector('[data-account]');
   const account = me ? me.getAttribute('data-account') : '';
-  const $ = (selector) => document.querySelector(selector);
-  const $$ = (selector) => [...document.querySelectorAll(selector)];
 
   navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 

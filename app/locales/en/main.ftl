@@ -461,6 +461,7 @@ listen-file = Listen — { $duration }, { $size } KB
 listen-file-plain = Listen
 listen-minutes = { $minutes } min { $seconds } s
 listen-seconds = { $seconds } s
+listen-speed = Speed:
 listen-in = Listen in { $language }
 listen-file-in = Listen in { $language } — { $duration }, { $size } KB
 # Languages a trainer may record a lesson in besides the course's (content/README.md).

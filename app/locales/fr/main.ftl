@@ -461,6 +461,7 @@ listen-file = Écouter — { $duration }, { $size } Ko
 listen-file-plain = Écouter
 listen-minutes = { $minutes } min { $seconds } s
 listen-seconds = { $seconds } s
+listen-speed = Vitesse :
 listen-in = Écouter en { $language }
 listen-file-in = Écouter en { $language } — { $duration }, { $size } Ko
 # Languages a trainer may record a lesson in besides the course's (content/README.md).

@@ -121,6 +121,46 @@ fn duration_and_size(lang: Lang, ClipSize { seconds, bytes }: ClipSize) -> (Stri
     (duration, bytes.div_ceil(1000).max(1).to_string())
 }
 
+/// The playback speeds a learner may choose: slower for a learner who reads with
+/// difficulty, faster for one who knows the subject.
+const SPEEDS: [f32; 3] = [0.75, 1.0, 1.25];
+
+/// "Vitesse : 0,75× 1× 1,25×", for every player of the page. Hidden: the page script
+/// (`server/offline/page.js`) shows and works it, so without JavaScript the players are as
+/// they were (their own menu may still offer a speed).
+#[component]
+pub fn ListenSpeed() -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let label = |speed: f32| {
+        let text = format!("{speed}×");
+        if lang.code() == "fr" {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    };
+    view! {
+        <p class="listen-speed" data-speed hidden>
+            <span>{tr(lang, "listen-speed")}</span>
+            {SPEEDS
+                .into_iter()
+                .map(|speed| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            data-rate=speed.to_string()
+                            aria-pressed="false"
+                        >
+                            {label(speed)}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </p>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

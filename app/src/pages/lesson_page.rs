@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use leptos::form::ActionForm;
 
 use crate::components::form_error::FormError;
-use crate::components::listen::{Listen, Listening};
+use crate::components::listen::{Listen, ListenSpeed, Listening};
 use crate::components::loaded::loaded;
 use crate::i18n::{t, tr, tr_n, use_lang};
 use crate::model::LessonContent as Lesson;
@@ -70,7 +70,13 @@ fn LessonView(lesson: Lesson) -> impl IntoView {
                 )}
             </p>
             <h1>{title}</h1>
-            {audio.map(|clip| view! { <Listen clip what=Listening::Lesson /> })}
+            {audio
+                .map(|clip| {
+                    view! {
+                        <Listen clip what=Listening::Lesson />
+                        <ListenSpeed />
+                    }
+                })}
             {audio_in
                 .into_iter()
                 .map(|(code, clip)| {
