@@ -61,6 +61,22 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }
 
+/// The page script as it travels: without its comment lines and indentation, which every
+/// page's first visit would otherwise pay for (the file in `server/offline/` keeps them).
+/// Only whole lines go: a line that is a `//` comment or a one-line `/** … */`.
+fn without_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .map(str::trim)
+        .filter(|line| {
+            !(line.is_empty()
+                || line.starts_with("//")
+                || (line.starts_with("/*") && line.ends_with("*/")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn short_hash(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
@@ -108,7 +124,7 @@ impl Offline {
     pub fn new(names: &AssetNames, pkg_dir: &str, content_dir: &Path, enabled: bool) -> Self {
         let outbox = json(&outbox_paths());
         let sign_out = json(&app::serverfns::account::SignOut::PATH);
-        let page_script = PAGE_SCRIPT
+        let page_script = without_comment_lines(PAGE_SCRIPT)
             .replace("__OUTBOX__", &outbox)
             .replace("__SIGN_OUT__", &sign_out);
         let page_script_href = format!("/offline-{}.js", short_hash(&[page_script.as_bytes()]));
@@ -408,6 +424,28 @@ mod tests {
         assert_eq!(
             corrected.page_script_href, first.page_script_href,
             "same script"
+        );
+    }
+
+    #[test]
+    fn the_page_script_travels_without_its_comment_lines() {
+        let served = without_comment_lines(PAGE_SCRIPT);
+        assert!(
+            served.len() < PAGE_SCRIPT.len() * 9 / 10,
+            "{} of {}",
+            served.len(),
+            PAGE_SCRIPT.len()
+        );
+        assert!(
+            served
+                .lines()
+                .all(|l| !l.starts_with("//") && !l.starts_with("/**"))
+        );
+        // Code stays, strings and all (a `//` inside a line is not a comment line).
+        assert!(served.contains("navigator.serviceWorker.register('/sw.js')"));
+        assert_eq!(
+            without_comment_lines("  // a\n  let a = 'x // y';\n  /** b */\n  f(a);\n"),
+            "let a = 'x // y';\nf(a);"
         );
     }
 
