@@ -336,7 +336,7 @@ pub fn saved_module(
         let Some(clips) = listening.and_then(|l| l.lesson(slug, &lesson.slug, lang.code())) else {
             continue;
         };
-        for clip in std::iter::once(&clips.whole).chain(&clips.sections) {
+        for clip in clips.clips() {
             audio.opus.push(clip.opus.clone());
             audio.mp3.push(clip.mp3.clone());
         }

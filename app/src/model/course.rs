@@ -117,6 +117,13 @@ pub struct LessonAudio {
     pub others: Vec<SpokenIn>,
 }
 
+impl LessonAudio {
+    /// The lesson's clips in its own language: the whole lesson, then each section.
+    pub fn clips(&self) -> impl Iterator<Item = &Clip> {
+        std::iter::once(&self.whole).chain(&self.sections)
+    }
+}
+
 /// A lesson recorded in a language it is not written in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpokenIn {

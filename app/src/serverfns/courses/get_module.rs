@@ -65,16 +65,18 @@ pub async fn get_module(lang: Lang, module: String) -> Result<ModuleOutline, App
             }
             _ => None,
         },
-        audio: crate::context::listening().map(|listening| {
-            let clips: Vec<_> = module
+        audio: crate::context::listening().map(|listening| ModuleAudio {
+            bytes: module
                 .lessons
                 .iter()
                 .filter_map(|l| listening.lesson(&module.slug, &l.slug, lang.code()))
-                .flat_map(|audio| std::iter::once(audio.whole).chain(audio.sections))
-                .collect();
-            ModuleAudio {
-                bytes: clips.iter().map(|clip| clip.size.map(|s| s.bytes)).sum(),
-            }
+                .map(|audio| {
+                    audio
+                        .clips()
+                        .map(|clip| clip.size.map(|s| s.bytes))
+                        .sum::<Option<u64>>()
+                })
+                .sum(),
         }),
     })
 }
