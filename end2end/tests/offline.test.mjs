@@ -87,6 +87,26 @@ async function until(page, check, arg, timeout) {
   }
 }
 
+/** In the page: whether the phone's outbox holds nothing. */
+function outboxIsEmpty() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('platform-offline');
+    open.onsuccess = () => {
+      const count = open.result.transaction('outbox').objectStore('outbox').count();
+      count.onsuccess = () => { open.result.close(); resolve(count.result === 0); };
+    };
+  });
+}
+
+/** With the network cut, answers module 1's saved quiz, all right: the answers wait and the
+ * phone shows the offline page. */
+async function answerOffline(context, page, t) {
+  await context.setOffline(true);
+  await page.goto(spec.server.base + '/modules/first/test/quiz');
+  await ready(page, HYDRATED);
+  await answerAll(page, HYDRATED, t.next, true, /\/offline$/);
+}
+
 /** Puts `entry` in the phone's outbox as the service worker would (the store made if none). */
 function putInOutbox(page, entry) {
   return page.evaluate((stored) => new Promise((resolve, reject) => {
@@ -207,10 +227,7 @@ for (const lang of LANGUAGES) {
     await Promise.all([page.waitForURL(/\/test\/quiz\?error=stale-attempt$/), page.click('[data-offline-refused] a')]);
     assert.ok(await page.isVisible('.form-error'), 'the reason, on the quiz page');
     await saveFirstModule(page, t);
-    await context.setOffline(true);
-    await page.goto(spec.server.base + '/modules/first/test/quiz');
-    await ready(page, HYDRATED);
-    await answerAll(page, HYDRATED, t.next, true, /\/offline$/);
+    await answerOffline(context, page, t);
     await page.waitForSelector('[data-outbox]:visible');
     assert.equal(await page.textContent('[data-outbox-count]'), '1');
     assert.match(await page.textContent('[data-outbox]'), new RegExp(t.waiting));
@@ -238,12 +255,7 @@ for (const lang of LANGUAGES) {
     // The same entry replayed (a flaky reconnect, a second tab): still one attempt.
     await putInOutbox(page, entry);
     await page.reload();
-    await until(page, async () => {
-      const open = await new Promise((r) => { const o = indexedDB.open('platform-offline'); o.onsuccess = () => r(o.result); });
-      const count = await new Promise((r) => { const q = open.transaction('outbox').objectStore('outbox').count(); q.onsuccess = () => r(q.result); });
-      open.close();
-      return count === 0;
-    }, null, 20000);
+    await until(page, outboxIsEmpty, null, 20000);
     await page.goto(spec.server.base + '/modules/first');
     assert.equal(await page.locator('.attempts li').count(), 1, 'recorded once');
     assert.equal(await attemptsInTrainersRecord(lang, name, t), 1);
@@ -256,10 +268,7 @@ for (const lang of LANGUAGES) {
     const { context, page, username } = await learner(lang, `expired.${lang}`);
     await readFirstModule(page, HYDRATED, spec.server, t);
     await saveFirstModule(page, t);
-    await context.setOffline(true);
-    await page.goto(spec.server.base + '/modules/first/test/quiz');
-    await ready(page, HYDRATED);
-    await answerAll(page, HYDRATED, t.next, true, /\/offline$/);
+    await answerOffline(context, page, t);
     // The session ends while the phone is offline (its cookie is gone).
     await context.clearCookies();
     await context.setOffline(false);
@@ -325,22 +334,13 @@ test('fr: with every page closed, the browser\'s background sync sends what wait
   const { context, page } = await learner('fr', 'sync');
   await readFirstModule(page, HYDRATED, spec.server, t);
   await saveFirstModule(page, t);
-  await context.setOffline(true);
-  await page.goto(spec.server.base + '/modules/first/test/quiz');
-  await ready(page, HYDRATED);
-  await answerAll(page, HYDRATED, t.next, true, /\/offline$/);
+  await answerOffline(context, page, t);
   await page.close();
   await context.setOffline(false);
   // A tab on the site with no page script (an icon), to read the outbox without sending it.
   const look = await context.newPage();
   await look.goto(spec.server.base + '/icons/192.png');
-  await until(look, () => new Promise((resolve) => {
-    const open = indexedDB.open('platform-offline');
-    open.onsuccess = () => {
-      const count = open.result.transaction('outbox').objectStore('outbox').count();
-      count.onsuccess = () => { open.result.close(); resolve(count.result === 0); };
-    };
-  }), null, 30000);
+  await until(look, outboxIsEmpty, null, 30000);
   await look.goto(spec.server.base + '/modules/first');
   assert.equal(await look.locator('.attempts li').count(), 1, 'recorded');
   await context.close();
